@@ -1,0 +1,27 @@
+// Bundles the CLI with esbuild. Each subcommand stays a separate chunk (dynamic import), so
+// `authkit decode` never loads the JS parser or recheck. Packages that locate native binaries or
+// data files relative to themselves at run time stay external.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}/dist`, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  // Worker entry points run in their own threads and must be files of their own.
+  entryPoints: ['src/cli/main.ts', 'src/regex/worker.ts'].filter((entry) => existsSync(`${root}/${entry}`)),
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: ['recheck', 'recheck-*', 'oxc-parser', '@oxc-parser/*', 'esbuild', 'mvdan-sh'],
+  // Bundled CommonJS dependencies call require(); give the ESM bundle a real one.
+  banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

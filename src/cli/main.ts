@@ -1,0 +1,69 @@
+import { Command, CommanderError, Option } from 'commander';
+import { FORMATS } from '../reporters/index.js';
+import { EXIT_USAGE } from '../findings/exit-code.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerCronLint } from './commands/cron-lint.js';
+import { registerDecode } from './commands/decode.js';
+import { registerHook } from './commands/hook.js';
+import { registerRegexAudit } from './commands/regex-audit.js';
+import { registerRules } from './commands/rules.js';
+import { registerScan } from './commands/scan.js';
+import { registerSign } from './commands/sign.js';
+import { registerVerify } from './commands/verify.js';
+import { VERSION } from './version.js';
+
+// Command modules here only declare options; each action imports its domain lazily, so that
+// `authkit --version` and `authkit decode` never load the JS parser or recheck.
+const program = new Command('authkit')
+  .description('Catch the auth mistakes that reach production: JWTs, ReDoS-prone regexes, crontab traps')
+  .version(VERSION, '-v, --version', 'print the authkit version')
+  .exitOverride()
+  .showSuggestionAfterError()
+  .configureOutput({ outputError: (text, write) => write(text.startsWith('error:') ? `authkit: ${text}` : text) })
+  .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATS).default('stylish'))
+  .option('--json', 'short for --format json')
+  .option('--color', 'force colour in the stylish report')
+  .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+  .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit status 1').choices(['error', 'warning', 'info']).default('error'))
+  .option('-q, --quiet', 'report errors only')
+  .option('-c, --config <path>', 'use this authkit.config.json instead of searching upward')
+  .addHelpText(
+    'after',
+    `
+Exit status: 0 nothing at or above --fail-on, 1 findings (or a failed verification), 2 usage error or unusable input.
+
+Examples:
+  $ authkit decode eyJhbGciOiJIUzI1NiJ9...           inspect a token offline
+  $ pbpaste | authkit decode -                       tokens from the clipboard (Bearer lines, cookies, JSON)
+  $ authkit verify "$TOKEN" --key jwks.json --iss https://issuer.example
+  $ authkit regex-audit src/                         prove which regexes backtrack catastrophically
+  $ crontab -l | authkit cron-lint -                 crontab traps that fail silently
+  $ authkit scan --format sarif > authkit.sarif      everything, for GitHub code scanning`,
+  );
+
+for (const register of [
+  registerDecode,
+  registerVerify,
+  registerSign,
+  registerRegexAudit,
+  registerCronLint,
+  registerScan,
+  registerBaseline,
+  registerHook,
+  registerRules,
+]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander uses 1 for usage errors; 1 means "findings" here, so usage errors become 2.
+    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    process.exitCode = benign ? 0 : EXIT_USAGE;
+  } else {
+    process.stderr.write(`authkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}

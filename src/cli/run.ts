@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
+import type { CommandResult, RenderContext, Severity } from '../findings/model.js';
+import { InputFailure } from '../files/read.js';
+import { type Format, REPORTERS } from '../reporters/index.js';
+import { decideColor, makePainter } from './color.js';
+import { VERSION } from './version.js';
+
+export interface GlobalOptions {
+  format: Format;
+  failOn: Severity;
+  quiet: boolean;
+  color: boolean;
+  /** Explicit --config path, if any. */
+  config?: string;
+  cwd: string;
+  /** True when nobody is watching a terminal: progress stays off. */
+  machine: boolean;
+}
+
+/** A user-facing failure of the whole command (bad key, bad option value): one line, exit 2. */
+export class UsageError extends Error {}
+
+export function globalsOf(cmd: Command): GlobalOptions {
+  const opts = cmd.optsWithGlobals() as Record<string, unknown>;
+  const format = (opts.json ? 'json' : (opts.format ?? 'stylish')) as Format;
+  const env = process.env;
+  return {
+    format,
+    failOn: (opts.failOn ?? 'error') as Severity,
+    quiet: Boolean(opts.quiet),
+    color: format === 'stylish' && decideColor(opts.color as boolean | undefined, env, Boolean(process.stdout.isTTY)),
+    config: opts.config as string | undefined,
+    cwd: process.cwd(),
+    machine: format !== 'stylish' || Boolean(env.CI) || Boolean(env.PRE_COMMIT) || !process.stderr.isTTY,
+  };
+}
+
+export function renderContext(globals: GlobalOptions): RenderContext {
+  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, toolVersion: VERSION };
+}
+
+/** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
+export function emit(result: CommandResult, globals: GlobalOptions): void {
+  for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
+  const out = REPORTERS[globals.format](result, renderContext(globals));
+  if (out) process.stdout.write(out);
+  process.exitCode = exitCodeFor(result, globals.failOn);
+}
+
+function describe(error: unknown): { file: string; message: string } {
+  if (error instanceof InputFailure) return { file: error.file, message: error.message };
+  if (error instanceof UsageError) return { file: '', message: error.message };
+  return { file: '', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/**
+ * Runs a command body and turns anything it throws into a one-line message and exit 2; a stack
+ * trace appears only with AUTHKIT_DEBUG=1. Machine formats still get a well-formed report.
+ */
+export async function runAction(cmd: Command, body: (globals: GlobalOptions) => Promise<CommandResult>): Promise<void> {
+  const globals = globalsOf(cmd);
+  try {
+    emit(await body(globals), globals);
+  } catch (error) {
+    const { file, message } = describe(error);
+    if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (globals.format === 'stylish' || globals.format === 'github') {
+      process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      emit({ command: cmd.name(), findings: [], errors: [{ file: file || '<authkit>', message }], rules: [] }, globals);
+    }
+  }
+}

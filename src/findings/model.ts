@@ -1,0 +1,101 @@
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** One problem found in one place, in any domain. Shaped after ESLint's message. */
+export interface Finding {
+  /** Public, stable id such as 'jwt/alg-none': users write it in configs and suppressions. */
+  ruleId: string;
+  severity: Severity;
+  /** One sentence, no trailing period. Never holds a token, signature, secret or key. */
+  message: string;
+  /** Repo-relative POSIX path; '-' for stdin; '<arg>' for a command-line argument. */
+  file: string;
+  /** 1-based. File-level findings use line 1, column 1. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Machine detail (attack string, measured ms, claims...). Never secrets. */
+  data?: Record<string, unknown>;
+  /** Stable across line moves, for baselines. Filled by `withFingerprints`. */
+  fingerprint?: string;
+}
+
+/** An input that could not be used at all: reported in one line, exit status 2, the rest goes on. */
+export interface InputError {
+  file: string;
+  message: string;
+}
+
+export interface RuleExample {
+  code: string;
+  /** Why this example is (or is not) a finding, when not obvious. */
+  note?: string;
+}
+
+/** Declarative rule metadata: `authkit rules`, the README table and SARIF rules[] come from it. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line, shown in `authkit rules` and as SARIF shortDescription. */
+  description: string;
+  /** Full help: why it matters and how to fix it, with references (RFC 8725, crontab(5)...). */
+  help: string;
+  /** True for rules about exploitable weaknesses: SARIF gets a security-severity. */
+  security?: boolean;
+  examples?: { valid: RuleExample[]; invalid: RuleExample[] };
+}
+
+/** What a command hands to the reporters and to the exit-code function. */
+export interface CommandResult {
+  command: string;
+  findings: Finding[];
+  errors: InputError[];
+  /** The rules this command can report, for SARIF rules[] metadata. */
+  rules: RuleMeta[];
+  /** Set by commands whose success is not about findings (verify: the signature failed). */
+  failed?: boolean;
+  /** Extra top-level members of the JSON report (decode puts header and payload here). */
+  json?: Record<string, unknown>;
+  /** Human output shown before the findings in the stylish format. */
+  text?: (ctx: RenderContext) => string;
+  /** Files or inputs examined, for the summary line. */
+  inputs?: number;
+}
+
+export interface Painter {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  green(s: string): string;
+  gray(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+  cyan(s: string): string;
+  magenta(s: string): string;
+}
+
+/** Everything a reporter may know about the world: reporters never read env or terminal. */
+export interface RenderContext {
+  color: boolean;
+  paint: Painter;
+  cwd: string;
+  quiet: boolean;
+  toolVersion: string;
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

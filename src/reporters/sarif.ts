@@ -1,0 +1,96 @@
+import type { CommandResult, Finding, RenderContext, RuleMeta, Severity } from '../findings/model.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+// GitHub code scanning reads `security-severity` (0-10) to rank security alerts.
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+
+/** Inputs that are not files (stdin, argv) get no physical location rather than a fake path. */
+function locationOf(f: Finding) {
+  if (f.file === '-' || f.file === '<arg>') return undefined;
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+        region: {
+          startLine: Math.max(1, f.line),
+          startColumn: Math.max(1, f.column),
+          ...(f.endLine ? { endLine: f.endLine } : {}),
+          ...(f.endColumn ? { endColumn: f.endColumn } : {}),
+        },
+      },
+    },
+  ];
+}
+
+function ruleDescriptor(rule: RuleMeta) {
+  const [domain] = rule.id.split('/');
+  return {
+    id: rule.id,
+    name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.help.split('\n')[0] || rule.description },
+    help: { text: rule.help, markdown: rule.help },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: [domain, ...(rule.security ? ['security'] : [])],
+      ...(rule.security ? { 'security-severity': SECURITY_SEVERITY[rule.severity] } : {}),
+    },
+  };
+}
+
+export function renderSarif(result: CommandResult, ctx: RenderContext): string {
+  const rules = [...result.rules];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  for (const f of result.findings) {
+    if (!index.has(f.ruleId)) {
+      index.set(f.ruleId, rules.length);
+      rules.push({ id: f.ruleId, severity: f.severity, description: f.ruleId, help: f.ruleId });
+    }
+  }
+  const results = result.findings.map((f) => {
+    const locations = locationOf(f);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      ...(locations ? { locations } : {}),
+      ...(f.fingerprint ? { partialFingerprints: { 'authkit/v1': f.fingerprint } } : {}),
+      ...(f.data ? { properties: f.data } : {}),
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'authkit',
+            version: ctx.toolVersion,
+            semanticVersion: ctx.toolVersion,
+            informationUri: 'https://www.npmjs.com/package/authkit',
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        automationDetails: { id: `authkit/${result.command}/` },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(ctx.cwd)}/` } },
+        invocations: [
+          {
+            executionSuccessful: result.errors.length === 0,
+            toolExecutionNotifications: result.errors.map((e) => ({
+              level: 'error',
+              message: { text: `${e.file}: ${e.message}` },
+            })),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function pathToFileUri(path: string): string {
+  return `file://${encodeURI(path.replace(/\\/g, '/')).replace(/\/$/, '')}`;
+}

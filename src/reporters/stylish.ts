@@ -1,0 +1,47 @@
+import { type CommandResult, type Finding, type RenderContext, compareFindings } from '../findings/model.js';
+
+/** ESLint-like: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
+export function renderStylish(result: CommandResult, ctx: RenderContext): string {
+  const { paint } = ctx;
+  const parts: string[] = [];
+  const intro = result.text?.(ctx);
+  if (intro) parts.push(intro.replace(/\n+$/, ''));
+
+  const shown = ctx.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const byFile = new Map<string, Finding[]>();
+  for (const f of [...shown].sort(compareFindings)) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    const rows = findings.map((f) => ({
+      pos: `${f.line}:${f.column}`,
+      sev: f.severity,
+      message: f.message,
+      rule: f.ruleId,
+      hint: typeof f.data?.hint === 'string' ? f.data.hint : undefined,
+    }));
+    const posWidth = Math.max(...rows.map((r) => r.pos.length));
+    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
+    const lines = rows.map((r) => {
+      const sev = r.sev.padEnd(sevWidth);
+      const coloured = r.sev === 'error' ? paint.red(sev) : r.sev === 'warning' ? paint.yellow(sev) : paint.blue(sev);
+      const main = `  ${paint.gray(r.pos.padEnd(posWidth))}  ${coloured}  ${r.message}  ${paint.gray(r.rule)}`;
+      return r.hint ? `${main}\n  ${' '.repeat(posWidth + sevWidth + 4)}${paint.gray(r.hint)}` : main;
+    });
+    parts.push(`${paint.underline(file)}\n${lines.join('\n')}`);
+  }
+
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  const total = result.findings.length;
+  if (total > 0) {
+    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info)`;
+    parts.push(counts.error > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary)));
+  } else if (!result.text && result.errors.length === 0 && !ctx.quiet) {
+    const what = result.inputs === undefined ? '' : ` in ${result.inputs} input${result.inputs === 1 ? '' : 's'}`;
+    parts.push(paint.green(`✔ no problems found${what}`));
+  }
+  return parts.length ? `${parts.join('\n\n')}\n` : '';
+}

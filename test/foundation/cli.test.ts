@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli } from '../helpers/cli.js';
+
+describe('CLI foundation', () => {
+  it('prints its version and exits 0', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('turns usage errors into exit 2 with a one-line message', async () => {
+    const r = await runCli(['no-such-command']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'no-such-command'");
+    const bad = await runCli(['rules', '--format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--format');
+  });
+
+  it('lists rules as JSON', async () => {
+    const r = await runCli(['rules', '--json']);
+    expect(r.code).toBe(0);
+    const out = parseJson(r);
+    expect(out.command).toBe('rules');
+    expect(out.rules.map((x: any) => x.id)).toContain('meta/unused-suppression');
+  });
+});
