@@ -1,0 +1,435 @@
+// The verdict for each unique (pattern, flags): static analysis (safe-regex2, recheck's automaton
+// and fuzz checkers, a model of `g`-flag iteration) proposes attacks; measurement in worker
+// threads decides. docs/regex-engine.md walks through the decision.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import type { Diagnostics, Parameters } from 'recheck';
+import type { Complexity, EngineOptions, PatternJob, RegexUsage, Verdict } from './types.js';
+import { WorkerPool } from './pool.js';
+import { confirmAttack, type ConfirmResult } from './confirm.js';
+import { type AttackShape, flatAttack, shapeVariants } from './attack.js';
+import { automatonVariant, type Derived, mapRanges, scanPattern, unanchoredAlternatives } from './pattern.js';
+
+/** Bump when the decision logic changes: it is part of every verdict's cache key. */
+export const ENGINE_VERSION = '1';
+
+const requireCjs = createRequire(import.meta.url);
+
+interface RecheckModule {
+  check(source: string, flags: string, params?: Parameters & { signal?: AbortSignal }): Promise<Diagnostics>;
+  /** recheck's own backend state: the native agent process and its worker pool. */
+  __mock__?: { agent?: { kill(): void; child?: { spawnfile?: string } } | null; pool?: { kill(): void } | null };
+}
+
+let recheckModule: RecheckModule | null = null;
+
+function recheck(): RecheckModule {
+  if (!recheckModule) {
+    // lib/main.js exposes the backend handles that index.js hides; they let us stop the agent.
+    try {
+      recheckModule = requireCjs('recheck/lib/main.js') as RecheckModule;
+    } catch {
+      recheckModule = requireCjs('recheck') as RecheckModule;
+    }
+  }
+  return recheckModule;
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (requireCjs(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Which recheck implementation `check` will use here: the native binary from the platform package
+ * (recheck-linux-x64 and friends), a JVM with recheck-jar, or the Scala.js build in a worker.
+ */
+export function recheckBackend(): 'native' | 'java' | 'js' {
+  const forced = process.env.RECHECK_BACKEND;
+  if (forced === 'worker' || forced === 'pure') return 'js';
+  if (forced === 'java') return 'java';
+  if (process.env.RECHECK_BIN) return 'native';
+  const os = ({ darwin: 'macos', linux: 'linux', win32: 'windows' } as Record<string, string>)[process.platform];
+  if (os) {
+    try {
+      requireCjs.resolve(`recheck-${os}-${process.arch}/package.json`);
+      return 'native';
+    } catch {
+      // no binary for this platform
+    }
+  }
+  try {
+    requireCjs.resolve('recheck-jar/package.json');
+    return 'java';
+  } catch {
+    return 'js';
+  }
+}
+
+let versions: Record<string, string> | null = null;
+
+/** What produced a verdict; a change in any of these invalidates cached verdicts. */
+export function analyzerVersions(): Record<string, string> {
+  versions ??= {
+    engine: ENGINE_VERSION,
+    recheck: packageVersion('recheck'),
+    recheckBackend: recheckBackend(),
+    'safe-regex2': packageVersion('safe-regex2'),
+    v8: process.versions.v8,
+  };
+  return { ...versions };
+}
+
+/** Stops recheck's agent process and worker; the next check starts them again. */
+export function stopRecheck(): void {
+  const state = recheckModule?.__mock__;
+  if (!state) return;
+  try {
+    state.agent?.kill();
+  } catch {
+    // already gone
+  }
+  try {
+    state.pool?.kill();
+  } catch {
+    // already gone
+  }
+  state.agent = undefined;
+  state.pool = null;
+}
+
+interface Analysis {
+  diagnostics: Diagnostics;
+  /** The source analysed, when it is derived from the pattern (offset map back to it). */
+  derived?: Derived;
+  role: 'original' | 'variant' | 'g-model';
+}
+
+async function runRecheck(source: string, flags: string, params: Parameters, timeoutMs: number): Promise<Diagnostics> {
+  // recheck enforces `timeout` itself; the abort is the backstop if its agent stops answering.
+  const controller = new AbortController();
+  const backstop = setTimeout(() => controller.abort(), timeoutMs + 2000);
+  try {
+    return await recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal });
+  } catch (error) {
+    return { source, flags, status: 'unknown', error: { kind: 'unexpected', message: (error as Error).message } };
+  } finally {
+    clearTimeout(backstop);
+  }
+}
+
+/** recheck knows the flags that change matching; `g`, `d` and `y` only change iteration. */
+function recheckFlags(flags: string): string {
+  return [...new Set(flags.replace('v', 'u'))].filter((f) => 'imsu'.includes(f)).join('');
+}
+
+const SINGLE_SEARCH: ReadonlySet<RegexUsage> = new Set(['test', 'search']);
+
+/** Does the code run this regex from every position of the input (g iteration, or split)? */
+export function iteratesEveryPosition(job: PatternJob): boolean {
+  const usages = job.usages.length > 0 ? job.usages : (['unknown'] as RegexUsage[]);
+  const global = job.flags.includes('g');
+  return usages.some((u) => u === 'split' || u === 'replaceAll' || u === 'matchAll' || (global && !SINGLE_SEARCH.has(u)));
+}
+
+/**
+ * One method per behaviour class the code uses, so confirmation covers single searches and
+ * every-position iteration without repeating equivalent runs.
+ */
+export function confirmationMethods(job: PatternJob, everyPositionOnly: boolean): RegexUsage[] {
+  const usages = job.usages.length > 0 ? [...new Set(job.usages)] : (['unknown'] as RegexUsage[]);
+  const global = job.flags.includes('g');
+  const classOf = (u: RegexUsage): string => {
+    if (u === 'split') return 'split';
+    if (u === 'replaceAll' || u === 'matchAll') return 'global';
+    if (global && !SINGLE_SEARCH.has(u)) return 'global';
+    return 'single';
+  };
+  const chosen = new Map<string, RegexUsage>();
+  for (const usage of usages) {
+    const cls = classOf(usage);
+    if (everyPositionOnly && cls === 'single') continue;
+    if (!chosen.has(cls)) chosen.set(cls, usage === 'unknown' ? (cls === 'global' ? 'replace' : 'exec') : usage);
+  }
+  return [...chosen.values()];
+}
+
+function shapeFrom(diagnostics: Diagnostics, origin: string): AttackShape | null {
+  if (diagnostics.status !== 'vulnerable') return null;
+  const { pumps, suffix } = diagnostics.attack;
+  if (pumps.length === 0) return null;
+  return { pumps: pumps.map(({ prefix, pump }) => ({ prefix, pump })), suffix, origin };
+}
+
+function complexityOf(diagnostics: Diagnostics): Complexity | undefined {
+  if (diagnostics.status === 'safe') return { type: 'safe' };
+  if (diagnostics.status !== 'vulnerable') return undefined;
+  return diagnostics.complexity.type === 'exponential'
+    ? { type: 'exponential' }
+    : { type: 'polynomial', degree: diagnostics.complexity.degree };
+}
+
+function describeUnknown(diagnostics: Diagnostics, timeoutMs: number): string {
+  if (diagnostics.status !== 'unknown') return '';
+  const error = diagnostics.error;
+  switch (error.kind) {
+    case 'timeout':
+      return `the analysis did not finish within ${timeoutMs} ms`;
+    case 'cancel':
+      return 'the analysis was cancelled';
+    default:
+      return `the analyser reported ${error.kind}: ${error.message}`;
+  }
+}
+
+function hotspotOf(analysis: Analysis): { start: number; end: number }[] | undefined {
+  if (analysis.diagnostics.status !== 'vulnerable') return undefined;
+  const ranges = analysis.diagnostics.hotspot.map(({ start, end }) => ({ start, end }));
+  if (ranges.length === 0) return undefined;
+  return analysis.derived ? mapRanges(analysis.derived, ranges) : ranges;
+}
+
+export function hintFor(pattern: string, complexity: Complexity | undefined, hotspot: { start: number; end: number }[] | undefined, everyPosition: boolean): string {
+  const parts = (hotspot ?? []).map(({ start, end }) => `\`${pattern.slice(start, end)}\``);
+  const named = parts.length > 0 ? parts.slice(0, 3).join(' and ') : 'the quantified parts';
+  if (everyPosition && /\\s[*+]\$|\\s[*+]\)?\$/.test(pattern)) {
+    return 'Use String.prototype.trim() (or trimStart/trimEnd) instead of a regex: every attempt from a position inside a run of spaces rescans the rest of the run';
+  }
+  if (everyPosition) {
+    return `Under the g flag (or split) an attempt starts at every position and ${named} rescans to the end each time: match the anchored cases with separate regexes or require a character the repetition cannot skip`;
+  }
+  if (complexity?.type === 'exponential') {
+    return `${named} can split the same text in many ways inside an outer repetition: make the repeated parts match disjoint text (e.g. \`(?:\\w+\\s)*\\w+\` instead of \`(\\w+\\s?)*\`) or drop the nested quantifier`;
+  }
+  if (complexity?.type === 'polynomial') {
+    return `${named} can match the same characters, so a failing input is rescanned from each split point: make adjacent repetitions mutually exclusive (e.g. \`[^-]+-\` instead of \`.+-\`), anchor the pattern, or cap the input length before matching`;
+  }
+  return 'Simplify the pattern so the analysis can finish, or cap the input length before matching';
+}
+
+interface ResolvedOptions {
+  budgetMs: number;
+  maxInput: number;
+  analysisTimeoutMs: number;
+  concurrency: number;
+}
+
+function resolveOptions(options: EngineOptions): ResolvedOptions {
+  return {
+    budgetMs: options.budgetMs > 0 ? options.budgetMs : 100,
+    maxInput: options.maxInput > 0 ? options.maxInput : 50_000,
+    analysisTimeoutMs: options.analysisTimeoutMs && options.analysisTimeoutMs > 0 ? options.analysisTimeoutMs : 10_000,
+    concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+  };
+}
+
+async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOptions): Promise<Verdict> {
+  const base = { pattern: job.pattern, flags: job.flags, confirmed: false, analyzerVersions: analyzerVersions() };
+  const prepared = await pool.prepare(job.pattern, job.flags);
+  if (!prepared.valid) {
+    return { ...base, status: 'invalid', reason: prepared.error ?? 'the pattern does not compile' };
+  }
+  const unicode = /[uv]/.test(job.flags);
+  const structure = scanPattern(job.pattern, unicode);
+  // Without any quantifier each attempt reads at most as many characters as the pattern has.
+  if (structure.quantifiers.length === 0 && prepared.starHeightSafe) {
+    return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'safe-regex2' };
+  }
+
+  const flags = recheckFlags(job.flags);
+  const timeout = options.analysisTimeoutMs;
+  const analyses: Analysis[] = [];
+  const original: Analysis = { diagnostics: await runRecheck(job.pattern, flags, {}, timeout), role: 'original' };
+  analyses.push(original);
+
+  const fuzzed = original.diagnostics.checker === 'fuzz';
+  const unknown = original.diagnostics.status === 'unknown';
+  let variant: Analysis | undefined;
+  if (fuzzed || unknown) {
+    const derived = automatonVariant(job.pattern, unicode);
+    if (derived) {
+      variant = { diagnostics: await runRecheck(derived.source, flags, { checker: 'automaton' }, timeout), derived, role: 'variant' };
+      analyses.push(variant);
+    }
+  }
+
+  const everyPosition = iteratesEveryPosition(job);
+  let gModel: Analysis | undefined;
+  if (everyPosition) {
+    const derived = unanchoredAlternatives(job.pattern, unicode);
+    if (derived) {
+      gModel = { diagnostics: await runRecheck(derived.source, flags, {}, timeout), derived, role: 'g-model' };
+      analyses.push(gModel);
+    }
+  }
+
+  // Measurement: every analysis that proposes an attack gets a chance to confirm it for real.
+  const confirmations: { analysis: Analysis; result: ConfirmResult }[] = [];
+  for (const analysis of analyses) {
+    const shape = shapeFrom(analysis.diagnostics, analysis.role);
+    if (!shape) continue;
+    const isGModel = analysis.role === 'g-model';
+    const methods = confirmationMethods(job, isGModel);
+    if (methods.length === 0) continue;
+    const growth = analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'exponential' ? 'exponential' : 'polynomial';
+    const result = await confirmAttack(pool, {
+      pattern: job.pattern,
+      flags: job.flags,
+      methods,
+      shapes: shapeVariants(shape, isGModel ? ['!', 'a', '0', '\u0000'] : []),
+      growth,
+      budgetMs: options.budgetMs,
+      maxInput: options.maxInput,
+      totalLimitMs: Math.max(2_000, options.budgetMs * 30),
+    });
+    confirmations.push({ analysis, result });
+    if (result.confirmed) break;
+  }
+
+  const confirmed = confirmations.find((c) => c.result.confirmed);
+  if (confirmed) {
+    const { analysis, result } = confirmed;
+    const m = result.measurement!;
+    const complexity = complexityOf(analysis.diagnostics);
+    const hotspot = hotspotOf(analysis);
+    const gCase = analysis.role === 'g-model';
+    return {
+      ...base,
+      status: 'vulnerable',
+      complexity,
+      attack: flatAttack(m.shape, m.count),
+      hotspot,
+      confirmed: true,
+      measuredMs: m.ms,
+      inputLength: m.inputLength,
+      method: m.method,
+      checker: analysis.diagnostics.checker ?? 'measurement',
+      hint: hintFor(job.pattern, complexity, hotspot, gCase),
+    };
+  }
+
+  const slowestFor = (analysis: Analysis) => confirmations.find((c) => c.analysis === analysis)?.result.measurement;
+  const unconfirmed = (analysis: Analysis, checker: Verdict['checker']): Verdict => {
+    const complexity = complexityOf(analysis.diagnostics);
+    const hotspot = hotspotOf(analysis);
+    const slowest = slowestFor(analysis);
+    const shape = shapeFrom(analysis.diagnostics, analysis.role)!;
+    const count = slowest?.count ?? 31;
+    return {
+      ...base,
+      status: 'vulnerable',
+      complexity,
+      attack: flatAttack(slowest?.shape ?? shape, count),
+      hotspot,
+      confirmed: false,
+      ...(slowest ? { measuredMs: slowest.ms, inputLength: slowest.inputLength, method: slowest.method } : {}),
+      checker,
+      hint: hintFor(job.pattern, complexity, hotspot, analysis.role === 'g-model'),
+    };
+  };
+
+  const d = original.diagnostics;
+  const variantSaysSafe = variant?.diagnostics.status === 'safe';
+  const variantSaysVulnerable = variant?.diagnostics.status === 'vulnerable';
+
+  // The automaton checker is exact on what it supports: trust it when it ran on the pattern itself.
+  if (d.status === 'vulnerable' && d.checker === 'automaton') return unconfirmed(original, 'automaton');
+  if (gModel?.diagnostics.status === 'vulnerable' && gModel.diagnostics.checker === 'automaton') return unconfirmed(gModel, 'automaton');
+
+  if (d.status === 'vulnerable') {
+    // The fuzzer's attack did not reproduce in V8 within the input limit; the automaton on the
+    // simplified pattern breaks the tie.
+    if (variantSaysSafe) return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'measurement' };
+    return unconfirmed(original, 'fuzz');
+  }
+  if (variantSaysVulnerable) return unconfirmed(variant!, 'automaton');
+  if (gModel?.diagnostics.status === 'vulnerable') return unconfirmed(gModel, 'fuzz');
+
+  if (d.status === 'safe') {
+    if (d.checker === 'automaton') return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'automaton' };
+    // Fuzzing found nothing; that is evidence, not proof.
+    if (variantSaysSafe) return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'automaton' };
+    if (prepared.starHeightSafe) return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'fuzz' };
+    return {
+      ...base,
+      status: 'incomplete',
+      checker: 'fuzz',
+      reason: 'fuzzing found no attack but the pattern nests quantifiers, which the automaton checker could not analyse',
+      hint: hintFor(job.pattern, undefined, undefined, false),
+    };
+  }
+
+  // The analyser could not finish on the pattern itself.
+  if (variantSaysSafe && d.status === 'unknown' && d.error.kind === 'unsupported') {
+    return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'automaton' };
+  }
+  return {
+    ...base,
+    status: 'incomplete',
+    reason: describeUnknown(d, timeout) || 'the analysis did not finish',
+    hint: hintFor(job.pattern, undefined, undefined, false),
+  };
+}
+
+/**
+ * Analyses and confirms every job; verdicts come back in job order. Patterns run only in worker
+ * threads, each run under a hard limit; all workers and recheck's agent are stopped before the
+ * promise settles.
+ */
+export async function analyzePatterns(
+  jobs: PatternJob[],
+  options: EngineOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Verdict[]> {
+  if (jobs.length === 0) return [];
+  const resolved = resolveOptions(options);
+  const pool = new WorkerPool(Math.min(resolved.concurrency, jobs.length));
+  activePools.add(pool);
+  const verdicts: Verdict[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  // One more lane than workers, so recheck's analysis of one pattern overlaps measurement of others.
+  const lanes = Math.min(jobs.length, resolved.concurrency + 1);
+  try {
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < jobs.length) {
+          const at = next++;
+          const job = jobs[at]!;
+          try {
+            verdicts[at] = await analyzeOne(job, pool, resolved);
+          } catch (error) {
+            verdicts[at] = {
+              pattern: job.pattern,
+              flags: job.flags,
+              status: 'incomplete',
+              confirmed: false,
+              reason: `internal error: ${(error as Error).message}`,
+              analyzerVersions: analyzerVersions(),
+            };
+          }
+          done += 1;
+          onProgress?.(done, jobs.length);
+        }
+      }),
+    );
+  } finally {
+    activePools.delete(pool);
+    await pool.close();
+    if (activePools.size === 0) stopRecheck();
+  }
+  return verdicts;
+}
+
+const activePools = new Set<WorkerPool>();
+
+/** For SIGINT handlers: stop every worker and recheck's agent now. */
+export async function shutdownEngine(): Promise<void> {
+  const pools = [...activePools];
+  activePools.clear();
+  await Promise.all(pools.map((pool) => pool.close()));
+  stopRecheck();
+}

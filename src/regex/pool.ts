@@ -1,0 +1,165 @@
+// A pool of worker threads that run patterns from scanned code. A task that overruns its hard
+// limit gets its worker terminated (V8 interrupts irregexp backtracking on terminate) and a fresh
+// worker takes its place on the next task.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { PrepareRequest, PrepareResponse, RunRequest, RunResponse } from './worker.js';
+
+type Pending = {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+  started: number;
+};
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+  pending?: { id: number; entry: Pending };
+}
+
+/** Where the bundled worker lives: next to this chunk, one level up (dist/chunks/), or dist/. */
+export function resolveWorkerFile(): string {
+  const override = process.env.AUTHKIT_REGEX_WORKER;
+  if (override) return override;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'worker.js'), path.join(here, '..', 'worker.js')];
+  // Running from source (tests): the build output of the same checkout.
+  let dir = here;
+  for (let up = 0; up < 5; up += 1) {
+    candidates.push(path.join(dir, 'dist', 'worker.js'));
+    dir = path.dirname(dir);
+  }
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new Error('regex worker not found: run `npm run build` first');
+  return found;
+}
+
+export type RunResult = RunResponse & { killed: boolean };
+
+const live = new Set<Worker>();
+
+/** Worker threads alive right now, across every pool (for tests and shutdown checks). */
+export function liveWorkerCount(): number {
+  return live.size;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; entry: Pending }[] = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly file: string;
+
+  constructor(private readonly size: number) {
+    this.file = resolveWorkerFile();
+  }
+
+  prepare(pattern: string, flags: string): Promise<PrepareResponse> {
+    return this.submit({ id: 0, type: 'prepare', pattern, flags }, null) as Promise<PrepareResponse>;
+  }
+
+  /** Resolves with the measured time, or with killed=true and the elapsed time at the kill. */
+  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number): Promise<RunResult> {
+    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs) as Promise<RunResult>;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const item of this.queue.splice(0)) item.entry.reject(new Error('worker pool closed'));
+    await Promise.all(
+      this.slots.splice(0).map(async (slot) => {
+        if (slot.pending) {
+          clearTimeout(slot.pending.entry.timer);
+          slot.pending.entry.reject(new Error('worker pool closed'));
+        }
+        await this.retire(slot.worker);
+      }),
+    );
+  }
+
+  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('worker pool closed'));
+    return new Promise((resolve, reject) => {
+      request.id = this.nextId++;
+      this.queue.push({ request, hardLimitMs, entry: { resolve, reject, started: 0 } });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const { request, hardLimitMs, entry } = this.queue.shift()!;
+      slot.busy = true;
+      slot.pending = { id: request.id, entry };
+      entry.started = performance.now();
+      if (hardLimitMs !== null) {
+        entry.timer = setTimeout(() => this.kill(slot!, hardLimitMs), hardLimitMs);
+      }
+      slot.worker.postMessage(request);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.file);
+    live.add(worker);
+    const slot: Slot = { worker, busy: false };
+    worker.on('message', (message: { id: number }) => {
+      const pending = slot.pending;
+      if (!pending || pending.id !== message.id) return;
+      clearTimeout(pending.entry.timer);
+      slot.pending = undefined;
+      slot.busy = false;
+      pending.entry.resolve({ ...message, killed: false });
+      this.pump();
+    });
+    const fail = (error: Error) => {
+      const pending = slot.pending;
+      slot.pending = undefined;
+      this.drop(slot);
+      if (pending) {
+        clearTimeout(pending.entry.timer);
+        pending.entry.reject(error);
+      }
+      this.pump();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      live.delete(worker);
+      if (slot.pending) fail(new Error(`regex worker exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private kill(slot: Slot, hardLimitMs: number): void {
+    const pending = slot.pending;
+    slot.pending = undefined;
+    this.drop(slot);
+    void this.retire(slot.worker);
+    if (pending) {
+      const elapsed = Math.max(hardLimitMs, performance.now() - pending.entry.started);
+      pending.entry.resolve({ id: pending.id, ms: elapsed, inputLength: -1, killed: true });
+    }
+    this.pump();
+  }
+
+  private drop(slot: Slot): void {
+    const at = this.slots.indexOf(slot);
+    if (at !== -1) this.slots.splice(at, 1);
+  }
+
+  private async retire(worker: Worker): Promise<void> {
+    worker.removeAllListeners('message');
+    try {
+      await worker.terminate();
+    } finally {
+      live.delete(worker);
+    }
+  }
+}

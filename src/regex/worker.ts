@@ -1,0 +1,143 @@
+// Runs in a worker thread: the only place where patterns from scanned code are compiled and run.
+// The main thread enforces the hard time limit by terminating this thread, which interrupts
+// irregexp even in the middle of backtracking.
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import safeRegex from 'safe-regex2';
+import type { RegexUsage } from './types.js';
+
+export interface PrepareRequest {
+  id: number;
+  type: 'prepare';
+  pattern: string;
+  flags: string;
+}
+
+export interface PrepareResponse {
+  id: number;
+  valid: boolean;
+  error?: string;
+  /** safe-regex2's star-height verdict: false means nested quantifiers (or too many repeats) */
+  starHeightSafe: boolean;
+}
+
+export interface RunRequest {
+  id: number;
+  type: 'run';
+  pattern: string;
+  flags: string;
+  method: RegexUsage;
+  prefix: string;
+  pumps: { prefix: string; pump: string }[];
+  count: number;
+  suffix: string;
+}
+
+export interface RunResponse {
+  id: number;
+  ms: number;
+  inputLength: number;
+  error?: string;
+}
+
+export type WorkerRequest = PrepareRequest | RunRequest;
+
+const compiled = new Map<string, RegExp>();
+
+function compile(pattern: string, flags: string): RegExp {
+  const key = `${flags}/${pattern}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(pattern, flags);
+    if (compiled.size > 256) compiled.clear();
+    compiled.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+export function buildInput(request: Pick<RunRequest, 'pumps' | 'count' | 'suffix'>): string {
+  let input = '';
+  for (const { prefix, pump } of request.pumps) input += prefix + pump.repeat(request.count);
+  return input + request.suffix;
+}
+
+/** Calls the pattern the way the scanned code does, consuming every result the way callers do. */
+export function runWith(re: RegExp, method: RegexUsage, input: string): void {
+  switch (method) {
+    case 'test':
+      re.test(input);
+      return;
+    case 'search':
+      input.search(re);
+      return;
+    case 'match':
+      input.match(re);
+      return;
+    case 'matchAll': {
+      const global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`);
+      for (const _ of input.matchAll(global)) void _;
+      return;
+    }
+    case 'replace':
+      input.replace(re, '');
+      return;
+    case 'replaceAll': {
+      const global = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`);
+      input.replaceAll(global, '');
+      return;
+    }
+    case 'split':
+      input.split(re);
+      return;
+    case 'exec':
+    case 'unknown':
+    default:
+      if (re.global || re.sticky) {
+        // The usual `while ((m = re.exec(s)))` loop, with the empty-match advance callers write.
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(input)) !== null) {
+          if (m[0] === '') re.lastIndex += 1;
+          if (!re.global) break;
+        }
+      } else {
+        re.exec(input);
+      }
+  }
+}
+
+function handle(request: WorkerRequest): PrepareResponse | RunResponse {
+  if (request.type === 'prepare') {
+    try {
+      new RegExp(request.pattern, request.flags);
+    } catch (error) {
+      return { id: request.id, valid: false, error: (error as Error).message, starHeightSafe: true };
+    }
+    let starHeightSafe = true;
+    try {
+      starHeightSafe = safeRegex(request.pattern);
+    } catch {
+      starHeightSafe = false;
+    }
+    return { id: request.id, valid: true, starHeightSafe };
+  }
+  const input = buildInput(request);
+  let re: RegExp;
+  try {
+    re = compile(request.pattern, request.flags);
+  } catch (error) {
+    return { id: request.id, ms: 0, inputLength: input.length, error: (error as Error).message };
+  }
+  const started = performance.now();
+  try {
+    runWith(re, request.method, input);
+  } catch (error) {
+    return { id: request.id, ms: performance.now() - started, inputLength: input.length, error: (error as Error).message };
+  }
+  return { id: request.id, ms: performance.now() - started, inputLength: input.length };
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  parentPort!.postMessage(handle(request));
+});
