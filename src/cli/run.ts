@@ -54,6 +54,14 @@ function describe(error: unknown): { file: string; message: string } {
   return { file: '', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
 }
 
+/** Config severities and ignores, fingerprints and `--baseline`, for every command that reports findings. */
+async function finalize(cmd: Command, result: CommandResult, globals: GlobalOptions): Promise<CommandResult> {
+  if (result.command === 'hook') return result;
+  const { finalizeResult } = await import('../config/apply.js');
+  const baseline = (cmd.opts() as { baseline?: string }).baseline;
+  return finalizeResult(result, { cwd: globals.cwd, configPath: globals.config, baselinePath: baseline });
+}
+
 /**
  * Runs a command body and turns anything it throws into a one-line message and exit 2; a stack
  * trace appears only with AUTHKIT_DEBUG=1. Machine formats still get a well-formed report.
@@ -61,7 +69,7 @@ function describe(error: unknown): { file: string; message: string } {
 export async function runAction(cmd: Command, body: (globals: GlobalOptions) => Promise<CommandResult>): Promise<void> {
   const globals = globalsOf(cmd);
   try {
-    emit(await body(globals), globals);
+    emit(await finalize(cmd, await body(globals), globals), globals);
   } catch (error) {
     const { file, message } = describe(error);
     if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

@@ -1,15 +1,97 @@
 import type { Command } from 'commander';
-import { UsageError, runAction } from '../run.js';
+import type { CommandResult } from '../../findings/model.js';
+import { type GlobalOptions, UsageError, runAction } from '../run.js';
 
-// Placeholder until the scan domain lands: the command exists so the CLI shape is fixed.
+export interface ScanCommandOptions {
+  staged?: boolean;
+  changed?: string;
+  baseline?: string;
+}
+
+/** Progress on one stderr line, redrawn at most every 100 ms; only for a person at a terminal. */
+function progressLine(globals: GlobalOptions) {
+  if (globals.machine) return { update: (_: { files?: number; patterns?: number }) => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  const state = { files: 0, patterns: 0 };
+  return {
+    update(next: { files?: number; patterns?: number }) {
+      Object.assign(state, next);
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[Kauthkit: ${state.files} files walked${state.patterns ? `, ${state.patterns} patterns analysed` : ''}`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+/** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
+export async function runScan(paths: string[], options: ScanCommandOptions, globals: GlobalOptions, command: string): Promise<CommandResult> {
+  if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
+  const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { allRules }] = await Promise.all([
+    import('../../config/load.js'),
+    import('../../config/apply.js'),
+    import('../../scan/scan.js'),
+    import('../../scan/domains.js'),
+    import('./rules.js'),
+  ]);
+  const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+  const progress = progressLine(globals);
+  const scanners = await domainScanners({ config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
+  const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
+  let outcome;
+  try {
+    outcome = await scanFiles({
+      cwd: globals.cwd,
+      paths: mode.kind === 'walk' && paths.length === 0 ? ['.'] : paths,
+      mode,
+      scanners,
+      ignored: ignoreMatcher(config) ?? undefined,
+      fingerprintRoot: await fingerprintRoot(globals.cwd),
+      onProgress: ({ files }) => progress.update({ files }),
+    });
+  } finally {
+    progress.done();
+  }
+  const result: CommandResult = {
+    command,
+    findings: outcome.findings,
+    errors: outcome.errors,
+    rules: await allRules(),
+    inputs: outcome.inputs,
+  };
+  return setPathBase(result, outcome.pathBase);
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan [paths...]')
-    .description('run every check over a tree')
-    .action(async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      await runAction(cmd, async () => {
-        throw new UsageError('scan is not implemented yet');
-      });
+    .description('run every check over a tree: ReDoS-prone regexes, crontab traps, JWTs leaked into files')
+    .option('--staged', 'scan exactly what is staged in git (the index), as a pre-commit hook does')
+    .option('--changed <rev>', 'scan only files changed since <rev> (plus untracked files)')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (see `authkit baseline`)')
+    .addHelpText(
+      'after',
+      `
+Regexes are audited in JS/TS sources and JSON/YAML files, crontabs are linted (files named
+crontab, *.cron, *.crontab, anything in a cron.d folder, or whose content is a crontab), and
+JWTs are looked for in every text file. .gitignore and the config's "ignore" globs are honoured;
+binary files are skipped. Paths are reported relative to the working directory, or as git shows
+them with --staged and --changed.
+
+Examples:
+  $ authkit scan                                   the current folder
+  $ authkit scan examples/scan-demo                one finding of each kind
+  $ authkit scan --staged                          what the next commit would contain
+  $ authkit scan --changed origin/main             what a pull request changes
+  $ authkit scan --baseline authkit-baseline.json  only findings that are new
+  $ authkit scan --format sarif > authkit.sarif    for GitHub code scanning`,
+    )
+    .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
+      await runAction(cmd, (globals) => runScan(paths, options, globals, 'scan'));
     });
 }

@@ -1,0 +1,123 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { InputFailure, decodeText, readTextFile } from '../files/read.js';
+import { toPosix } from '../files/walk.js';
+import { filterByBaseline, fingerprintFindings, parseBaseline } from '../findings/baseline.js';
+import type { CommandResult, Finding } from '../findings/model.js';
+import { type LoadedConfig, loadConfig } from './load.js';
+
+/**
+ * Commands whose finding paths are not relative to the working directory (a staged scan reports
+ * paths as git shows them, relative to the repository root) register their base here.
+ */
+const pathBases = new WeakMap<CommandResult, string>();
+
+export function setPathBase(result: CommandResult, base: string): CommandResult {
+  pathBases.set(result, base);
+  return result;
+}
+
+function isRealFile(file: string): boolean {
+  return file !== '-' && file !== '<arg>' && file !== '';
+}
+
+/** The repository root above `cwd` (where `.git` is), else cwd: fingerprints hash paths from there. */
+export async function fingerprintRoot(cwd: string): Promise<string> {
+  let dir = resolve(cwd);
+  for (;;) {
+    try {
+      await stat(join(dir, '.git'));
+      return dir;
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) return resolve(cwd);
+      dir = parent;
+    }
+  }
+}
+
+/** A matcher for the config's `ignore` globs (gitignore syntax, relative to the config's folder). */
+export function ignoreMatcher(config: LoadedConfig): ((absolute: string) => boolean) | null {
+  if (config.ignore.length === 0) return null;
+  const rules: Ignore = ignore().add(config.ignore);
+  return (absolute) => {
+    const rel = toPosix(relative(config.dir, absolute));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rules.ignores(rel);
+  };
+}
+
+/** Config severities: 'off' drops the rule's findings, anything else replaces the severity. */
+export function applySeverityOverrides(result: CommandResult, config: LoadedConfig): CommandResult {
+  const settings = config.rules;
+  if (Object.keys(settings).length === 0) return result;
+  const findings: Finding[] = [];
+  for (const f of result.findings) {
+    const setting = settings[f.ruleId];
+    if (setting === 'off') continue;
+    findings.push(setting ? { ...f, severity: setting } : f);
+  }
+  const rules = result.rules
+    .filter((r) => settings[r.id] !== 'off')
+    .map((r) => {
+      const setting = settings[r.id];
+      return setting && setting !== 'off' ? { ...r, severity: setting } : r;
+    });
+  return { ...result, findings, rules };
+}
+
+export interface FinalizeOptions {
+  cwd: string;
+  configPath?: string;
+  /** `--baseline <file>`: report only findings whose fingerprint is not in it. */
+  baselinePath?: string;
+}
+
+/**
+ * The one post-processing step every command's result goes through before it is rendered:
+ * config severities and `off`, config ignore globs, fingerprints, then `--baseline` filtering.
+ * Pure apart from reading the config, the baseline and (for fingerprints) the reported files.
+ */
+export async function finalizeResult(result: CommandResult, options: FinalizeOptions): Promise<CommandResult> {
+  const config = await loadConfig({ cwd: options.cwd, explicitPath: options.configPath });
+  const base = pathBases.get(result) ?? options.cwd;
+  let out = applySeverityOverrides(result, config);
+
+  const ignored = ignoreMatcher(config);
+  if (ignored) out = { ...out, findings: out.findings.filter((f) => !isRealFile(f.file) || !ignored(resolve(base, f.file))) };
+
+  if (out.findings.some((f) => !f.fingerprint)) {
+    const root = await fingerprintRoot(options.cwd);
+    const texts = new Map<string, string | undefined>();
+    await Promise.all(
+      [...new Set(out.findings.filter((f) => !f.fingerprint && isRealFile(f.file)).map((f) => f.file))].map(async (file) => {
+        try {
+          texts.set(file, decodeText(await readFile(resolve(base, file)), file));
+        } catch {
+          texts.set(file, undefined);
+        }
+      }),
+    );
+    out = {
+      ...out,
+      findings: fingerprintFindings(
+        out.findings,
+        (f) => (isRealFile(f.file) ? toPosix(relative(root, resolve(base, f.file))) : f.file),
+        (f) => texts.get(f.file),
+      ),
+    };
+  }
+
+  if (options.baselinePath !== undefined) {
+    const known = await readBaseline(options.baselinePath, options.cwd);
+    out = { ...out, findings: filterByBaseline(out.findings, known).kept };
+  }
+  return out;
+}
+
+export async function readBaseline(path: string, cwd: string): Promise<Set<string>> {
+  const text = await readTextFile(resolve(cwd, path), { display: path });
+  const parsed = parseBaseline(text);
+  if ('problem' in parsed) throw new InputFailure(path, 'encoding', parsed.problem);
+  return parsed.fingerprints;
+}

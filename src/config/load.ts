@@ -1,0 +1,111 @@
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { InputFailure, readTextFile } from '../files/read.js';
+import { displayPath } from '../files/walk.js';
+import type { SeverityOrOff } from '../findings/model.js';
+import { type ValidConfig, validateConfig } from './validate.js';
+
+export const CONFIG_FILE_NAME = 'authkit.config.json';
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+export interface LoadedConfig extends ValidConfig {
+  /** Absolute path of the file read; null when there is none (all defaults). */
+  path: string | null;
+  /** The folder ignore globs are relative to: the config's own, else the working directory. */
+  dir: string;
+}
+
+/** A config that cannot be used: `authkit.config.json: rules["jwt/nope"]: unknown rule id`, exit 2. */
+export class ConfigError extends InputFailure {
+  constructor(file: string, message: string) {
+    super(file, 'io', message);
+  }
+}
+
+const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {} });
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest authkit.config.json from `cwd` upward, or null. */
+export async function findConfigFile(cwd: string): Promise<string | null> {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (await isFile(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** `line 3, column 5` from V8's "at position 42" (or its newer "(line 3 column 5)"). */
+function jsonErrorWhere(text: string, message: string): string {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return 'end of file';
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+async function knownRuleIds(): Promise<Set<string>> {
+  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
+    import('../jwt/rules.js'),
+    import('../regex/rules.js'),
+    import('../cron/rules.js'),
+    import('../findings/suppress.js'),
+  ]);
+  return new Set([...JWT_RULES, ...REGEX_RULES, ...CRON_RULES].map((r) => r.id).concat(UNUSED_SUPPRESSION_RULE));
+}
+
+/** Reads and validates one config file; every problem is a ConfigError naming the file. */
+export async function readConfigFile(path: string, cwd: string): Promise<LoadedConfig> {
+  const display = displayPath(path, cwd);
+  const text = await readTextFile(path, { display, maxBytes: MAX_CONFIG_BYTES });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new ConfigError(display, `invalid JSON at ${jsonErrorWhere(text, (error as Error).message)}: ${reason}`);
+  }
+  const [ruleIds, { TARGET_NAMES }] = await Promise.all([knownRuleIds(), import('../cron/targets.js')]);
+  const checked = validateConfig(doc, { ruleIds, cronTargets: TARGET_NAMES });
+  if ('problem' in checked) {
+    const { path: at, message } = checked.problem;
+    throw new ConfigError(display, at ? `${at}: ${message}` : message);
+  }
+  return { ...checked.config, path, dir: dirname(path) };
+}
+
+const cache = new Map<string, Promise<LoadedConfig>>();
+
+/**
+ * The config for this run: `--config <path>` if given, else the nearest authkit.config.json
+ * upward from cwd, else defaults. Read once per process and only when a command asks for it,
+ * so commands that never need it (`--version`, `--help`) never touch the disk for it.
+ */
+export function loadConfig(options: { cwd: string; explicitPath?: string }): Promise<LoadedConfig> {
+  const key = `${options.cwd}\0${options.explicitPath ?? ''}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      if (options.explicitPath !== undefined) return readConfigFile(resolve(options.cwd, options.explicitPath), options.cwd);
+      const found = await findConfigFile(options.cwd);
+      return found ? readConfigFile(found, options.cwd) : EMPTY(options.cwd);
+    })();
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+export function severitySetting(config: LoadedConfig, ruleId: string): SeverityOrOff | undefined {
+  return config.rules[ruleId];
+}

@@ -1,0 +1,71 @@
+import { withFingerprints } from './fingerprint.js';
+import { type Finding, compareFindings } from './model.js';
+
+export const BASELINE_FILE_NAME = 'authkit-baseline.json';
+export const BASELINE_VERSION = 1;
+
+/** What the anchor of a finding is made of: the text of its line, whitespace-normalised. */
+export function lineAnchor(text: string | undefined, finding: Finding): string {
+  if (text === undefined) return finding.message;
+  const lines = text.split('\n');
+  const line = lines[finding.line - 1];
+  return line === undefined ? finding.message : line.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Gives every finding that lacks one a fingerprint. `keyPath` is the path hashed in (relative to
+ * the repository root, so a baseline written from a subfolder still matches); the anchor is the
+ * finding's source line, so moving code up or down keeps the fingerprint while editing the line
+ * itself makes it new. Findings are ordered first so that the occurrence index is stable.
+ */
+export function fingerprintFindings(
+  findings: Finding[],
+  keyPath: (f: Finding) => string,
+  textOf: (f: Finding) => string | undefined,
+): Finding[] {
+  const missing = findings.filter((f) => !f.fingerprint).sort(compareFindings);
+  if (missing.length === 0) return findings;
+  const keyed = missing.map((f) => ({ ...f, file: keyPath(f) }));
+  const originalOf = new Map(keyed.map((k, i) => [k, missing[i]!]));
+  const printed = withFingerprints(keyed, (k) => {
+    const original = originalOf.get(k)!;
+    return lineAnchor(textOf(original), original);
+  });
+  const byOriginal = new Map(missing.map((f, i) => [f, printed[i]!.fingerprint!]));
+  return findings.map((f) => (byOriginal.has(f) ? { ...f, fingerprint: byOriginal.get(f)! } : f));
+}
+
+/** The file `authkit baseline` writes: hashes only, sorted, so it diffs cleanly in review. */
+export function serializeBaseline(findings: Finding[], toolVersion: string): string {
+  const fingerprints = [...new Set(findings.map((f) => f.fingerprint).filter((x): x is string => Boolean(x)))].sort();
+  const doc = {
+    $comment: 'authkit baseline: findings accepted as known. Only hashes are stored; regenerate with `authkit baseline`.',
+    version: BASELINE_VERSION,
+    tool: { name: 'authkit', version: toolVersion },
+    fingerprints,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** The fingerprints in a baseline file; a problem is returned as one line for an InputFailure. */
+export function parseBaseline(text: string): { fingerprints: Set<string> } | { problem: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return { problem: 'not a baseline file (invalid JSON); regenerate it with `authkit baseline`' };
+  }
+  const d = doc as { version?: unknown; fingerprints?: unknown };
+  if (typeof doc !== 'object' || doc === null || d.version !== BASELINE_VERSION) {
+    return { problem: `not an authkit baseline (expected "version": ${BASELINE_VERSION}); regenerate it with \`authkit baseline\`` };
+  }
+  if (!Array.isArray(d.fingerprints) || !d.fingerprints.every((f) => typeof f === 'string' && /^[0-9a-f]{16,64}$/.test(f))) {
+    return { problem: 'fingerprints: expected an array of hex strings' };
+  }
+  return { fingerprints: new Set(d.fingerprints as string[]) };
+}
+
+export function filterByBaseline(findings: Finding[], known: Set<string>): { kept: Finding[]; baselined: number } {
+  const kept = findings.filter((f) => !f.fingerprint || !known.has(f.fingerprint));
+  return { kept, baselined: findings.length - kept.length };
+}

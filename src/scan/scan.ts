@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError } from '../files/read.js';
+import { toPosix, walkFiles } from '../files/walk.js';
+import { fingerprintFindings } from '../findings/baseline.js';
+import type { Finding, InputError } from '../findings/model.js';
+import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
+
+/**
+ * One domain as the scan sees it. Per-file domains answer from `add`; domains that work best on
+ * everything at once (the regex engine dedupes patterns across files and runs a worker pool)
+ * keep what they were given and answer from `finish`.
+ */
+export interface DomainScanner {
+  domain: string;
+  /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
+  wants(file: string, text: string): boolean;
+  add(file: string, text: string): Promise<Finding[]> | Finding[];
+  finish?(): Promise<Finding[]>;
+}
+
+export type ScanMode = { kind: 'walk' } | { kind: 'staged' } | { kind: 'changed'; rev: string };
+
+export interface ScanProgress {
+  files: number;
+}
+
+export interface ScanOptions {
+  cwd: string;
+  paths: string[];
+  mode: ScanMode;
+  scanners: DomainScanner[];
+  /** Absolute path => true when the config's ignore globs exclude it. */
+  ignored?: (absolute: string) => boolean;
+  /** The folder fingerprint paths are relative to (the repository root). */
+  fingerprintRoot: string;
+  maxBytes?: number;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface ScanOutcome {
+  findings: Finding[];
+  errors: InputError[];
+  /** Text files read. */
+  inputs: number;
+  /** Files passed over: binary, not UTF-8, over the size limit. */
+  skipped: number;
+  /** What finding paths are relative to: cwd for a walk, the repository root for git modes. */
+  pathBase: string;
+}
+
+interface PendingFile {
+  /** Absolute path, for fingerprints and ignore globs. */
+  absolute: string;
+  text: string;
+  domains: Set<string>;
+  suppressions: Suppression[];
+  /** Per domain, the `line:column` of suppressions that domain found unused. */
+  unusedBy: Map<string, Set<string>>;
+  findings: Finding[];
+}
+
+const at = (line: number, column: number) => `${line}:${column}`;
+
+/**
+ * Several domains read the same file, and each applies inline suppressions to its own findings,
+ * so one domain's "unused" may be another's "used". A suppression is reported stale when it
+ * silences none of the findings left and every domain that read the file and whose rules it
+ * names (any domain, for a suppression naming no rule) reported it unused too. Applying the
+ * suppressions once more here also covers a domain that returned findings unsuppressed.
+ */
+export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'absolute' | 'text'>): Finding[] {
+  const own = pending.findings.filter((f) => f.ruleId !== UNUSED_SUPPRESSION_RULE);
+  if (pending.suppressions.length === 0) return own;
+  const { kept, unused } = applySuppressions(file, own, pending.suppressions);
+  const stale = unused.filter((u) => {
+    const suppression = pending.suppressions.find((s) => s.line === u.line && s.column === u.column);
+    // Only a domain whose rules the suppression names (or one naming no rule) could have used it.
+    const concerned = [...pending.domains].filter((d) => !suppression?.rules || suppression.rules.some((r) => r.startsWith(`${d}/`)));
+    return concerned.every((d) => pending.unusedBy.get(d)?.has(at(u.line, u.column)));
+  });
+  return [...kept, ...stale];
+}
+
+/** Runs every domain over one set of files (a walk, the git index, or what changed since a rev). */
+export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const errors: InputError[] = [];
+  const findings: Finding[] = [];
+  const deferred = new Map<string, PendingFile>();
+  const batchDomains = new Set(options.scanners.filter((s) => s.finish).map((s) => s.domain));
+  let inputs = 0;
+  let skipped = 0;
+
+  const complete = (file: string, pending: PendingFile) => {
+    const resolved = resolveSuppressions(file, pending);
+    const lines = pending.text;
+    findings.push(
+      ...fingerprintFindings(
+        resolved,
+        () => toPosix(relative(options.fingerprintRoot, pending.absolute)),
+        () => lines,
+      ),
+    );
+  };
+
+  const consider = async (file: string, absolute: string, bytes: Buffer) => {
+    let text: string;
+    try {
+      text = decodeText(bytes, file);
+    } catch {
+      skipped++; // binary or not UTF-8: no domain reads it
+      return;
+    }
+    inputs++;
+    options.onProgress?.({ files: inputs });
+    const pending: PendingFile = { absolute, text, domains: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
+    for (const scanner of options.scanners) {
+      if (!scanner.wants(file, text)) continue;
+      pending.domains.add(scanner.domain);
+      record(pending, scanner.domain, await scanner.add(file, text));
+    }
+    if ([...pending.domains].some((d) => batchDomains.has(d))) deferred.set(file, pending);
+    else if (pending.findings.length > 0 || pending.suppressions.length > 0) complete(file, pending);
+  };
+
+  const root = options.mode.kind === 'walk' ? options.cwd : await gitTopLevel(options.cwd, options.mode.kind === 'staged' ? '--staged' : '--changed');
+  const ignored = options.ignored ?? (() => false);
+
+  if (options.mode.kind === 'walk') {
+    for await (const entry of walkFiles(options.paths, { cwd: options.cwd, maxBytes, accept: (display) => !ignored(resolve(options.cwd, display)) })) {
+      if (entry.kind === 'error') errors.push({ file: entry.failure.file, message: entry.failure.message });
+      else if (entry.kind === 'skipped') skipped++;
+      else {
+        try {
+          await consider(entry.display, entry.path, await readFile(entry.path));
+        } catch (error) {
+          const failure = error instanceof InputFailure ? error : failureFromError(entry.display, error);
+          errors.push({ file: failure.file, message: failure.message });
+        }
+      }
+    }
+  } else if (options.mode.kind === 'staged') {
+    const entries = (await stagedFiles(options.cwd, options.paths)).filter((e) => !ignored(resolve(root, e.path)));
+    const pathsByBlob = new Map<string, string[]>();
+    for (const e of entries) pathsByBlob.set(e.blob, [...(pathsByBlob.get(e.blob) ?? []), e.path]);
+    for await (const { blob, bytes } of readBlobs(root, [...pathsByBlob.keys()])) {
+      for (const path of pathsByBlob.get(blob) ?? []) {
+        if (!bytes) errors.push({ file: path, message: 'staged content is missing from the object database' });
+        else if (bytes.length > maxBytes) skipped++;
+        else await consider(path, resolve(root, path), bytes);
+      }
+    }
+  } else {
+    const paths = (await changedFiles(options.cwd, options.mode.rev, options.paths)).filter((p) => !ignored(resolve(root, p)));
+    for (const path of paths) {
+      const absolute = resolve(root, path);
+      try {
+        const bytes = await readFile(absolute);
+        if (bytes.length > maxBytes) skipped++;
+        else await consider(path, absolute, bytes);
+      } catch (error) {
+        const failure = failureFromError(path, error);
+        if (failure.kind !== 'missing') errors.push({ file: failure.file, message: failure.message });
+      }
+    }
+  }
+
+  for (const scanner of options.scanners) {
+    if (!scanner.finish) continue;
+    for (const f of await scanner.finish()) {
+      const pending = deferred.get(f.file);
+      if (pending) record(pending, scanner.domain, [f]);
+      else findings.push(f); // a domain reporting on a file it was never given: keep it visible
+    }
+  }
+  for (const [file, pending] of deferred) complete(file, pending);
+
+  return { findings, errors, inputs, skipped, pathBase: root };
+}
+
+function record(pending: PendingFile, domain: string, found: Finding[]): void {
+  for (const f of found) {
+    if (f.ruleId === UNUSED_SUPPRESSION_RULE) {
+      const set = pending.unusedBy.get(domain) ?? new Set<string>();
+      set.add(at(f.line, f.column));
+      pending.unusedBy.set(domain, set);
+    } else {
+      pending.findings.push(f);
+    }
+  }
+}
