@@ -1,15 +1,58 @@
 import type { Command } from 'commander';
-import { UsageError, runAction } from '../run.js';
+import { runAction } from '../run.js';
 
-// Placeholder until the scan domain lands: the command exists so the CLI shape is fixed.
+interface BaselineOptions {
+  output: string;
+}
+
 export function registerBaseline(program: Command): void {
   program
     .command('baseline [paths...]')
-    .description('record current findings so only new ones are reported')
-    .action(async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      await runAction(cmd, async () => {
-        throw new UsageError('baseline is not implemented yet');
+    .description('record current findings so that only new ones are reported')
+    .option('-o, --output <file>', 'where to write the baseline', 'authkit-baseline.json')
+    .addHelpText(
+      'after',
+      `
+Runs the same checks as \`authkit scan\` and writes the fingerprint of every finding. The file
+holds hashes only (of the rule, the repository-relative path and the finding's source line), never
+source text or tokens; fingerprints survive code moving to other lines. Commit it, then run
+\`authkit scan --baseline authkit-baseline.json\` to see only what is new.
+
+Examples:
+  $ authkit baseline                                   record every finding in this folder
+  $ authkit baseline src -o .authkit/baseline.json
+  $ authkit scan --baseline authkit-baseline.json      only new findings fail the build`,
+    )
+    .action(async (paths: string[], options: BaselineOptions, cmd: Command) => {
+      await runAction(cmd, async (globals) => {
+        const [{ runScan }, { loadConfig }, { applySeverityOverrides }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
+          import('./scan.js'),
+          import('../../config/load.js'),
+          import('../../config/apply.js'),
+          import('../../findings/baseline.js'),
+          import('node:fs/promises'),
+          import('node:path'),
+          import('../version.js'),
+        ]);
+        const scanned = await runScan(paths, {}, globals, 'baseline');
+        const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+        const recorded = applySeverityOverrides(scanned, config).findings;
+        // A baseline written from a run that could not read everything would hide those files' findings later.
+        if (scanned.errors.length === 0) await writeFile(resolve(globals.cwd, options.output), serializeBaseline(recorded, VERSION));
+        const counts = { error: 0, warning: 0, info: 0 };
+        for (const f of recorded) counts[f.severity]++;
+        return {
+          command: 'baseline',
+          findings: [],
+          errors: scanned.errors,
+          rules: scanned.rules,
+          inputs: scanned.inputs,
+          json: { baseline: { file: options.output, written: scanned.errors.length === 0, recorded: recorded.length, ...counts } },
+          text: () =>
+            scanned.errors.length > 0
+              ? `${options.output} not written: some inputs could not be read`
+              : `Wrote ${options.output}: ${recorded.length} finding${recorded.length === 1 ? '' : 's'} recorded (${counts.error} error, ${counts.warning} warning, ${counts.info} info) in ${scanned.inputs ?? 0} files`,
+        };
       });
     });
 }
