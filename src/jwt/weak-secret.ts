@@ -1,0 +1,279 @@
+import { createHash, hash as oneShotHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
+ * data/jwt-secrets.list holds 103,979 secrets from public examples (wallarm/jwt-secrets, MIT),
+ * one per CRLF line, the first line being the empty secret. A match is named by its line number,
+ * never by the secret.
+ *
+ * Speed: trying every secret is 104k HMACs. With SHA extensions the hashing itself is cheap and
+ * the per-call overhead of node:crypto dominates, so HS256 runs a SHA-256 written here that
+ * reuses everything that does not depend on the key: the message schedule of the signing input
+ * (plus the round constants) is computed once per token, and the ipad/opad midstates once per
+ * secret per process. HS384/HS512 use one-shot native hashing over precomputed padded keys.
+ */
+
+export type HmacAlg = 'HS256' | 'HS384' | 'HS512';
+
+export interface WeakSecretMatch {
+  /** 1-based line of data/jwt-secrets.list. */
+  line: number;
+  total: number;
+}
+
+export const WEAK_SECRET_FILE = 'data/jwt-secrets.list';
+
+interface SecretList {
+  raw: Buffer;
+  /** starts[i]..ends[i] is secret i (line i + 1). */
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+}
+
+let list: SecretList | null = null;
+
+function findDataFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    const candidate = join(dir, WEAK_SECRET_FILE);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error(`${WEAK_SECRET_FILE} is missing from the authkit installation`);
+}
+
+export function loadSecretList(): SecretList {
+  if (list) return list;
+  const raw = readFileSync(findDataFile());
+  const starts = new Int32Array(110_000);
+  const ends = new Int32Array(110_000);
+  let count = 0;
+  let start = 0;
+  let at = raw.indexOf(0x0a, 0);
+  while (at >= 0) {
+    starts[count] = start;
+    ends[count] = at > start && raw[at - 1] === 0x0d ? at - 1 : at;
+    count++;
+    start = at + 1;
+    at = raw.indexOf(0x0a, start);
+  }
+  if (start < raw.length) {
+    starts[count] = start;
+    ends[count] = raw.length;
+    count++;
+  }
+  list = { raw, starts, ends, count };
+  return list;
+}
+
+export function weakSecretCount(): number {
+  return loadSecretList().count;
+}
+
+/** The line of a secret the user supplied, when it is in the public list (verify, sign). */
+export function weakSecretLine(secret: Uint8Array): number | null {
+  const { raw, starts, ends, count } = loadSecretList();
+  const wanted = Buffer.from(secret);
+  for (let i = 0; i < count; i++) {
+    if (ends[i]! - starts[i]! === wanted.length && raw.compare(wanted, 0, wanted.length, starts[i]!, ends[i]!) === 0) return i + 1;
+  }
+  return null;
+}
+
+const cache = new Map<string, WeakSecretMatch | null>();
+
+/**
+ * Tries every known secret against an HS256/384/512 signature. Results are cached per signing
+ * input and signature, so a token repeated in many files costs one search.
+ */
+export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Uint8Array): WeakSecretMatch | null {
+  const key = `${alg}\0${signingInput}\0${Buffer.from(signature).toString('base64')}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const secrets = loadSecretList();
+  const expectedLength = alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
+  let index = -1;
+  if (signature.length === expectedLength) {
+    const message = Buffer.from(signingInput, 'latin1');
+    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(secrets, alg, message, signature);
+  }
+  const match = index >= 0 ? { line: index + 1, total: secrets.count } : null;
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, match);
+  return match;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SHA-256 (FIPS 180-4) specialised for HMAC over many keys and one message.
+
+const K256 = new Int32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
+  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
+  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
+  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const IV256 = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+
+/** 64 rounds from state `st[so..so+8)` with K+W already summed in `kw[ko..ko+64)`; result into `out`. */
+function rounds256(st: Int32Array, so: number, kw: Int32Array, ko: number, out: Int32Array, oo: number): void {
+  let a = st[so]!;
+  let b = st[so + 1]!;
+  let c = st[so + 2]!;
+  let d = st[so + 3]!;
+  let e = st[so + 4]!;
+  let f = st[so + 5]!;
+  let g = st[so + 6]!;
+  let h = st[so + 7]!;
+  for (let t = 0; t < 64; t++) {
+    const t1 =
+      (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + kw[ko + t]!) | 0;
+    const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  out[oo] = (st[so]! + a) | 0;
+  out[oo + 1] = (st[so + 1]! + b) | 0;
+  out[oo + 2] = (st[so + 2]! + c) | 0;
+  out[oo + 3] = (st[so + 3]! + d) | 0;
+  out[oo + 4] = (st[so + 4]! + e) | 0;
+  out[oo + 5] = (st[so + 5]! + f) | 0;
+  out[oo + 6] = (st[so + 6]! + g) | 0;
+  out[oo + 7] = (st[so + 7]! + h) | 0;
+}
+
+/** Expands w[0..16) to 64 words and stores K[t] + W[t] into kw at `ko`. */
+function schedule256(w: Int32Array, kw: Int32Array, ko: number): void {
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15]!;
+    const y = w[t - 2]!;
+    w[t] =
+      ((((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)) +
+        w[t - 7]! +
+        (((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)) +
+        w[t - 16]!) |
+      0;
+  }
+  for (let t = 0; t < 64; t++) kw[ko + t] = (K256[t]! + w[t]!) | 0;
+}
+
+/** ipad and opad midstates of each secret, filled in list order as searches reach them. */
+let midstates256: Int32Array | null = null;
+let midstatesReady = 0;
+const scratchW = new Int32Array(64);
+const scratchKW = new Int32Array(64);
+const keyBlock = new Uint8Array(64);
+
+function computeMidstates256(secrets: SecretList, upTo: number): void {
+  if (!midstates256) midstates256 = new Int32Array(secrets.count * 16);
+  const { raw, starts, ends } = secrets;
+  for (let i = midstatesReady; i < upTo; i++) {
+    let keyBytes: Uint8Array = raw.subarray(starts[i]!, ends[i]!);
+    // RFC 2104: keys longer than the block are hashed first.
+    if (keyBytes.length > 64) keyBytes = createHash('sha256').update(keyBytes).digest();
+    keyBlock.fill(0);
+    keyBlock.set(keyBytes);
+    for (let pass = 0; pass < 2; pass++) {
+      const pad = pass === 0 ? 0x36363636 : 0x5c5c5c5c;
+      for (let j = 0; j < 16; j++) {
+        scratchW[j] =
+          ((keyBlock[4 * j]! << 24) | (keyBlock[4 * j + 1]! << 16) | (keyBlock[4 * j + 2]! << 8) | keyBlock[4 * j + 3]!) ^ pad;
+      }
+      schedule256(scratchW, scratchKW, 0);
+      rounds256(IV256, 0, scratchKW, 0, midstates256, i * 16 + pass * 8);
+    }
+  }
+  midstatesReady = Math.max(midstatesReady, upTo);
+}
+
+function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Array): number {
+  // The inner hash input after the key block is the message plus padding: the same for every key.
+  const length = message.length;
+  const blocks = Math.ceil((length + 9) / 64);
+  const padded = Buffer.alloc(blocks * 64);
+  message.copy(padded);
+  padded[length] = 0x80;
+  const bits = (64 + length) * 8;
+  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), blocks * 64 - 8);
+  padded.writeUInt32BE(bits >>> 0, blocks * 64 - 4);
+  const messageKW = new Int32Array(64 * blocks);
+  const w = new Int32Array(64);
+  for (let b = 0; b < blocks; b++) {
+    for (let j = 0; j < 16; j++) w[j] = padded.readInt32BE(b * 64 + 4 * j);
+    schedule256(w, messageKW, b * 64);
+  }
+  const target = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+  const t0 = target.readInt32BE(0);
+  const t1 = target.readInt32BE(4);
+  const t7 = target.readInt32BE(28);
+  const state = new Int32Array(8);
+  const outerW = new Int32Array(64);
+  const outerKW = new Int32Array(64);
+  const result = new Int32Array(8);
+  const count = secrets.count;
+  // Small first chunks: a secret near the top of the list (`secret` is line 40) is found without
+  // paying for the midstates of the whole list.
+  let chunk = 64;
+  for (let first = 0; first < count; first += chunk, chunk = Math.min(chunk * 4, 4096)) {
+    const last = Math.min(count, first + chunk);
+    if (last > midstatesReady) computeMidstates256(secrets, last);
+    const mid = midstates256!;
+    for (let i = first; i < last; i++) {
+      rounds256(mid, i * 16, messageKW, 0, state, 0);
+      for (let b = 1; b < blocks; b++) rounds256(state, 0, messageKW, b * 64, state, 0);
+      for (let j = 0; j < 8; j++) outerW[j] = state[j]!;
+      outerW[8] = 0x80000000 | 0;
+      for (let j = 9; j < 15; j++) outerW[j] = 0;
+      outerW[15] = (64 + 32) * 8;
+      schedule256(outerW, outerKW, 0);
+      rounds256(mid, i * 16 + 8, outerKW, 0, result, 0);
+      if (result[0] === t0 && result[1] === t1 && result[7] === t7 && sameDigest(result, target)) return i;
+    }
+  }
+  return -1;
+}
+
+function sameDigest(words: Int32Array, target: Buffer): boolean {
+  for (let j = 0; j < 8; j++) if (words[j] !== target.readInt32BE(4 * j)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HS384/HS512: native one-shot hashing, two calls per key, buffers reused.
+
+function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array): number {
+  const hashName = alg === 'HS384' ? 'sha384' : 'sha512';
+  const blockSize = 128;
+  const digestSize = alg === 'HS384' ? 48 : 64;
+  const inner = Buffer.alloc(blockSize + message.length);
+  message.copy(inner, blockSize);
+  const outer = Buffer.alloc(blockSize + digestSize);
+  const target = Buffer.from(signature);
+  const { raw, starts, ends, count } = secrets;
+  for (let i = 0; i < count; i++) {
+    let keyBytes: Buffer = raw.subarray(starts[i]!, ends[i]!);
+    if (keyBytes.length > blockSize) keyBytes = createHash(hashName).update(keyBytes).digest();
+    inner.fill(0x36, 0, blockSize);
+    outer.fill(0x5c, 0, blockSize);
+    for (let j = 0; j < keyBytes.length; j++) {
+      inner[j]! ^= keyBytes[j]!;
+      outer[j]! ^= keyBytes[j]!;
+    }
+    const innerDigest = oneShotHash(hashName, inner, 'buffer') as unknown as Buffer;
+    innerDigest.copy(outer, blockSize);
+    if ((oneShotHash(hashName, outer, 'buffer') as unknown as Buffer).equals(target)) return i;
+  }
+  return -1;
+}
