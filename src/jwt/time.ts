@@ -38,8 +38,9 @@ export function isoFromSeconds(seconds: number): string | null {
   return date.toISOString().replace('.000Z', 'Z');
 }
 
+/** Whole seconds: `--now` defaults to the wall clock, whose milliseconds are noise here. */
 export function isoOf(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 const UNITS: [string, number][] = [

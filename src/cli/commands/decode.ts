@@ -1,15 +1,95 @@
 import type { Command } from 'commander';
+import type { InputError } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
 
-// Placeholder until the jwt domain lands: the command exists so the CLI shape is fixed.
+interface DecodeFlags {
+  file?: string[];
+  now?: string;
+  leeway?: string;
+  maxLifetime?: string;
+  weakSecretLimit?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function registerDecode(program: Command): void {
   program
-    .command('decode [tokens...]')
-    .description('decode JWTs offline')
-    .action(async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
+    .command('decode')
+    .description('decode JWTs offline: header, claims, times, risks (no key needed)')
+    .argument('[tokens...]', 'tokens, or text holding tokens; "-" or nothing reads stdin')
+    .option('--file <path>', 'read tokens from a file (repeatable): logs, HAR exports, .env, JSON responses', collect)
+    .option('--now <time>', 'evaluate time claims at this moment: ISO 8601 or epoch seconds (default: now)')
+    .option('--leeway <duration>', 'clock skew allowed for exp/nbf/iat: seconds or 30s, 5m (default 0)')
+    .option('--max-lifetime <duration>', 'longest acceptable exp - iat for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
+    .option('--weak-secret-limit <n>', 'distinct HMAC tokens to try against the 103,979 known secrets per run', '20')
+    .addHelpText(
+      'after',
+      `
+Tokens are found in Authorization: Bearer lines, Cookie/Set-Cookie lines, JSON members
+(access_token, id_token, refresh_token), URLs (token=, id_token=) and plain text.
+HS256/384/512 signatures are tried offline against 103,979 publicly known secrets; a match is
+reported by its line in data/jwt-secrets.list, never by the secret. Signatures are never printed.
+
+Exit status: 0 no findings at or above --fail-on, 1 findings or a token expired/not yet valid at --now,
+2 no decodable token in the input.
+
+Examples:
+  $ authkit decode "$(cat examples/token.txt)"
+  $ authkit decode eyJhbGciOi... --now 2011-03-22T18:00:00Z --leeway 30s
+  $ pbpaste | authkit decode                       # many tokens from the clipboard
+  $ authkit decode --file access.log --json
+  $ authkit decode "$TOKEN" --json | jq .payload`,
+    )
+    .action(async (tokens: string[], flags: DecodeFlags, cmd: Command) => {
       await runAction(cmd, async () => {
-        throw new UsageError('decode is not implemented yet');
+        const [{ decodeTokens }, { DEFAULT_MAX_LIFETIME_SECONDS }, time, read] = await Promise.all([
+          import('../../jwt/decode.js'),
+          import('../../jwt/analyze.js'),
+          import('../../jwt/time.js'),
+          import('../../files/read.js'),
+        ]);
+        const parse = <T>(fn: () => T): T => {
+          try {
+            return fn();
+          } catch (error) {
+            if (error instanceof time.JwtOptionError) throw new UsageError(error.message);
+            throw error;
+          }
+        };
+        const now = flags.now === undefined ? new Date() : parse(() => time.parseNow(flags.now!));
+        const leewaySeconds = flags.leeway === undefined ? 0 : parse(() => time.parseDuration(flags.leeway!, '--leeway'));
+        let maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS;
+        if (flags.maxLifetime !== undefined) maxLifetimeSeconds = parse(() => time.parseDuration(flags.maxLifetime!, '--max-lifetime'));
+        else {
+          const { loadConfig } = await import('../../config/load.js');
+          const config = await loadConfig({ cwd: process.cwd(), explicitPath: cmd.optsWithGlobals().config as string | undefined });
+          maxLifetimeSeconds = config.jwt.maxLifetimeSeconds ?? maxLifetimeSeconds;
+        }
+        const weakSecretLimit = Number(flags.weakSecretLimit ?? 20);
+        if (!Number.isInteger(weakSecretLimit) || weakSecretLimit < 0) throw new UsageError('--weak-secret-limit: expected a whole number');
+
+        const inputs: { file: string; text: string; source: 'arg' | 'stdin' | 'file' }[] = [];
+        const errors: InputError[] = [];
+        const wantsStdin = tokens.includes('-') || (tokens.length === 0 && !flags.file?.length);
+        for (const token of tokens) if (token !== '-') inputs.push({ file: '<arg>', text: token, source: 'arg' });
+        for (const path of flags.file ?? []) {
+          try {
+            inputs.push({ file: path, text: await read.readTextFile(path), source: 'file' });
+          } catch (error) {
+            if (!(error instanceof read.InputFailure)) throw error;
+            errors.push({ file: error.file, message: error.message });
+          }
+        }
+        if (wantsStdin) {
+          try {
+            inputs.push({ file: '-', text: await read.readStdinText(), source: 'stdin' });
+          } catch (error) {
+            if (!(error instanceof read.InputFailure)) throw error;
+            errors.push({ file: error.file, message: error.message });
+          }
+        }
+        const result = decodeTokens(inputs, { now, leewaySeconds, maxLifetimeSeconds, weakSecretLimit });
+        return { ...result, errors: [...errors, ...result.errors] };
       });
     });
 }

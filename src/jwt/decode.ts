@@ -1,0 +1,216 @@
+import type { CommandResult, Finding, InputError } from '../findings/model.js';
+import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { type TokenAnalysis, type TokenFinding, analyseToken } from './analyze.js';
+import { type FoundToken, findTokens, tokensInArgument } from './extract.js';
+import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
+import { renderDecodeText } from './render.js';
+import { JWT_RULES } from './rules.js';
+import { type TimeAnalysis, preciseDuration } from './time.js';
+
+export interface DecodeInput {
+  /** '<arg>', '-', or the path as given. */
+  file: string;
+  text: string;
+  /** Arguments are one token each when they look like one; files and stdin are searched. */
+  source: 'arg' | 'stdin' | 'file';
+}
+
+export interface DecodeOptions {
+  now: Date;
+  leewaySeconds: number;
+  maxLifetimeSeconds: number;
+  /** How many distinct HMAC tokens get the full known-secret search in one run. */
+  weakSecretLimit: number;
+}
+
+/** What one decoded token looks like in --json (and what the stylish text is drawn from). */
+export interface DecodedTokenReport {
+  index: number;
+  file: string;
+  line: number;
+  column: number;
+  foundIn: FoundToken['context'];
+  field?: string;
+  type: 'JWS' | 'JWE';
+  alg: unknown;
+  algKnown: boolean;
+  header: Record<string, unknown>;
+  /** The header bytes as decoded, when they differ from the compact JSON of `header` (RFC 7515 A.1). */
+  headerRaw?: string;
+  payload: unknown;
+  /** Set when the payload is not JSON (RFC 7515 A.4) or too deep to show as JSON. */
+  payloadText?: string;
+  payloadKind: string;
+  payloadNote?: string;
+  encrypted?: { ciphertextBytes: number; note: string };
+  nested?: Omit<DecodedTokenReport, 'index' | 'file' | 'line' | 'column' | 'foundIn' | 'field'>;
+  nestedError?: string;
+  time: TimeAnalysis & { lifetime: string | null };
+  signature: {
+    verified: false;
+    bytes: number;
+    status: string;
+    weakSecret: { checked: boolean; line: number | null; listSize?: number; skippedReason?: string };
+  };
+  findings: string[];
+}
+
+const MAX_TEXT_SHOWN = 20_000;
+
+function tokenBody(
+  token: ParsedToken,
+  analysis: TokenAnalysis,
+  weakSkipped: string | undefined,
+): Omit<DecodedTokenReport, 'index' | 'file' | 'line' | 'column' | 'foundIn' | 'field' | 'findings'> {
+  const compactHeader = JSON.stringify(token.header);
+  const body: Omit<DecodedTokenReport, 'index' | 'file' | 'line' | 'column' | 'foundIn' | 'field' | 'findings'> = {
+    type: token.kind === 'jwe' ? 'JWE' : 'JWS',
+    alg: token.header.alg,
+    algKnown: analysis.algKnown,
+    header: token.header,
+    ...(token.headerText !== compactHeader ? { headerRaw: token.headerText } : {}),
+    payload: null,
+    payloadKind: 'encrypted',
+    time: { ...analysis.time, lifetime: analysis.time.lifetimeSeconds === null ? null : preciseDuration(analysis.time.lifetimeSeconds) },
+    signature: { verified: false, bytes: 0, status: '', weakSecret: { checked: false, line: null } },
+  };
+  if (token.kind === 'jwe') {
+    body.encrypted = {
+      ciphertextBytes: token.ciphertextBytes,
+      note: `encrypted (JWE, enc ${String(token.header.enc ?? 'unknown')}): the payload cannot be read without the recipient's key`,
+    };
+    body.signature.status = 'encrypted token (JWE): no signature to check; integrity comes from the recipient key';
+    return body;
+  }
+  body.payloadKind = token.payloadKind;
+  body.payload = token.payloadKind === 'claims' || token.payloadKind === 'json' ? token.payload : null;
+  if (token.payloadKind === 'text' || token.payloadKind === 'too-deep') {
+    const text = token.payloadText ?? '';
+    body.payloadText = text.length > MAX_TEXT_SHOWN ? `${text.slice(0, MAX_TEXT_SHOWN)}…` : text;
+  }
+  if (token.payloadNote) body.payloadNote = token.payloadNote;
+  body.signature.bytes = token.signature.length;
+  const weak = analysis.weakSecret;
+  if (weak) {
+    body.signature.weakSecret = { checked: true, line: weak.line, listSize: weak.total };
+  } else if (weak === false) {
+    body.signature.weakSecret = { checked: true, line: null };
+  } else if (weakSkipped) {
+    body.signature.weakSecret = { checked: false, line: null, skippedReason: weakSkipped };
+  }
+  body.signature.status = signatureStatus(token, analysis, weakSkipped);
+  return body;
+}
+
+function signatureStatus(token: ParsedToken, analysis: TokenAnalysis, weakSkipped: string | undefined): string {
+  if (token.kind !== 'jws') return '';
+  const alg = typeof token.header.alg === 'string' ? token.header.alg : String(token.header.alg);
+  if (alg.toLowerCase() === 'none') {
+    return token.signature.length === 0 ? 'none: the token is unsecured (alg none)' : 'alg none but a signature is present: malformed';
+  }
+  const base = 'not verified, no key given (use authkit verify)';
+  if (analysis.weakSecret) return `${base}; FORGEABLE: verifies with publicly known secret #${analysis.weakSecret.line} of ${analysis.weakSecret.total}`;
+  if (analysis.weakSecret === false) return `${base}; not signed with any of the known weak secrets`;
+  if (weakSkipped) return `${base}; known-secret check skipped: ${weakSkipped}`;
+  if (!analysis.algKnown) return `${base}; unknown algorithm "${alg}"`;
+  return base;
+}
+
+function placed(found: { file: string; line: number; column: number }, f: TokenFinding, index: number): Finding {
+  return { ...f, file: found.file, line: found.line, column: found.column, data: { ...f.data, token: index } };
+}
+
+/** Decodes every token in every input. Pure: no I/O beyond the shipped secrets list. */
+export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): CommandResult {
+  const errors: InputError[] = [];
+  const findings: Finding[] = [];
+  const tokens: DecodedTokenReport[] = [];
+  const searched = new Set<string>();
+  let failed = false;
+  for (const input of inputs) {
+    const found = input.source === 'arg' ? tokensInArgument(input.text) : findTokens(input.text);
+    let decoded = 0;
+    const inputFindings: Finding[] = [];
+    for (const candidate of found) {
+      let token: ParsedToken;
+      try {
+        token = parseToken(candidate.compact);
+      } catch (error) {
+        if (!(error instanceof TokenDecodeError)) throw error;
+        errors.push({ file: input.file, message: `${candidate.line}:${candidate.column}: cannot decode the token: ${error.message}` });
+        continue;
+      }
+      decoded++;
+      const index = tokens.length + 1;
+      // The full known-secret search costs ~0.1 s per token; identical tokens are searched once.
+      const searchKey = token.kind === 'jws' ? token.signingInput : '';
+      const isHmac = token.kind === 'jws' && typeof token.header.alg === 'string' && /^HS(256|384|512)$/.test(token.header.alg);
+      const allowSearch = !isHmac || searched.has(searchKey) || searched.size < options.weakSecretLimit;
+      if (isHmac && allowSearch) searched.add(searchKey);
+      const analysis = analyseToken(token, { ...options, weakSecretSearch: allowSearch });
+      const skipped = isHmac && !allowSearch ? `more than ${options.weakSecretLimit} HMAC tokens in this run (raise --weak-secret-limit)` : undefined;
+      const where = { file: input.file, line: candidate.line, column: candidate.column };
+      const tokenFindings = analysis.findings.map((f) => placed(where, f, index));
+      const report: DecodedTokenReport = {
+        index,
+        ...where,
+        foundIn: candidate.context,
+        ...(candidate.field ? { field: candidate.field } : {}),
+        ...tokenBody(token, analysis, skipped),
+        findings: [],
+      };
+      if (token.kind === 'jws' && (token.nested || token.nestedError)) {
+        let inner: ParsedToken | undefined = token.nested;
+        let target = report as { nested?: DecodedTokenReport['nested']; nestedError?: string };
+        if (token.nestedError) report.nestedError = token.nestedError;
+        while (inner) {
+          const innerAnalysis = analyseToken(inner, { ...options, weakSecretSearch: false });
+          tokenFindings.push(
+            ...innerAnalysis.findings.map((f) => placed(where, { ...f, message: `Nested token: ${f.message}` }, index)),
+          );
+          const body = { ...tokenBody(inner, innerAnalysis, undefined), findings: innerAnalysis.findings.map((f) => f.ruleId) };
+          target.nested = body;
+          if (innerAnalysis.time.expired || innerAnalysis.time.notYetValid) failed = true;
+          if (inner.kind === 'jws' && inner.nestedError) body.nestedError = inner.nestedError;
+          target = body;
+          inner = inner.kind === 'jws' ? inner.nested : undefined;
+        }
+      }
+      report.findings = tokenFindings.map((f) => f.ruleId);
+      if (analysis.time.expired || analysis.time.notYetValid) failed = true;
+      tokens.push(report);
+      inputFindings.push(...tokenFindings);
+    }
+    if (input.source !== 'arg') {
+      const { kept, unused } = applySuppressions(input.file, inputFindings, parseSuppressions(input.text));
+      findings.push(...kept, ...unused);
+    } else findings.push(...inputFindings);
+    if (decoded === 0 && found.length === 0) {
+      const what = input.source === 'arg' ? 'the argument is not a JWT' : input.text.trim() === '' ? 'empty input, no JWT found' : 'no JWT found';
+      errors.push({ file: input.file, message: what });
+    }
+  }
+  const json: Record<string, unknown> = {};
+  if (tokens.length === 1) {
+    const only = tokens[0]!;
+    Object.assign(json, {
+      header: only.header,
+      payload: only.payload,
+      ...(only.headerRaw !== undefined ? { headerRaw: only.headerRaw } : {}),
+      ...(only.payloadText !== undefined ? { payloadText: only.payloadText } : {}),
+      time: only.time,
+      signature: only.signature,
+    });
+  }
+  json.tokens = tokens;
+  return {
+    command: 'decode',
+    findings,
+    errors,
+    rules: JWT_RULES.filter((r) => r.id !== 'jwt/token-in-source' && r.id !== 'jwt/verification-failed'),
+    failed: failed || undefined,
+    json,
+    inputs: inputs.length,
+    text: (ctx) => renderDecodeText(tokens, findings, ctx),
+  };
+}

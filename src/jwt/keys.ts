@@ -1,0 +1,193 @@
+import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
+
+/**
+ * Keys for verify and sign, from PEM (SPKI, X.509 certificate, PKCS#8/PKCS#1/SEC1 private key),
+ * a JWK, a JWKS, or an HMAC secret. Everything is normalised to a JWK (public half only for
+ * verification) so jose can import it for exactly the algorithm being checked.
+ */
+
+export class KeyError extends Error {}
+
+export type KeyKind = 'hmac' | 'rsa' | 'ec' | 'okp';
+
+export interface CandidateKey {
+  /** Human description: never holds key material. */
+  source: string;
+  kind: KeyKind;
+  kid?: string;
+  /** A JWK's own alg: the only algorithm that key may be used with. */
+  alg?: string;
+  crv?: string;
+  use?: string;
+  /** HMAC key bytes. Never printed. */
+  secret?: Uint8Array;
+  /** Public JWK for verification, or the private JWK for signing. */
+  jwk?: JsonWebKey;
+  /** Where in a JWKS (1-based), to tell duplicate kids apart. */
+  position?: number;
+  fromPrivate?: boolean;
+  modulusBits?: number;
+}
+
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+export const ALGS_FOR_KIND: Record<KeyKind, string[]> = {
+  hmac: ['HS256', 'HS384', 'HS512'],
+  rsa: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
+  ec: ['ES256', 'ES384', 'ES512', 'ES256K'],
+  okp: ['EdDSA', 'Ed25519'],
+};
+
+const EC_ALG: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512', secp256k1: 'ES256K' };
+
+/** The algorithms a key permits: its JWK alg, else its type and curve. Never `none`. */
+export function algsForKey(key: CandidateKey): string[] {
+  if (key.alg) return [key.alg];
+  if (key.kind === 'ec') return key.crv && EC_ALG[key.crv] ? [EC_ALG[key.crv]!] : [];
+  if (key.kind === 'okp') return key.crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : key.crv === 'Ed448' ? ['EdDSA'] : [];
+  return ALGS_FOR_KIND[key.kind];
+}
+
+export function kindOfAlg(alg: string): KeyKind | null {
+  for (const [kind, algs] of Object.entries(ALGS_FOR_KIND)) if (algs.includes(alg)) return kind as KeyKind;
+  return null;
+}
+
+export function describeKind(key: CandidateKey): string {
+  switch (key.kind) {
+    case 'hmac':
+      return 'HMAC secret';
+    case 'rsa':
+      return `RSA ${key.fromPrivate ? 'private key (public half used)' : 'public key'}${key.modulusBits ? `, ${key.modulusBits} bits` : ''}`;
+    case 'ec':
+      return `EC ${key.crv ?? ''} ${key.fromPrivate ? 'private key (public half used)' : 'public key'}`;
+    case 'okp':
+      return `${key.crv ?? 'OKP'} ${key.fromPrivate ? 'private key (public half used)' : 'public key'}`;
+  }
+}
+
+function kindOfJwk(jwk: Record<string, unknown>, display: string): KeyKind {
+  switch (jwk.kty) {
+    case 'oct':
+      return 'hmac';
+    case 'RSA':
+      return 'rsa';
+    case 'EC':
+      return 'ec';
+    case 'OKP':
+      if (jwk.crv === 'X25519' || jwk.crv === 'X448') throw new KeyError(`${display}: ${String(jwk.crv)} keys are for key agreement, not signatures`);
+      return 'okp';
+    default:
+      throw new KeyError(`${display}: unsupported JWK kty ${JSON.stringify(jwk.kty)} (expected RSA, EC, OKP or oct)`);
+  }
+}
+
+function modulusBits(n: unknown): number | undefined {
+  if (typeof n !== 'string') return undefined;
+  const bytes = Buffer.from(n, 'base64url');
+  let bits = bytes.length * 8;
+  for (let i = 0; i < bytes.length && bytes[i] === 0; i++) bits -= 8;
+  if (bytes.length > 0) {
+    const first = bytes.find((b) => b !== 0) ?? 0;
+    bits -= Math.clz32(first) - 24;
+  }
+  return bits;
+}
+
+function fromJwk(jwk: Record<string, unknown>, display: string, forSigning: boolean, position?: number): CandidateKey {
+  const kind = kindOfJwk(jwk, display);
+  const where = position ? `${display} key #${position}${typeof jwk.kid === 'string' ? ` (kid "${jwk.kid}")` : ''}` : display;
+  const base: CandidateKey = {
+    source: where,
+    kind,
+    ...(typeof jwk.kid === 'string' ? { kid: jwk.kid } : {}),
+    ...(typeof jwk.alg === 'string' ? { alg: jwk.alg } : {}),
+    ...(typeof jwk.crv === 'string' ? { crv: jwk.crv } : {}),
+    ...(typeof jwk.use === 'string' ? { use: jwk.use } : {}),
+    ...(position ? { position } : {}),
+  };
+  if (kind === 'hmac') {
+    if (typeof jwk.k !== 'string') throw new KeyError(`${where}: an oct JWK needs "k"`);
+    return { ...base, secret: Buffer.from(jwk.k, 'base64url') };
+  }
+  const hasPrivate = typeof jwk.d === 'string';
+  if (forSigning) {
+    if (!hasPrivate) throw new KeyError(`${where}: signing needs a private key, this JWK is public`);
+    return { ...base, jwk: jwk as JsonWebKey, modulusBits: modulusBits(jwk.n) };
+  }
+  const publicJwk: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(jwk)) if (!PRIVATE_MEMBERS.includes(name)) publicJwk[name] = value;
+  return { ...base, jwk: publicJwk as JsonWebKey, fromPrivate: hasPrivate, modulusBits: modulusBits(jwk.n) };
+}
+
+function fromKeyObject(key: KeyObject, display: string, what: string, fromPrivate: boolean): CandidateKey {
+  const type = key.asymmetricKeyType as string | undefined;
+  if (type === 'x25519' || type === 'x448' || type === 'dh') throw new KeyError(`${display}: ${type} keys are for key agreement, not signatures`);
+  const jwk = key.export({ format: 'jwk' }) as Record<string, unknown>;
+  const candidate = fromJwk(jwk, display, key.type === 'private', undefined);
+  return { ...candidate, source: `${display} (${what})`, fromPrivate: fromPrivate || undefined };
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/;
+
+function fromPem(text: string, display: string, forSigning: boolean): CandidateKey {
+  const block = PEM_BLOCK.exec(text);
+  if (!block) throw new KeyError(`${display}: no complete PEM block (-----BEGIN ...----- / -----END ...-----)`);
+  const label = block[1]!;
+  if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(block[0])) {
+    throw new KeyError(`${display}: the private key is encrypted; decrypt it first (openssl pkey -in key.pem -out plain.pem)`);
+  }
+  const isPrivate = /PRIVATE KEY$/.test(label);
+  try {
+    if (forSigning) {
+      if (!isPrivate) throw new KeyError(`${display}: signing needs a private key, this PEM holds a ${label.toLowerCase()}`);
+      return fromKeyObject(createPrivateKey(block[0]), display, 'private key', false);
+    }
+    const what = label === 'CERTIFICATE' ? 'X.509 certificate' : isPrivate ? 'private key, public half used' : 'public key';
+    return fromKeyObject(createPublicKey(block[0]), display, what, isPrivate);
+  } catch (error) {
+    if (error instanceof KeyError) throw error;
+    throw new KeyError(`${display}: cannot read the ${label.toLowerCase()} (${(error as Error).message.replace(/^error:[0-9A-F]+:/, '')})`);
+  }
+}
+
+/** Keys from the text of a --key file or a JWKS document. */
+export function keysFromText(text: string, display: string, options: { forSigning?: boolean } = {}): CandidateKey[] {
+  const forSigning = Boolean(options.forSigning);
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(trimmed);
+    } catch (error) {
+      throw new KeyError(`${display}: not valid JSON (${(error as Error).message})`);
+    }
+    const object = doc as Record<string, unknown>;
+    if (Array.isArray(object.keys)) {
+      if (forSigning) throw new KeyError(`${display}: a JWKS cannot sign; give one private JWK or PEM`);
+      const keys: CandidateKey[] = [];
+      object.keys.forEach((entry, i) => {
+        if (!entry || typeof entry !== 'object') throw new KeyError(`${display}: keys[${i}] is not a JWK object`);
+        const jwk = entry as Record<string, unknown>;
+        if (jwk.use === 'enc') return;
+        if (jwk.kty === 'OKP' && (jwk.crv === 'X25519' || jwk.crv === 'X448')) return;
+        keys.push(fromJwk(jwk, display, false, i + 1));
+      });
+      if (keys.length === 0) throw new KeyError(`${display}: the JWKS holds no signature key`);
+      return keys;
+    }
+    if (typeof object.kty === 'string') return [fromJwk(object, display, forSigning)];
+    throw new KeyError(`${display}: JSON but neither a JWK (no "kty") nor a JWKS (no "keys")`);
+  }
+  if (trimmed.includes('-----BEGIN')) return [fromPem(trimmed, display, forSigning)];
+  throw new KeyError(`${display}: not a key: expected PEM (-----BEGIN ...), a JWK or a JWKS`);
+}
+
+export function secretKey(secret: Uint8Array, source: string): CandidateKey {
+  return { source, kind: 'hmac', secret };
+}
+
+/** Every secret byte string a candidate holds, so tests and guards can look for leaks. */
+export function hmacBytes(key: CandidateKey): Uint8Array | undefined {
+  return key.kind === 'hmac' ? key.secret : undefined;
+}

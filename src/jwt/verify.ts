@@ -1,0 +1,256 @@
+import { type CompactVerifyResult, compactVerify, errors as joseErrors, importJWK } from 'jose';
+import type { CommandResult, Finding, RenderContext } from '../findings/model.js';
+import { analyseToken, type TokenFinding, weakSecretFinding } from './analyze.js';
+import { type FoundToken, tokensInArgument } from './extract.js';
+import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.js';
+import { type ParsedJws, TokenDecodeError, claimsOf, parseToken } from './parse.js';
+import { JWT_RULES, jwtRule } from './rules.js';
+import { isNumericDate, isoFromSeconds, isoOf, preciseDuration } from './time.js';
+import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+
+/** The token or the keys cannot be used at all: exit 2. */
+export class VerifyInputError extends Error {}
+
+export interface VerifyOptions {
+  /** --alg: the allowed algorithms. Absent: what the key type permits. */
+  algs?: string[];
+  now: Date;
+  leewaySeconds: number;
+  maxLifetimeSeconds: number;
+  iss?: string[];
+  aud?: string[];
+  sub?: string;
+  typ?: string;
+  maxAgeSeconds?: number;
+  require?: string[];
+  /** How the keys were given, for messages: 'secret', 'key file', 'JWKS URL'. */
+  keyOrigin: string;
+  /** The keys came as a set (JWKS): select by kid. */
+  keySet: boolean;
+}
+
+export interface CheckResult {
+  check: string;
+  ok: boolean;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+const HASH_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64 };
+
+function normaliseTyp(typ: string): string {
+  const lower = typ.toLowerCase();
+  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
+}
+
+async function tryKey(compact: string, key: CandidateKey, alg: string): Promise<{ ok: true; result: CompactVerifyResult } | { ok: false; reason: string }> {
+  try {
+    const material = key.kind === 'hmac' ? key.secret! : await importJWK({ ...key.jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    const result = await compactVerify(compact, material, { algorithms: [alg] });
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature does not match' };
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+function keyCompatible(key: CandidateKey, alg: string): boolean {
+  return kindOfAlg(alg) === key.kind && algsForKey(key).includes(alg);
+}
+
+/** Signature check with a precise reason for every way it can fail. */
+async function checkSignature(compact: string, token: ParsedJws, keys: CandidateKey[], options: VerifyOptions) {
+  const alg = token.header.alg;
+  const kid = token.header.kid;
+  const fail = (message: string, data?: Record<string, unknown>) => ({ check: { check: 'signature', ok: false, message, data }, verifiedBy: null as CandidateKey | null, notes: [] as string[] });
+  if (typeof alg !== 'string') return fail('The header has no alg string; refusing to guess an algorithm');
+  if (alg.toLowerCase() === 'none') return fail(`alg "${alg}" is an unsecured token; authkit verify never accepts it`);
+  const permitted = options.algs ?? [...new Set(keys.flatMap(algsForKey))];
+  const asymmetric = keys.find((k) => k.kind !== 'hmac');
+  if (!permitted.includes(alg)) {
+    if (kindOfAlg(alg) === 'hmac' && asymmetric) {
+      return fail(
+        `The token is ${alg} (HMAC) but the key is an ${describeKind(asymmetric)}: this is the RS256-to-HS256 key-confusion pattern (a forger uses the public key as the HMAC secret); refused`,
+        { alg, allowed: permitted, pattern: 'alg-confusion' },
+      );
+    }
+    const why = options.algs ? '--alg allows' : `the ${keys.length === 1 ? `key (${describeKind(keys[0]!)})` : 'keys'} permit${keys.length === 1 ? 's' : ''}`;
+    return fail(`alg ${alg} is not allowed: ${why} ${permitted.join(', ') || 'no algorithm'}`, { alg, allowed: permitted });
+  }
+  let candidates = keys.filter((k) => keyCompatible(k, alg));
+  if (candidates.length === 0) {
+    if (kindOfAlg(alg) === 'hmac' && asymmetric) {
+      return fail(`The token is ${alg} (HMAC) but the key is an ${describeKind(asymmetric)}: the RS256-to-HS256 key-confusion pattern; a public key is never an HMAC secret`, { alg, pattern: 'alg-confusion' });
+    }
+    const kinds = [...new Set(keys.map(describeKind))].join(', ');
+    return fail(`No key fits ${alg}: the ${options.keyOrigin} holds ${kinds}`, { alg });
+  }
+  const notes: string[] = [];
+  if (options.keySet) {
+    if (typeof kid === 'string') {
+      const byKid = candidates.filter((k) => k.kid === kid);
+      if (byKid.length === 0) {
+        const known = keys.map((k) => k.kid).filter((k): k is string => typeof k === 'string');
+        return fail(`kid "${kid}" not found in the ${options.keyOrigin} (kids: ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`, { kid, kids: known });
+      }
+      if (byKid.length > 1) notes.push(`${byKid.length} keys share kid "${kid}" (${byKid.map((k) => `#${k.position}`).join(', ')}); each was tried`);
+      candidates = byKid;
+    } else if (candidates.length > 1) {
+      notes.push(`the token has no kid; tried the ${candidates.length} keys that fit ${alg}`);
+    }
+    const seen = new Map<string, number>();
+    for (const k of keys) if (k.kid) seen.set(k.kid, (seen.get(k.kid) ?? 0) + 1);
+    const dup = [...seen].filter(([, n]) => n > 1).map(([k]) => `"${k}"`);
+    if (dup.length && !notes.some((n) => n.includes('share kid'))) notes.push(`the key set has duplicate kids: ${dup.join(', ')}`);
+  }
+  const reasons: string[] = [];
+  for (const key of candidates) {
+    const outcome = await tryKey(compact, key, alg);
+    if (outcome.ok) return { check: { check: 'signature', ok: true, message: `${alg} signature verified by ${key.source} (${describeKind(key)})`, data: { alg, key: key.source } }, verifiedBy: key, notes };
+    reasons.push(outcome.reason);
+  }
+  const detail = reasons.every((r) => r === 'signature does not match')
+    ? candidates.length === 1
+      ? `wrong key: the ${alg} signature does not match ${candidates[0]!.source} (or the token was altered)`
+      : `wrong key: none of the ${candidates.length} keys that fit ${alg} matches the signature (or the token was altered)`
+    : `cannot verify with ${candidates.map((k) => k.source).join(', ')}: ${[...new Set(reasons)].join('; ')}`;
+  return { ...fail(detail, { alg }), notes };
+}
+
+function claimChecks(token: ParsedJws, options: VerifyOptions): CheckResult[] {
+  const checks: CheckResult[] = [];
+  const claims = claimsOf(token);
+  const requested = Boolean(options.iss || options.aud || options.sub || options.maxAgeSeconds !== undefined || options.require?.length);
+  if (options.typ !== undefined) {
+    const typ = token.header.typ;
+    const ok = typeof typ === 'string' && normaliseTyp(typ) === normaliseTyp(options.typ);
+    checks.push({ check: 'typ', ok, message: ok ? `typ is "${String(typ)}"` : `typ is ${typ === undefined ? 'absent' : JSON.stringify(typ)}, expected "${options.typ}"` });
+  }
+  if (!claims) {
+    if (requested) checks.push({ check: 'claims', ok: false, message: `not a JWT claims set: ${token.payloadNote ?? 'the payload is not a JSON object'}; claim checks cannot run` });
+    return checks;
+  }
+  const nowSeconds = options.now.getTime() / 1000;
+  const now = isoOf(options.now);
+  const leeway = options.leewaySeconds;
+  if (Object.hasOwn(claims, 'exp')) {
+    const exp = claims.exp;
+    if (!isNumericDate(exp)) checks.push({ check: 'exp', ok: false, message: `exp is ${JSON.stringify(exp)}, not a NumericDate` });
+    else if (nowSeconds >= exp + leeway) {
+      checks.push({ check: 'exp', ok: false, message: `expired ${preciseDuration(nowSeconds - exp)} ago (exp ${isoFromSeconds(exp)}, now ${now}, leeway ${leeway}s)`, data: { expiredBySeconds: Math.round(nowSeconds - exp) } });
+    } else checks.push({ check: 'exp', ok: true, message: `expires in ${preciseDuration(exp - nowSeconds)} (${isoFromSeconds(exp)})` });
+  }
+  if (Object.hasOwn(claims, 'nbf')) {
+    const nbf = claims.nbf;
+    if (!isNumericDate(nbf)) checks.push({ check: 'nbf', ok: false, message: `nbf is ${JSON.stringify(nbf)}, not a NumericDate` });
+    else if (nowSeconds < nbf - leeway) {
+      checks.push({ check: 'nbf', ok: false, message: `not valid for another ${preciseDuration(nbf - nowSeconds)} (nbf ${isoFromSeconds(nbf)}, now ${now}, leeway ${leeway}s)` });
+    } else checks.push({ check: 'nbf', ok: true, message: `valid since ${isoFromSeconds(nbf)}` });
+  }
+  if (options.iss) {
+    const iss = claims.iss;
+    const ok = typeof iss === 'string' && options.iss.includes(iss);
+    checks.push({ check: 'iss', ok, message: ok ? `iss is "${iss}"` : `iss is ${iss === undefined ? 'absent' : JSON.stringify(iss)}, expected ${options.iss.map((i) => `"${i}"`).join(' or ')}` });
+  }
+  if (options.aud) {
+    const aud = claims.aud;
+    const values = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+    const ok = values.some((v) => options.aud!.includes(v));
+    checks.push({ check: 'aud', ok, message: ok ? `aud includes "${values.find((v) => options.aud!.includes(v))}"` : `aud is ${aud === undefined ? 'absent' : JSON.stringify(aud)}, expected ${options.aud.map((a) => `"${a}"`).join(' or ')}` });
+  }
+  if (options.sub !== undefined) {
+    const ok = claims.sub === options.sub;
+    checks.push({ check: 'sub', ok, message: ok ? `sub is "${options.sub}"` : `sub is ${claims.sub === undefined ? 'absent' : JSON.stringify(claims.sub)}, expected "${options.sub}"` });
+  }
+  if (options.maxAgeSeconds !== undefined) {
+    const iat = claims.iat;
+    if (!isNumericDate(iat)) checks.push({ check: 'max-age', ok: false, message: `--max-age needs an iat claim; ${iat === undefined ? 'there is none' : `iat is ${JSON.stringify(iat)}`}` });
+    else {
+      const age = nowSeconds - iat;
+      const ok = age <= options.maxAgeSeconds + leeway;
+      checks.push({ check: 'max-age', ok, message: ok ? `issued ${preciseDuration(age)} ago, within ${preciseDuration(options.maxAgeSeconds)}` : `issued ${preciseDuration(age)} ago, older than --max-age ${preciseDuration(options.maxAgeSeconds)} by ${preciseDuration(age - options.maxAgeSeconds)}` });
+    }
+  }
+  if (options.require?.length) {
+    const missing = options.require.filter((c) => !Object.hasOwn(claims, c));
+    checks.push({ check: 'require', ok: missing.length === 0, message: missing.length ? `missing required claim${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` : `has ${options.require.join(', ')}` });
+  }
+  return checks;
+}
+
+function pickToken(input: string): string {
+  const found: FoundToken[] = tokensInArgument(input);
+  if (found.length === 0) throw new VerifyInputError('not a JWT');
+  if (found.length > 1) throw new VerifyInputError(`holds ${found.length} tokens; verify takes one`);
+  return found[0]!.compact;
+}
+
+/** Verifies one token. Async because jose uses WebCrypto. */
+export async function verifyToken(input: string, file: string, keys: CandidateKey[], options: VerifyOptions): Promise<CommandResult> {
+  const compact = pickToken(input);
+  let token;
+  try {
+    token = parseToken(compact);
+  } catch (error) {
+    if (error instanceof TokenDecodeError) throw new VerifyInputError(`cannot decode the token: ${error.message}`);
+    throw error;
+  }
+  if (token.kind === 'jwe') throw new VerifyInputError('the token is a JWE (encrypted, 5 parts); verify checks signed tokens (JWS) and cannot decrypt');
+  const signature = await checkSignature(compact, token, keys, options);
+  const checks: CheckResult[] = [signature.check, ...claimChecks(token, options)];
+
+  // Risk rules judged from the token, minus the time rules that the checks above already cover.
+  const analysis = analyseToken(token, { now: options.now, leewaySeconds: options.leewaySeconds, maxLifetimeSeconds: options.maxLifetimeSeconds, weakSecretSearch: false });
+  const risk: TokenFinding[] = analysis.findings.filter((f) => f.ruleId !== 'jwt/expired' && f.ruleId !== 'jwt/not-yet-valid');
+  const alg = typeof token.header.alg === 'string' ? token.header.alg : '';
+  const secretKeyUsed = signature.verifiedBy?.kind === 'hmac' ? signature.verifiedBy : keys.length === 1 && keys[0]!.kind === 'hmac' ? keys[0] : undefined;
+  if (secretKeyUsed?.secret && HASH_BYTES[alg]) {
+    const line = weakSecretLine(secretKeyUsed.secret);
+    if (line !== null) risk.push(weakSecretFinding({ line, total: weakSecretCount() }, alg));
+    if (secretKeyUsed.secret.length < HASH_BYTES[alg]!) {
+      risk.push({
+        ruleId: 'jwt/short-hmac-key',
+        severity: jwtRule('jwt/short-hmac-key').severity,
+        message: `The ${alg} secret is ${secretKeyUsed.secret.length} bytes, shorter than the ${HASH_BYTES[alg]}-byte hash output (RFC 7518 section 3.2)`,
+        data: { alg, secretBytes: secretKeyUsed.secret.length, requiredBytes: HASH_BYTES[alg] },
+      });
+    }
+  }
+  const findings: Finding[] = risk.map((f) => ({ ...f, file, line: 1, column: 1 }));
+  for (const check of checks.filter((c) => !c.ok)) {
+    findings.push({ ruleId: 'jwt/verification-failed', severity: 'error', message: `${check.check}: ${check.message}`, file, line: 1, column: 1, data: { check: check.check, ...check.data } });
+  }
+  const signatureValid = signature.check.ok;
+  const valid = checks.every((c) => c.ok);
+  const claims = claimsOf(token);
+  return {
+    command: 'verify',
+    findings,
+    errors: [],
+    rules: JWT_RULES.filter((r) => r.id !== 'jwt/token-in-source'),
+    failed: !valid || undefined,
+    inputs: 1,
+    json: {
+      valid,
+      signatureValid,
+      alg: token.header.alg,
+      kid: token.header.kid,
+      verifiedBy: signature.verifiedBy ? { source: signature.verifiedBy.source, type: describeKind(signature.verifiedBy), kid: signature.verifiedBy.kid } : null,
+      checks,
+      notes: signature.notes,
+      header: token.header,
+      payload: claims ?? (token.payloadKind === 'json' ? token.payload : null),
+      ...(claims ? {} : { payloadText: token.payloadText }),
+    },
+    text: (ctx) => renderVerifyText(checks, signature.notes, valid, ctx),
+  };
+}
+
+function renderVerifyText(checks: CheckResult[], notes: string[], valid: boolean, ctx: RenderContext): string {
+  const { paint } = ctx;
+  const lines = checks.map((c) => `${c.ok ? paint.green('✔') : paint.red('✖')} ${c.check.padEnd(9)} ${c.message}`);
+  for (const note of notes) lines.push(`${paint.yellow('!')} ${'note'.padEnd(9)} ${note}`);
+  const failedCount = checks.filter((c) => !c.ok).length;
+  lines.push(valid ? paint.green(paint.bold('VALID: signature and every check passed')) : paint.red(paint.bold(`NOT VALID: ${failedCount} check${failedCount === 1 ? '' : 's'} failed`)));
+  return lines.join('\n');
+}
