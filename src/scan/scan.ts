@@ -13,7 +13,13 @@ import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
  * keep what they were given and answer from `finish`.
  */
 export interface DomainScanner {
+  /** The rule-id prefix of the domain's findings: 'jwt', 'regex', 'cron'. */
   domain: string;
+  /**
+   * True when `add`/`finish` return findings with inline suppressions already applied (and stale
+   * ones as meta/unused-suppression); false when they return every finding and leave it to the scan.
+   */
+  appliesSuppressions: boolean;
   /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
   wants(file: string, text: string): boolean;
   add(file: string, text: string): Promise<Finding[]> | Finding[];
@@ -55,6 +61,8 @@ interface PendingFile {
   absolute: string;
   text: string;
   domains: Set<string>;
+  /** The domains among them that applied the suppressions themselves. */
+  selfSuppressing: Set<string>;
   suppressions: Suppression[];
   /** Per domain, the `line:column` of suppressions that domain found unused. */
   unusedBy: Map<string, Set<string>>;
@@ -64,11 +72,11 @@ interface PendingFile {
 const at = (line: number, column: number) => `${line}:${column}`;
 
 /**
- * Several domains read the same file, and each applies inline suppressions to its own findings,
- * so one domain's "unused" may be another's "used". A suppression is reported stale when it
- * silences none of the findings left and every domain that read the file and whose rules it
- * names (any domain, for a suppression naming no rule) reported it unused too. Applying the
- * suppressions once more here also covers a domain that returned findings unsuppressed.
+ * Several domains read the same file, and those that apply inline suppressions themselves see only
+ * their own findings, so one domain's "unused" may be another's "used". A suppression is reported
+ * stale when it silences none of the findings that reached the scan and every self-suppressing
+ * domain that read the file and whose rules it names (any, for a suppression naming no rule)
+ * reported it unused too. Domains that return raw findings are covered by the check here.
  */
 export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'absolute' | 'text'>): Finding[] {
   const own = pending.findings.filter((f) => f.ruleId !== UNUSED_SUPPRESSION_RULE);
@@ -77,7 +85,7 @@ export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'ab
   const stale = unused.filter((u) => {
     const suppression = pending.suppressions.find((s) => s.line === u.line && s.column === u.column);
     // Only a domain whose rules the suppression names (or one naming no rule) could have used it.
-    const concerned = [...pending.domains].filter((d) => !suppression?.rules || suppression.rules.some((r) => r.startsWith(`${d}/`)));
+    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => r.startsWith(`${d}/`)));
     return concerned.every((d) => pending.unusedBy.get(d)?.has(at(u.line, u.column)));
   });
   return [...kept, ...stale];
@@ -115,10 +123,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     inputs++;
     options.onProgress?.({ files: inputs });
-    const pending: PendingFile = { absolute, text, domains: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
+    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
     for (const scanner of options.scanners) {
       if (!scanner.wants(file, text)) continue;
       pending.domains.add(scanner.domain);
+      if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
       record(pending, scanner.domain, await scanner.add(file, text));
     }
     if ([...pending.domains].some((d) => batchDomains.has(d))) deferred.set(file, pending);

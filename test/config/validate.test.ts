@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { jsonPath, parseDurationSeconds, validateConfig } from '../../src/config/validate.js';
+import { ROOT } from '../helpers/cli.js';
+
+const schema = JSON.parse(readFileSync(`${ROOT}schema/authkit.config.schema.json`, 'utf8'));
+const ajv = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false });
+const schemaAccepts = ajv.compile(schema);
+const known = { ruleIds: new Set(['jwt/alg-none', 'regex/redos-exponential', 'cron/missing-path', 'meta/unused-suppression']), cronTargets: ['debian', 'rhel', 'busybox', 'any'] };
+
+function problemOf(doc: unknown): string | undefined {
+  const r = validateConfig(doc, known);
+  return 'problem' in r ? `${r.problem.path}: ${r.problem.message}` : undefined;
+}
+
+describe('config validation', () => {
+  it('accepts a complete config and normalises durations', () => {
+    const r = validateConfig(
+      {
+        $schema: './node_modules/authkit/schema/authkit.config.schema.json',
+        rules: { 'jwt/alg-none': 'off', 'regex/redos-exponential': 'warning' },
+        ignore: ['test/fixtures/', '*.min.js'],
+        jwt: { maxLifetime: '24h' },
+        regex: { maxInput: 20000, budgetMs: 50 },
+        cron: { target: 'rhel' },
+      },
+      known,
+    );
+    expect(r).toEqual({
+      config: {
+        rules: { 'jwt/alg-none': 'off', 'regex/redos-exponential': 'warning' },
+        ignore: ['test/fixtures/', '*.min.js'],
+        jwt: { maxLifetimeSeconds: 86400 },
+        regex: { maxInput: 20000, budgetMs: 50 },
+        cron: { target: 'rhel' },
+      },
+    });
+  });
+
+  it.each([
+    [{ rules: { 'jwt/nope': 'off' } }, 'rules["jwt/nope"]: unknown rule id (see `authkit rules`)'],
+    [{ rules: { 'jwt/alg-none': 'fatal' } }, 'rules["jwt/alg-none"]: expected one of "off", "info", "warning", "error", found string "fatal"'],
+    [{ rules: [] }, 'rules: expected an object of rule ids, found an array'],
+    [{ ignore: ['ok', 3] }, 'ignore[1]: expected a non-empty glob string, found number 3'],
+    [{ ignore: 'dist' }, 'ignore: expected an array of glob strings, found string "dist"'],
+    [{ jwt: { maxLifetime: '1y' } }, 'jwt.maxLifetime: expected seconds (a positive integer) or a duration such as "24h" or "30d", found string "1y"'],
+    [{ jwt: { maxAge: 5 } }, 'jwt.maxAge: unknown option (known: maxLifetime)'],
+    [{ regex: { maxInput: 0 } }, 'regex.maxInput: expected an integer from 1 to 10000000 (characters), found number 0'],
+    [{ regex: { budgetMs: 1.5 } }, 'regex.budgetMs: expected an integer from 1 to 60000 (milliseconds), found number 1.5'],
+    [{ regex: { 'max-input': 5 } }, 'regex["max-input"]: unknown option (known: maxInput, budgetMs)'],
+    [{ cron: { target: 'vixie' } }, 'cron.target: expected one of "debian", "rhel", "busybox", "any", found string "vixie"'],
+    [{ cron: null }, 'cron: expected an object, found null'],
+    [{ rulez: {} }, 'rulez: unknown key (known: $schema, rules, ignore, jwt, regex, cron)'],
+    [{ $schema: 1 }, '$schema: expected a string, found number 1'],
+    [[], ': expected an object, found an array'],
+  ])('rejects %j with the exact path', (doc, message) => {
+    expect(problemOf(doc)).toBe(message);
+  });
+
+  it('agrees with the shipped JSON Schema on every case the schema can decide', () => {
+    const cases: unknown[] = [
+      {},
+      { $schema: 'x' },
+      { rules: { 'jwt/alg-none': 'error', 'meta/unused-suppression': 'off' } },
+      { rules: { 'jwt/alg-none': 'fatal' } },
+      { rules: { 'jwt/alg-none': 2 } },
+      { ignore: [] },
+      { ignore: ['a', ''] },
+      { ignore: ['  '] },
+      { jwt: { maxLifetime: 3600 } },
+      { jwt: { maxLifetime: '15m' } },
+      { jwt: { maxLifetime: 0 } },
+      { jwt: { maxLifetime: '0h' } },
+      { jwt: { maxLifetime: 1.5 } },
+      { jwt: { other: 1 } },
+      { regex: { maxInput: 10_000_000, budgetMs: 60_000 } },
+      { regex: { maxInput: 10_000_001 } },
+      { regex: { budgetMs: 60_001 } },
+      { regex: { budgetMs: '100' } },
+      { cron: { target: 'any' } },
+      { cron: { target: 'vixie' } },
+      { cron: { target: '' } },
+      { extra: true },
+      [],
+      'text',
+    ];
+    for (const doc of cases) {
+      expect({ doc, valid: problemOf(doc) === undefined }).toEqual({ doc, valid: schemaAccepts(doc) });
+    }
+  });
+
+  it('the schema enum of cron targets matches the cron domain', async () => {
+    const { TARGET_NAMES } = await import('../../src/cron/targets.js');
+    expect(schema.properties.cron.properties.target.enum).toEqual([...TARGET_NAMES]);
+  });
+
+  it('every registered rule id is valid under the schema pattern', async () => {
+    const { allRules } = await import('../../src/cli/commands/rules.js');
+    const pattern = new RegExp(schema.properties.rules.propertyNames.pattern);
+    for (const rule of await allRules()) expect(rule.id).toMatch(pattern);
+  });
+
+  it('formats JSON paths and durations', () => {
+    expect(jsonPath('', 'rules')).toBe('rules');
+    expect(jsonPath('rules', 'jwt/alg-none')).toBe('rules["jwt/alg-none"]');
+    expect(jsonPath('ignore', 2)).toBe('ignore[2]');
+    expect(parseDurationSeconds('2w')).toBe(1_209_600);
+    expect(parseDurationSeconds('90s')).toBe(90);
+    expect(parseDurationSeconds(-5)).toBeUndefined();
+  });
+});
