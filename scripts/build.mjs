@@ -13,6 +13,9 @@ await build({
   // Worker entry points run in their own threads and must be files of their own.
   entryPoints: ['src/cli/main.ts', 'src/regex/worker.ts'].filter((entry) => existsSync(`${root}/${entry}`)),
   outdir: 'dist',
+  // Two entry points in different folders would land in dist/cli/ and dist/regex/; bin/authkit.js
+  // and the worker pool expect dist/main.js and dist/worker.js.
+  entryNames: '[name]',
   bundle: true,
   splitting: true,
   format: 'esm',
