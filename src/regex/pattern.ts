@@ -223,7 +223,7 @@ class Builder {
  * the ambiguity structure the fuzzer could not analyse; measurement settles what it claims.
  * Returns null when nothing needed changing.
  */
-export function automatonVariant(original: string, unicode: boolean, limit = 10): Derived | null {
+export function automatonVariant(original: string, unicode: boolean, limit = 10): (Derived & { approximations: VariantApproximation[] }) | null {
   const structure = scanPattern(original, unicode);
   const edits: { start: number; end: number; replacement: string | null }[] = [];
   for (const group of structure.groups) {
@@ -244,18 +244,31 @@ export function automatonVariant(original: string, unicode: boolean, limit = 10)
       edits.push({ start: ref.start, end: ref.end, replacement: `(?:${stripBackrefs(flattened)})` });
     }
   }
+  let reducedRepeats = false;
   for (const q of structure.quantifiers) {
     if (!q.braced) continue;
-    if (q.min <= limit && (q.max === Infinity || q.max <= limit)) continue;
-    const min = Math.min(q.min, 2);
-    const max = q.max === Infinity ? '' : String(Math.max(min, Math.min(q.max, limit > 3 ? 3 : limit)));
+    if (q.max <= limit) continue;
     const lazy = original[q.end - 1] === '?' ? '?' : '';
-    const replacement = q.max === Infinity ? `{${min},}${lazy}` : min === Number(max) ? `{${min}}${lazy}` : `{${min},${max}}${lazy}`;
-    edits.push({ start: q.start, end: q.end, replacement });
+    let replacement: string;
+    if (q.min <= 3) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min},3}`;
+    else if (q.min <= limit) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min}}`;
+    // A minimum the attack must reach is kept exact, so the attack found on the variant still
+    // satisfies the original; past 64 the automaton gets too large and the attack may not carry over.
+    else if (q.min <= 64) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min}}`;
+    else replacement = q.max === Infinity ? '{2,}' : '{2,3}';
+    if (q.min > limit && q.max === Infinity && q.min <= 64) continue;
+    edits.push({ start: q.start, end: q.end, replacement: replacement + lazy });
+    reducedRepeats = true;
   }
   if (edits.length === 0) return null;
-  return applyEdits(original, edits);
+  const approximations: VariantApproximation[] = [];
+  if (structure.groups.some((g) => g.kind === 'lookahead' || g.kind === 'lookbehind')) approximations.push('lookaround');
+  if (structure.backrefs.length > 0) approximations.push('backreference');
+  if (reducedRepeats) approximations.push('bounded-repeat');
+  return { ...applyEdits(original, edits), approximations };
 }
+
+export type VariantApproximation = 'lookaround' | 'backreference' | 'bounded-repeat';
 
 function stripBackrefs(body: string): string {
   return body.replace(/\\[1-9]\d*|\\k<[^>]*>/g, '');
