@@ -8,7 +8,31 @@ export interface DomainScannerOptions {
   onPatterns?: (analysed: number) => void;
 }
 
+/**
+ * Extensions of files that are never crontabs, so that content sniffing (the cron domain's
+ * `looksLikeCrontab`) runs only on files that could be one: no extension, .txt, .conf and the like.
+ */
+const NOT_CRONTAB = new Set(
+  'js mjs cjs jsx ts mts cts tsx json jsonc json5 yaml yml toml md markdown rst html htm css scss less svg xml py rb go rs java kt c h cc cpp hpp cs php swift scala sql lock map vue svelte ipynb csv tsv'.split(' '),
+);
+
+function extensionOf(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
+  const { isCrontabPath, looksLikeCrontab, lintCrontab } = await import('../cron/lint.js');
+  return {
+    domain: 'cron',
+    appliesSuppressions: true,
+    wants: (file, text) => isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text)),
+    add: (file, text) => lintCrontab(file, text, { target: config.cron.target }),
+  };
+}
+
 /** The real domains, wired to the scan: each loads its own modules only when a scan runs. */
-export async function domainScanners(_options: DomainScannerOptions): Promise<DomainScanner[]> {
-  return [];
+export async function domainScanners(options: DomainScannerOptions): Promise<DomainScanner[]> {
+  return Promise.all([cronScanner(options.config)]);
 }
