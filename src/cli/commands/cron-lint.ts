@@ -1,15 +1,54 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError, runAction } from '../run.js';
 
-// Placeholder until the cron domain lands: the command exists so the CLI shape is fixed.
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000');
+  return n;
+}
+
 export function registerCronLint(program: Command): void {
   program
     .command('cron-lint [paths...]')
-    .description('lint crontabs for traps that fail silently')
-    .action(async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      await runAction(cmd, async () => {
-        throw new UsageError('cron-lint is not implemented yet');
+    .description('lint crontabs for traps that fail silently (PATH, %, sh vs bash, schedules)')
+    .option('--system', 'read every input as a system crontab (with a user field), like /etc/crontab and cron.d files')
+    .option('--user', 'read every input as a user crontab (crontab -e), without a user field')
+    .addOption(new Option('--target <cron>', 'the cron the files are for: sets default PATH, shell and what drops a file').choices(['debian', 'rhel', 'busybox', 'any']).default('any'))
+    .option('--next <n>', 'print the next N run times of each job', positiveInteger)
+    .option('--fix', 'apply safe fixes in place (strip CR, escape % formats, final newline, SHELL= and PATH= headers) and print the diff')
+    .option('--dry-run', 'with --fix: print the diff, change nothing')
+    .addHelpText(
+      'after',
+      `
+System or user: /etc/crontab and files in a cron.d folder are system crontabs (a user field after
+the schedule); anything else is a user crontab. --system or --user overrides.
+
+Examples:
+  $ authkit cron-lint /etc/crontab /etc/cron.d          system crontab and every file of cron.d
+  $ crontab -l | authkit cron-lint -                    your own crontab, from standard input
+  $ authkit cron-lint deploy/crontab --target debian --next 3
+  $ authkit cron-lint ops/cron.d --fix --dry-run        show the safe fixes as a diff
+  $ authkit cron-lint crontab --format sarif > cron.sarif`,
+    )
+    .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
+      await runAction(cmd, async (globals) => {
+        const { runCronLint, CronUsageError } = await import('../../cron/command.js');
+        try {
+          return await runCronLint(paths, {
+            system: Boolean(opts.system),
+            user: Boolean(opts.user),
+            target: opts.target as string,
+            next: opts.next as number | undefined,
+            fix: Boolean(opts.fix),
+            dryRun: Boolean(opts.dryRun),
+            cwd: globals.cwd,
+            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+            now: new Date(),
+          });
+        } catch (error) {
+          if (error instanceof CronUsageError) throw new UsageError(error.message);
+          throw error;
+        }
       });
     });
 }

@@ -1,0 +1,166 @@
+/**
+ * The cron-lint command over files: reads inputs (files, cron.d-style directories, stdin), lints,
+ * plans and applies fixes, computes next runs, and hands back one CommandResult. The I/O edge of
+ * the domain: no console, no process.exit; the CLI renders what this returns.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { CommandResult, Finding, InputError, RenderContext } from '../findings/model.js';
+import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
+import { walkFiles } from '../files/walk.js';
+import { fixCrontab, unifiedDiff } from './fix.js';
+import { type CrontabKind, type JobSummary, analyzeCrontab } from './lint.js';
+import { type NextRuns, nextRuns } from './next.js';
+import { CRON_RULES } from './rules.js';
+import { resolveTarget } from './targets.js';
+
+export interface CronLintCliOptions {
+  system?: boolean;
+  user?: boolean;
+  target?: string;
+  next?: number;
+  fix?: boolean;
+  dryRun?: boolean;
+  cwd: string;
+  /** The zone schedules are read in when no CRON_TZ applies: the machine's, as cron's. */
+  timeZone: string;
+  now: Date;
+}
+
+interface FileReport {
+  file: string;
+  kind: CrontabKind;
+  jobs: (JobSummary & { next?: NextRuns | null })[];
+  fix?: { applied: string[]; diff: string; written: boolean };
+}
+
+export class CronUsageError extends Error {}
+
+export async function runCronLint(paths: string[], options: CronLintCliOptions): Promise<CommandResult> {
+  if (paths.length === 0) throw new CronUsageError('give one or more crontab files or directories, or - for standard input');
+  if (options.system && options.user) throw new CronUsageError('--system and --user cannot be combined');
+  if (options.dryRun && !options.fix) throw new CronUsageError('--dry-run only makes sense with --fix');
+  const target = resolveTarget(options.target);
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  const reports: FileReport[] = [];
+  const forced: CrontabKind | undefined = options.system ? 'system' : options.user ? 'user' : undefined;
+
+  const lintOne = async (display: string, text: string, location?: string) => {
+    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location });
+    const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs };
+    let fileFindings = analysis.findings;
+    if (options.next && options.next > 0) {
+      report.jobs = analysis.jobs.map((job) => ({ ...job, next: safeNextRuns(job, options.next!, options.now, options.timeZone) }));
+    }
+    if (options.fix) {
+      const fixed = fixCrontab(text, analysis);
+      const canWrite = !options.dryRun && location !== undefined;
+      if (fixed.changed) {
+        const diff = unifiedDiff(text, fixed.text, `a/${display}`, `b/${display}`);
+        if (canWrite) {
+          await writeFile(location!, fixed.text);
+          fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location }).findings;
+        }
+        report.fix = { applied: fixed.applied, diff, written: canWrite };
+      }
+    }
+    findings.push(...fileFindings);
+    reports.push(report);
+  };
+
+  for (const path of paths) {
+    if (path === '-') {
+      try {
+        await lintOne('-', await readStdinText());
+      } catch (error) {
+        if (error instanceof InputFailure) errors.push({ file: error.file, message: error.message });
+        else throw error;
+      }
+      continue;
+    }
+    // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
+    for await (const entry of walkFiles([path], { cwd: options.cwd, accept: (display) => !basename(display).startsWith('.') })) {
+      if (entry.kind === 'error') {
+        errors.push({ file: entry.failure.file, message: entry.failure.message });
+        continue;
+      }
+      if (entry.kind === 'skipped') continue;
+      let text: string;
+      try {
+        text = await readTextFile(entry.path, { display: entry.display });
+      } catch (error) {
+        if (error instanceof InputFailure) {
+          errors.push({ file: error.file, message: error.message });
+          continue;
+        }
+        throw error;
+      }
+      await lintOne(entry.display, text, entry.path);
+    }
+  }
+
+  return {
+    command: 'cron-lint',
+    findings,
+    errors,
+    rules: CRON_RULES,
+    inputs: reports.length,
+    json: {
+      target: target.name,
+      files: reports.map((r) => ({
+        file: r.file,
+        kind: r.kind,
+        jobs: r.jobs.map((j) => ({
+          line: j.line,
+          schedule: j.schedule,
+          reading: j.reading,
+          ...(j.user ? { user: j.user } : {}),
+          ...(j.timeZone ? { timeZone: j.timeZone } : {}),
+          ...(j.next !== undefined ? { next: j.next } : {}),
+        })),
+        ...(r.fix ? { fix: r.fix } : {}),
+      })),
+    },
+    text: (ctx) => renderText(reports, ctx),
+  };
+}
+
+function safeNextRuns(job: JobSummary, count: number, now: Date, timeZone: string): NextRuns | null {
+  try {
+    return nextRuns(job, count, now, timeZone);
+  } catch {
+    return null; // an unknown CRON_TZ zone: the reading still stands
+  }
+}
+
+function renderText(reports: FileReport[], ctx: RenderContext): string {
+  const { paint } = ctx;
+  const blocks: string[] = [];
+  for (const report of reports) {
+    const lines: string[] = [];
+    if (!ctx.quiet && report.jobs.length > 0) {
+      const width = Math.max(...report.jobs.map((j) => j.schedule.length));
+      lines.push(`${paint.underline(report.file)} ${paint.gray(`(${report.kind} crontab, ${report.jobs.length} job${report.jobs.length === 1 ? '' : 's'})`)}`);
+      for (const job of report.jobs) {
+        const reading = job.reading ?? paint.red('invalid schedule');
+        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${job.schedule.padEnd(width)}  ${reading}${job.timeZone ? paint.gray(` (CRON_TZ=${job.timeZone})`) : ''}`);
+        if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
+        else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
+      }
+    }
+    if (report.fix) {
+      const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';
+      lines.push(`${paint.bold(`${verb} ${report.file}`)}: ${report.fix.applied.join('; ')}`);
+      lines.push(
+        report.fix.diff
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => (l.startsWith('+') && !l.startsWith('+++') ? paint.green(l) : l.startsWith('-') && !l.startsWith('---') ? paint.red(l) : l.startsWith('@@') ? paint.cyan(l) : l))
+          .join('\n'),
+      );
+    }
+    if (lines.length) blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}

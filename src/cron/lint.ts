@@ -1,0 +1,401 @@
+/**
+ * The cron domain's entry points. Pure and synchronous: no I/O, no console. mvdan-sh (shell
+ * analysis) and cron-parser (impossible dates, next runs) are required lazily, only when a file
+ * has a job command to read or a date to confirm, so a file of comments and assignments costs
+ * neither.
+ */
+import { createRequire } from 'node:module';
+import type { Finding, Severity } from '../findings/model.js';
+import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
+import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
+import { cronRule } from './rules.js';
+import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
+import { type ShellFacts, analyzeCommand, isBuiltin } from './shell.js';
+import { type CronTarget, resolveTarget } from './targets.js';
+
+export type { CrontabKind } from './parse.js';
+
+export interface CronLintOptions {
+  /** Default: from the path (isSystemCrontabPath). */
+  kind?: CrontabKind;
+  /** debian | rhel | busybox | any (default any). */
+  target?: string;
+  /** The file's real path when `file` is only a display name: used for /etc/crontab and cron.d detection. */
+  location?: string;
+}
+
+export interface JobSummary {
+  line: number;
+  /** The schedule as written: `@daily` or the five fields. */
+  schedule: string;
+  /** Plain-English reading, or null when the schedule is invalid. */
+  reading: string | null;
+  fields?: string[];
+  keyword?: string;
+  /** CRON_TZ in effect when the target honours it. */
+  timeZone?: string;
+  user?: string;
+  command: string;
+}
+
+export interface CronAnalysis {
+  findings: Finding[];
+  jobs: JobSummary[];
+  parsed: ParsedCrontab;
+  kind: CrontabKind;
+  target: CronTarget;
+  /** Lines whose % are all clearly literal (date/printf formats): --fix escapes them. */
+  percentFixLines: number[];
+  /** Jobs need bash and no SHELL precedes them: --fix adds SHELL=/bin/bash. */
+  needsShell: boolean;
+  /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
+  needsPath: boolean;
+}
+
+/** /etc/crontab and anything in a cron.d folder are system crontabs (with a user field). */
+export function isSystemCrontabPath(displayPath: string): boolean {
+  const parts = displayPath.replace(/\\/g, '/').split('/');
+  const base = parts[parts.length - 1];
+  if (parts.slice(0, -1).includes('cron.d')) return true;
+  return base === 'crontab' && parts[parts.length - 2] === 'etc';
+}
+
+function inCronD(displayPath: string): boolean {
+  return displayPath.replace(/\\/g, '/').split('/').slice(0, -1).includes('cron.d');
+}
+
+/** Files `authkit scan` should hand to cron-lint by name: `crontab`, `*.cron`, `*.crontab`, anything in `cron.d`. */
+export function isCrontabPath(displayPath: string): boolean {
+  const parts = displayPath.replace(/\\/g, '/').split('/');
+  const base = parts[parts.length - 1] ?? '';
+  if (parts.slice(0, -1).includes('cron.d')) return true;
+  const lower = base.toLowerCase();
+  return lower === 'crontab' || lower.endsWith('.cron') || lower.endsWith('.crontab');
+}
+
+/**
+ * Content that is clearly a crontab, for files not named like one. Conservative: at least two job
+ * lines with five valid time fields (or an @keyword) and a command, no line that is neither a
+ * comment, an assignment nor such a job, and no code-like lines.
+ */
+export function looksLikeCrontab(text: string): boolean {
+  if (text.length > 256 * 1024 || text.includes('\0')) return false;
+  const parsed = parseCrontab(text.replace(/\r\n/g, '\n'), 'user');
+  let jobs = 0;
+  for (const entry of parsed.entries) {
+    if (entry.kind === 'invalid') return false;
+    if (entry.kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name)) return false;
+    if (entry.kind !== 'job') continue;
+    if (entry.command.text.trim().length === 0) return false;
+    if (entry.keyword) {
+      if (!(entry.keyword.text in KEYWORDS)) return false;
+    } else {
+      const schedule = parseSchedule(entry.fields!.map((f) => f.text));
+      if (Object.values(schedule).some((f) => f.problems.length > 0)) return false;
+    }
+    jobs++;
+  }
+  return jobs >= 2;
+}
+
+const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+function listLines(lines: number[]): string {
+  const unique = [...new Set(lines)];
+  const shown = unique.slice(0, 5).join(', ');
+  return `line${unique.length === 1 ? '' : 's'} ${shown}${unique.length > 5 ? ', ...' : ''}`;
+}
+
+function cronParser(): { CronExpressionParser: { parse(expr: string, options?: Record<string, unknown>): { next(): { toDate(): Date } } } } {
+  return createRequire(import.meta.url)('cron-parser');
+}
+
+/** cron-parser's search for the next run: it throws when no date in the range can match. */
+function confirmImpossible(fields: string[]): boolean {
+  try {
+    cronParser().CronExpressionParser.parse(fields.join(' '), { currentDate: new Date(Date.UTC(2024, 0, 1)), tz: 'UTC' }).next();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Whole-crontab analysis for the CLI: findings (suppressions applied), job readings, fix plan. */
+export function analyzeCrontab(file: string, text: string, options: CronLintOptions = {}): CronAnalysis {
+  const target = resolveTarget(options.target);
+  const where = [file, ...(options.location ? [options.location] : [])];
+  const kind: CrontabKind = options.kind ?? (where.some(isSystemCrontabPath) ? 'system' : 'user');
+  const parsed = parseCrontab(text, kind);
+  const raw: Finding[] = [];
+  const jobs: JobSummary[] = [];
+  const percentFixLines: number[] = [];
+  const dropNote = target.dropsWholeFileOnError ? '; Debian cron then ignores the whole file' : '';
+
+  const report = (rule: string, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => {
+    const ruleId = `cron/${rule}`;
+    raw.push({ ruleId, severity: severity ?? cronRule(ruleId).severity, message, file, line, column, ...(data ? { data } : {}) });
+  };
+
+  // ----- file level -----
+  const hasSettings = parsed.entries.some((e) => e.kind === 'job' || e.kind === 'env' || e.kind === 'invalid');
+  if (where.some(inCronD) && hasSettings) {
+    const name = basename(file);
+    if (target.runPartsNames ? !/^[A-Za-z0-9_-]+$/.test(name) : /^\.|~$|\.(rpmsave|rpmorig|rpmnew|swp|dpkg-(old|new|dist|bak|tmp))$/.test(name)) {
+      report('cron-d-filename', 1, 1, `File name '${name}' has characters outside [A-Za-z0-9_-], so ${target.runPartsNames ? "Debian's cron never reads this file" : 'cronie skips this file'}`, { name });
+    }
+  }
+  if (parsed.missingFinalNewline) {
+    const lastLine = text.split('\n').length;
+    const lastText = text.slice(text.lastIndexOf('\n') + 1);
+    report('no-trailing-newline', lastLine, lastText.length + 1, `The last line has no newline; ${target.name === 'rhel' ? "cronie's crontab refuses to install the file" : 'Debian cron ignores the whole file ("Missing newline before EOF")'}`, { fixable: true });
+  }
+  if (parsed.crLines.length > 0) {
+    const first = parsed.crLines[0]!;
+    const firstText = text.split('\n')[first - 1]!;
+    report('crlf-line-endings', first, firstText.length, `${parsed.crLines.length} line${parsed.crLines.length === 1 ? ' ends' : 's end'} in CR (Windows line endings); cron keeps the CR in commands and values`, { lines: parsed.crLines.length, fixable: true });
+  }
+
+  // ----- per line -----
+  const needBash: number[] = [];
+  const outsidePath: { name: string; line: number }[] = [];
+  const otherUsers = new Map<string, { line: number; column: number; lines: number[] }>();
+
+  for (const entry of parsed.entries) {
+    if (entry.kind === 'invalid') {
+      report('invalid-line', entry.line, entry.col + 1, `Invalid line: ${entry.reason}${dropNote}`);
+      continue;
+    }
+    if (entry.kind === 'env') {
+      const { value, valueCol } = entry;
+      if (!entry.quoted) {
+        const hash = /[ \t]#/.exec(value);
+        if (hash) report('env-inline-comment', entry.line, valueCol + hash.index + 2, `The comment after ${entry.name}= becomes part of its value ('${value}')`);
+      }
+      const dollar = /\$(\{?[A-Za-z_][A-Za-z0-9_]*)|(?:^|:)~/.exec(value);
+      if (dollar) {
+        const at = value[dollar.index] === ':' ? dollar.index + 1 : dollar.index;
+        report('env-var-expansion', entry.line, valueCol + at + 1, `cron does not expand ${value[at] === '~' ? '~' : `$${dollar[1]!.replace('{', '')}`} in ${entry.name}=; the value is the literal text '${value}'`);
+      }
+      if (value === '' && !entry.quoted) report('env-empty-value', entry.line, entry.nameCol + 1, `${entry.name}= has an empty unquoted value; write ${entry.name}="" as crontab(5) asks`);
+      if (entry.name === 'CRON_TZ' && !target.honoursCronTz) {
+        report('cron-tz-nonportable', entry.line, entry.nameCol + 1, `${target.name === 'any' ? 'Only cronie honours CRON_TZ' : `${target.label} ignores CRON_TZ`}; schedules run in the system time zone elsewhere`);
+      } else if (entry.name === 'TZ') {
+        report('cron-tz-nonportable', entry.line, entry.nameCol + 1, `TZ= only sets the jobs' environment; cron reads the schedules in the system time zone${target.honoursCronTz ? ' (cronie: use CRON_TZ)' : ''}`);
+      }
+      continue;
+    }
+    if (entry.kind !== 'job') continue;
+    const job = entry;
+    const summary: JobSummary = { line: job.line, schedule: job.keyword?.text ?? job.fields!.map((f) => f.text).join(' '), reading: null, command: job.command.text, user: job.user?.text };
+    const cronTz = job.env.get('CRON_TZ')?.value;
+    if (target.honoursCronTz && cronTz) summary.timeZone = cronTz;
+    jobs.push(summary);
+    let scheduleOk = true;
+
+    // Schedule.
+    if (job.keyword) {
+      summary.keyword = job.keyword.text;
+      if (job.keyword.text in KEYWORDS) summary.reading = describeKeyword(job.keyword.text);
+      else {
+        scheduleOk = false;
+        report('invalid-schedule', job.line, job.keyword.col + 1, `Unknown keyword ${job.keyword.text}; cron knows ${Object.keys(KEYWORDS).join(', ')}${dropNote}`);
+      }
+    } else {
+      const fields = job.fields!;
+      summary.fields = fields.map((f) => f.text);
+      const schedule = parseSchedule(summary.fields);
+      const results = [schedule.minute, schedule.hour, schedule.dom, schedule.month, schedule.dow];
+      results.forEach((result, index) => {
+        const problem = result.problems[0];
+        if (!problem) return;
+        const span = fields[index]!;
+        const column = span.col + problem.offset + 1;
+        const where = `${FIELDS[index]!.name} field '${span.text}'`;
+        if (problem.nonportable === 'random-range' && target.randomRanges) return;
+        if (problem.nonportable && !(problem.nonportable === 'random-range' && (target.name === 'debian' || target.name === 'busybox'))) {
+          report('nonportable-schedule', job.line, column, `${where}: ${problem.message}`);
+          return;
+        }
+        scheduleOk = false;
+        const looksLikeCommand = index > 0 && (span.text.startsWith('/') || span.text.startsWith('.') || /^[a-z][a-z0-9_-]{3,}$/i.test(span.text)) && !(FIELDS[index]!.names && /^[a-z]{3}(-[a-z]{3})?$/i.test(span.text));
+        const detail = looksLikeCommand ? `'${span.text}' looks like the command: the line has only ${index} time field${index === 1 ? '' : 's'}, cron needs five` : problem.message;
+        report('invalid-schedule', job.line, column, `Invalid ${where}: ${detail}${dropNote}`);
+      });
+      if (scheduleOk) {
+        summary.reading = describeSchedule(schedule);
+        checkDays(job, schedule);
+      }
+    }
+
+    // The rest of a line with a broken schedule is not what cron would run: nothing more to say.
+    if (!scheduleOk) continue;
+
+    // A sixth time field: Quartz seconds or a year, pasted from elsewhere.
+    const sixth = kind === 'system' ? job.user : firstWord(job.command.text, job.command.col);
+    if (sixth && /^[\d*/,?-]+$/.test(sixth.text) && /[*/,?-]/.test(sixth.text) && !job.keyword) {
+      report('invalid-schedule', job.line, sixth.col + 1, `'${sixth.text}' after the five time fields looks like a sixth field (seconds or year); cron has exactly five${dropNote}`);
+      continue;
+    }
+
+    // User field.
+    if (kind === 'system') {
+      const user = job.user!;
+      if (!isPlausibleUserName(user.text) || COMMAND_NOT_USER.has(user.text) || user.text.includes('=')) {
+        report('missing-user-field', job.line, user.col + 1, `'${user.text}' is not a user name: a system crontab needs a user between the schedule and the command${dropNote}`);
+        continue;
+      }
+      if (!UNIVERSAL_ACCOUNTS.has(user.text)) {
+        const seen = otherUsers.get(user.text);
+        if (seen) seen.lines.push(job.line);
+        else otherUsers.set(user.text, { line: job.line, column: user.col + 1, lines: [job.line] });
+      }
+    }
+    if (job.command.text.trim().length === 0) {
+      report('invalid-line', job.line, job.command.col + 1, `Job has no command${dropNote}`);
+      continue;
+    }
+    if (kind === 'user') {
+      const word = firstWord(job.command.text, job.command.col);
+      const rest = job.command.text.slice(word ? word.text.length : 0).trim();
+      if (word && SYSTEM_ACCOUNTS.has(word.text) && rest.length > 0) {
+        report('user-field-in-user-crontab', job.line, word.col + 1, `User crontabs have no user field: cron will run a command named '${word.text}'`);
+        continue;
+      }
+    }
+
+    // Percent.
+    if (job.percentCol !== undefined) {
+      const fixable = percentsLookLiteral(job);
+      if (fixable) percentFixLines.push(job.line);
+      report('unescaped-percent', job.line, job.percentCol + 1, 'Unescaped % ends the command here: cron sends the rest to stdin; write \\% for a literal percent', { fixable });
+    }
+
+    // Shell.
+    if (job.executed.trim().length === 0) continue;
+    const facts = analyzeCommand(job.executed);
+    const col = (offset: number) => (job.executedCols[offset] ?? job.command.col) + 1;
+    if (facts.parseError) {
+      if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
+      continue;
+    }
+    checkShell(job, facts, col);
+  }
+
+  function checkDays(job: JobEntry, s: Schedule): void {
+    const [, , domSpan, , dowSpan] = job.fields!;
+    if (!s.dom.startsWithStar && !s.dow.startsWithStar) {
+      report('dom-dow-or', job.line, domSpan!.col + 1, `Day of month '${domSpan!.text}' and day of week '${dowSpan!.text}' are both restricted, so the job runs when either matches`);
+    } else if (s.dom.startsWithStar && !s.dom.isStar && !s.dow.startsWithStar) {
+      report('dom-dow-star-step', job.line, domSpan!.col + 1, `Day of month '${domSpan!.text}' starts with *, so Debian cron and cronie run only on days matching both fields (AND), not either`);
+    } else if (s.dow.startsWithStar && !s.dow.isStar && !s.dom.startsWithStar) {
+      report('dom-dow-star-step', job.line, dowSpan!.col + 1, `Day of week '${dowSpan!.text}' starts with *, so Debian cron and cronie run only on days matching both fields (AND), not either`);
+    }
+    if (s.minute.isStar && !s.hour.isStar) {
+      report('every-minute-in-hour', job.line, job.fields![0]!.col + 1, `Minute * with hour '${job.fields![1]!.text}' runs the job every minute of that hour (${60 * s.hour.values.size} times a day)`);
+    }
+    if (maybeImpossibleDate(s) && confirmImpossible(job.fields!.map((f) => f.text))) {
+      report('impossible-date', job.line, domSpan!.col + 1, `Day ${domSpan!.text} never occurs in month ${job.fields![3]!.text}: the job never runs`);
+    }
+  }
+
+  function checkShell(job: JobEntry, facts: ShellFacts, col: (offset: number) => number): void {
+    const shell = job.env.get('SHELL')?.value ?? target.defaultShell;
+    const shellName = basename(shell);
+    const posixShell = ['sh', 'dash', 'ash', 'busybox'].includes(shellName);
+    if (posixShell && facts.bashisms.length > 0) {
+      const softened = target.shellFlavour === 'bash-posix' && shellName === 'sh';
+      const where = target.name === 'any' ? 'dash on Debian, ash on Alpine' : target.shellFlavour === 'bash-posix' ? 'bash in POSIX mode here, dash elsewhere' : target.shellFlavour;
+      for (const b of facts.bashisms) {
+        report('bashism-under-sh', job.line, col(b.offset), `${b.construct} is bash-only, but cron runs this job with ${shell} (${where})`, { construct: b.construct, ...(b.shellcheck ? { shellcheck: b.shellcheck } : {}) }, softened ? 'warning' : undefined);
+      }
+      if (!job.env.has('SHELL')) needBash.push(job.line);
+    }
+
+    const pathValue = job.env.get('PATH')?.value ?? target.defaultPath;
+    const pathDirs = pathValue.split(':').map((d) => d.replace(/\/+$/, ''));
+    for (const use of facts.commands) {
+      const { name } = use;
+      if (name.includes('/')) {
+        if (!name.startsWith('/') && !name.startsWith('~') && !use.afterCd) {
+          report('relative-binary', job.line, col(use.offset), `Command '${name}' is relative to the working directory, which cron sets to the user's HOME`, { command: name });
+        }
+        continue;
+      }
+      // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
+      if (isBuiltin(name) || facts.setsPath || job.env.has('PATH')) continue;
+      const outside = OUTSIDE_DEFAULT_PATH[name];
+      if (!outside || outside.dirs.some((d) => pathDirs.includes(d))) continue;
+      report('relative-binary', job.line, col(use.offset), `'${name}' is not on cron's default PATH (${pathValue}): ${outside.why}`, { command: name, path: pathValue });
+      outsidePath.push({ name, line: job.line });
+    }
+
+    if (kind === 'system' && !job.env.has('HOME')) {
+      const cd = facts.commands.find((c) => c.name === 'cd');
+      const relative = facts.relativePaths.filter((p) => !cd || p.offset < cd.offset);
+      const first = [...facts.homeRefs.map((h) => ({ text: h.text, offset: h.offset })), ...relative].sort((a, b) => a.offset - b.offset)[0];
+      if (first) {
+        const user = job.user?.text ?? 'root';
+        report('missing-home', job.line, col(first.offset), `'${first.text}' depends on HOME, which cron takes from the passwd entry of '${user}'; set HOME= or use an absolute path`, { user });
+      }
+    }
+
+    const mailto = job.env.get('MAILTO');
+    if (mailto && mailto.value === '' && !facts.outputHandled) {
+      report('output-not-redirected', job.line, job.command.col + 1, 'MAILTO is empty and the output is not redirected, so errors from this job are discarded');
+    }
+  }
+
+  if (needBash.length > 0) {
+    report('missing-shell', 1, 1, `No SHELL= line before the jobs that need bash (${listLines(needBash)}); cron runs them with ${target.defaultShell}`, { lines: [...new Set(needBash)], fixable: true });
+  }
+  if (outsidePath.length > 0) {
+    const names = [...new Set(outsidePath.map((o) => o.name))];
+    report('missing-path', 1, 1, `No PATH= line, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) are outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: true });
+  }
+  for (const [user, seen] of otherUsers) {
+    report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });
+  }
+
+  const { kept, unused } = applySuppressions(file, raw, parseSuppressions(text));
+  return {
+    findings: [...kept, ...unused],
+    jobs,
+    parsed,
+    kind,
+    target,
+    percentFixLines,
+    needsShell: needBash.length > 0,
+    needsPath: outsidePath.length > 0,
+  };
+}
+
+/**
+ * Findings for one crontab. Pure and synchronous. `file` is the display path (repo-relative POSIX,
+ * '-' for stdin); it decides system vs user when `kind` is not given, and cron.d naming rules.
+ */
+export function lintCrontab(file: string, text: string, options: CronLintOptions = {}): Finding[] {
+  return analyzeCrontab(file, text, options).findings;
+}
+
+function firstWord(text: string, offset: number): { text: string; col: number } | null {
+  const match = /^[ \t]*([^ \t]+)/.exec(text);
+  if (!match) return null;
+  return { text: match[1]!, col: offset + match[0].length - match[1]!.length };
+}
+
+/** Every unescaped % is followed by a letter, as in date +%F or printf %s: a literal, safe to escape. */
+function percentsLookLiteral(job: JobEntry): boolean {
+  const line = job.text.replace(/\r$/, '');
+  let escaped = false;
+  for (let i = job.command.col; i < line.length; i++) {
+    const ch = line[i]!;
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (ch === '\\') escaped = true;
+    else if (ch === '%' && !/[A-Za-z:+-]/.test(line[i + 1] ?? '')) return false;
+  }
+  return true;
+}

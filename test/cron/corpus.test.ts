@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintCrontab } from '../../src/cron/lint.js';
+
+interface CorpusEntry {
+  file: string;
+  clean?: boolean;
+  kind?: 'system' | 'user';
+  target?: string;
+  expected: [number, string][];
+}
+
+const root = new URL('./corpus/', import.meta.url);
+const corpus = JSON.parse(readFileSync(new URL('corpus.json', root), 'utf8')) as { files: CorpusEntry[] };
+
+const key = (line: number, rule: string) => `${line}\t${rule}`;
+
+describe('cron-lint corpus', () => {
+  const rows = corpus.files.map((entry) => {
+    const text = readFileSync(new URL(entry.file, root), 'utf8');
+    const findings = lintCrontab(entry.file, text, { kind: entry.kind, target: entry.target });
+    const actual = new Set(findings.map((f) => key(f.line, f.ruleId)));
+    const expected = new Set(entry.expected.map(([line, rule]) => key(line, rule)));
+    return { entry, findings, actual, expected };
+  });
+
+  it('reports nothing on the distribution crontabs', () => {
+    const noisy = rows.filter((r) => r.entry.clean && r.findings.length > 0).map((r) => `${r.entry.file}: ${r.findings.map((f) => `${f.line} ${f.ruleId}`).join(', ')}`);
+    expect(noisy).toEqual([]);
+    expect(rows.filter((r) => r.entry.clean).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('reaches precision and recall of at least 0.95', () => {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let falseNegatives = 0;
+    const surprises: string[] = [];
+    for (const row of rows) {
+      for (const k of row.actual) {
+        if (row.expected.has(k)) truePositives++;
+        else {
+          falsePositives++;
+          surprises.push(`unexpected ${row.entry.file}${row.entry.target ? ` (${row.entry.target})` : ''}: ${k}`);
+        }
+      }
+      for (const k of row.expected) {
+        if (!row.actual.has(k)) {
+          falseNegatives++;
+          surprises.push(`missed ${row.entry.file}${row.entry.target ? ` (${row.entry.target})` : ''}: ${k}`);
+        }
+      }
+    }
+    const precision = truePositives / (truePositives + falsePositives);
+    const recall = truePositives / (truePositives + falseNegatives);
+    const files = new Set(corpus.files.map((f) => f.file)).size;
+    const expectedCount = rows.reduce((n, r) => n + r.entry.expected.length, 0);
+    console.log(
+      `cron-lint corpus: ${files} files (${corpus.files.length} runs), ${expectedCount} expected findings; ` +
+        `TP ${truePositives}, FP ${falsePositives}, FN ${falseNegatives}; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}` +
+        (surprises.length ? `\n  ${surprises.join('\n  ')}` : ''),
+    );
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+});
