@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GIT_IDENTITY, run, snapshotRepo, userEnv } from './snapshot.js';
+
+const cleanup: string[] = [];
+afterAll(() => {
+  for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+});
+
+describe('a real pre-commit run with authkit as a `repo:` hook', () => {
+  it('pre-commit is installed (CI installs Debian\'s package; a missing one fails, not skips)', () => {
+    const probe = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+    expect(probe.error?.message, 'pre-commit is not installed: apt-get install -y pre-commit').toBeUndefined();
+    expect(probe.stdout).toMatch(/^pre-commit \d+\.\d+/);
+  });
+
+  it('installs the hooks from git, refuses a bad commit with the finding shown, lets the fix through', async () => {
+    const { dir: hookRepo, rev } = snapshotRepo();
+    const project = mkdtempSync(join(tmpdir(), 'authkit-precommit-'));
+    const home = mkdtempSync(join(tmpdir(), 'authkit-precommit-home-'));
+    cleanup.push(hookRepo, project, home);
+    const env = userEnv({ ...GIT_IDENTITY, PRE_COMMIT_HOME: home, CI: '' });
+    const git = (...args: string[]) => run('git', args, { cwd: project, env });
+
+    await git('init', '-q');
+    writeFileSync(
+      join(project, '.pre-commit-config.yaml'),
+      `repos:
+  - repo: ${hookRepo}
+    rev: ${rev}
+    hooks:
+      - id: authkit-scan
+      - id: authkit-cron-lint
+`,
+    );
+    writeFileSync(join(project, 'README.md'), 'project\n');
+    expect((await run('pre-commit', ['install'], { cwd: project, env })).code).toBe(0);
+    await git('add', '.');
+    const first = await git('commit', '-qm', 'init');
+    expect(first.output).toMatch(/authkit scan\.+Passed/);
+    expect(first.code).toBe(0);
+
+    writeFileSync(join(project, 'backup.cron'), '0 2 * * * pg_dump app > /var/backups/app-$(date +%F).sql\n');
+    await git('add', 'backup.cron');
+    const refused = await git('commit', '-qm', 'add backup job');
+    expect(refused.output).toMatch(/authkit scan\.+Failed/);
+    expect(refused.output).toMatch(/authkit cron-lint\.+Failed/);
+    expect(refused.output).toContain('cron/unescaped-percent');
+    expect(refused.code).not.toBe(0);
+
+    writeFileSync(join(project, 'backup.cron'), '0 2 * * * pg_dump app > /var/backups/app-$(date +\\%F).sql\n');
+    await git('add', 'backup.cron');
+    const accepted = await git('commit', '-qm', 'add backup job');
+    expect(accepted.output).toMatch(/authkit scan\.+Passed/);
+    expect(accepted.output).toMatch(/authkit cron-lint\.+Passed/);
+    expect(accepted.code).toBe(0);
+  }, 180_000);
+});
