@@ -1,15 +1,128 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
 
-// Placeholder until the regex domain lands: the command exists so the CLI shape is fixed.
+function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return n;
+  };
+}
+
+interface RegexAuditFlags {
+  pattern?: string;
+  flags?: string;
+  budget: number;
+  maxInput: number;
+  authOnly?: boolean;
+  cache: boolean;
+  concurrency?: number;
+}
+
 export function registerRegexAudit(program: Command): void {
   program
     .command('regex-audit [paths...]')
     .description('find regexes and prove which ones backtrack catastrophically')
-    .action(async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      await runAction(cmd, async () => {
-        throw new UsageError('regex-audit is not implemented yet');
+    .option('--pattern <regex>', "audit this one pattern ('-': patterns from stdin, one a line)")
+    .option('--flags <flags>', 'flags for --pattern, e.g. gi', '')
+    .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInt('--budget'), 100)
+    .option('--max-input <chars>', 'longest attack input tried', positiveInt('--max-input'), 50_000)
+    .option('--auth-only', 'report only regexes in auth-related files or names (auth, login, token, jwt, session, cookie, password, email, bearer)')
+    .option('--no-cache', 'neither read nor write the verdict and extraction caches')
+    .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInt('--concurrency'))
+    .addHelpText(
+      'after',
+      `
+Finds regex literals and constant RegExp(...) calls in JS/TS/JSX/TSX/MJS/CJS/MTS/CTS files, and
+"pattern"/"regex" strings in JSON and YAML, then proves ReDoS by running the attack for real in a
+worker thread under a hard time limit. Verdicts are cached under node_modules/.cache/authkit (or
+$XDG_CACHE_HOME/authkit); suppress one finding with
+  // authkit-ignore-next-line regex/redos-polynomial -- input is capped at 100 characters
+
+Examples:
+  $ authkit regex-audit                          every regex under the current folder
+  $ authkit regex-audit src/ schemas/openapi.yaml
+  $ authkit regex-audit --pattern '^(\\w+\\s?)*$'
+  $ authkit regex-audit --pattern '\\s*,\\s*' --flags g
+  $ grep -h pattern rules.txt | authkit regex-audit -     patterns from stdin, one a line
+  $ authkit regex-audit --auth-only --format sarif > regex.sarif`,
+    )
+    .action(async (paths: string[], _flags: unknown, cmd: Command) => {
+      await runAction(cmd, async (globals): Promise<CommandResult> => {
+        const flags = cmd.opts<RegexAuditFlags>();
+        const { RegexCollector, auditPaths, REGEX_AUDIT_RULES } = await import('../../regex/audit.js');
+        const { renderReports } = await import('../../regex/present.js');
+        const { readStdinText } = await import('../../files/read.js');
+        const { shutdownEngine } = await import('../../regex/analyze.js');
+
+        const stdinPatterns = flags.pattern === '-' || paths.includes('-');
+        if (flags.pattern !== undefined && paths.length > 0 && !(paths.length === 1 && paths[0] === '-' && flags.pattern === '-')) {
+          throw new UsageError('give either --pattern or paths, not both');
+        }
+        if (stdinPatterns && paths.some((p) => p !== '-')) throw new UsageError("'-' (patterns from stdin) cannot be mixed with paths");
+        if (flags.flags && flags.pattern === undefined) throw new UsageError('--flags applies to --pattern only');
+
+        const onSigint = () => {
+          // The caches are written only at the end and by rename, so stopping here loses nothing.
+          void shutdownEngine().finally(() => process.exit(130));
+        };
+        process.once('SIGINT', onSigint);
+
+        let lastProgress = 0;
+        const progress = globals.machine
+          ? undefined
+          : (p: { phase: string; files: number; analysed: number; toAnalyse: number }) => {
+              const now = Date.now();
+              if (now - lastProgress < 100) return;
+              lastProgress = now;
+              const text = p.phase === 'extract' ? `regex-audit: ${p.files} files read` : `regex-audit: analysed ${p.analysed}/${p.toAnalyse} patterns`;
+              process.stderr.write(`\r${text}\x1b[K`);
+            };
+        const options = {
+          cwd: globals.cwd,
+          budgetMs: flags.budget,
+          maxInput: flags.maxInput,
+          cache: flags.cache,
+          concurrency: flags.concurrency,
+          authOnly: Boolean(flags.authOnly),
+          onProgress: progress,
+        };
+
+        let outcome;
+        try {
+          if (flags.pattern !== undefined || stdinPatterns) {
+            const collector = new RegexCollector(options);
+            if (stdinPatterns) {
+              const text = await readStdinText();
+              const lines = text.split('\n');
+              lines.forEach((line, i) => {
+                const pattern = line.replace(/\r$/, '');
+                if (pattern.length > 0) collector.addPattern(pattern, flags.flags ?? '', '-', i + 1);
+              });
+              if (lines.every((l) => l.trim() === '')) collector.addError({ file: '-', message: 'no patterns on standard input' });
+            } else {
+              collector.addPattern(flags.pattern!, flags.flags ?? '', '<arg>', 1);
+            }
+            outcome = await collector.finish();
+          } else {
+            outcome = await auditPaths(paths, options);
+          }
+        } finally {
+          process.off('SIGINT', onSigint);
+          if (progress && lastProgress > 0) process.stderr.write('\r\x1b[K');
+        }
+
+        const { reports, skipped, stats } = outcome;
+        return {
+          command: 'regex-audit',
+          findings: outcome.findings,
+          errors: outcome.errors,
+          rules: REGEX_AUDIT_RULES,
+          inputs: outcome.inputs,
+          json: { stats, skipped },
+          ...(reports.length > 0 || skipped.length > 0 ? { text: (ctx) => renderReports(reports, skipped, ctx.paint) } : {}),
+        };
       });
     });
 }

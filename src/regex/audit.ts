@@ -1,0 +1,524 @@
+// regex-audit's pipeline, shared by `authkit regex-audit` and `authkit scan`:
+//
+//   const collector = new RegexCollector(options);        // options: RegexAuditOptions
+//   collector.add(display, text);                          // per file; false when not a JS/TS/JSON/YAML file
+//   const { findings, errors, ... } = await collector.finish();
+//
+// or in one call, `auditSources(inputs, options)` with inputs `{ display, text }` or
+// `{ display, path }` (an iterable or async iterable, e.g. mapped from the shared walk), and
+// `auditPaths(paths, options)` which walks itself. Findings come back with inline suppressions
+// applied (stale ones as meta/unused-suppression), fingerprinted, auth-related ones first.
+//
+// Each file is extracted once per content (cache), each unique (pattern, flags) is analysed once
+// per analyser version (cache), and the engine runs only on what neither cache answers.
+import { availableParallelism } from 'node:os';
+import { readTextFile } from '../files/read.js';
+import { walkFiles } from '../files/walk.js';
+import { withFingerprints } from '../findings/fingerprint.js';
+import { type Finding, type InputError, type RuleMeta, type Severity, compareFindings } from '../findings/model.js';
+import { type Suppression, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
+import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource, isSourceFile } from './extract.js';
+import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
+import { REGEX_RULES } from './rules.js';
+import type { PatternJob, RegexUsage, Verdict } from './types.js';
+
+export interface RegexAuditOptions {
+  /** Findings' paths are relative to it; the cache is found from it. */
+  cwd: string;
+  /** A run this long on an attack input confirms a finding. Default 100. */
+  budgetMs?: number;
+  /** Longest attack input tried. Default 50000. */
+  maxInput?: number;
+  /** False: neither read nor write the caches. Default true. */
+  cache?: boolean;
+  /** Default: see defaultCacheDir. */
+  cacheDir?: string;
+  /** Engine worker threads. Default: number of cores. */
+  concurrency?: number;
+  /** Keep only findings in auth-related files or identifiers. */
+  authOnly?: boolean;
+  /** Files over this size are skipped with a note (walks only). */
+  maxBytes?: number;
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+export interface AuditProgress {
+  phase: 'extract' | 'analyse';
+  files: number;
+  analysed: number;
+  toAnalyse: number;
+}
+
+export interface AuditStats {
+  files: number;
+  regexes: number;
+  uniquePatterns: number;
+  cachedVerdicts: number;
+  analysedPatterns: number;
+  cachedFiles: number;
+  parsedFiles: number;
+  extractMs: number;
+  analyseMs: number;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface RegexAuditOutcome {
+  findings: Finding[];
+  errors: InputError[];
+  skipped: SkippedFile[];
+  /** Files read. */
+  inputs: number;
+  /** One entry per vulnerable, incomplete or invalid pattern that has findings, auth-related first. */
+  reports: PatternReport[];
+  stats: AuditStats;
+}
+
+/** A pattern and every place it is reported, for the detailed human output. */
+export interface PatternReport {
+  verdict: Verdict;
+  invalid?: string;
+  auth: boolean;
+  findings: Finding[];
+}
+
+export type AuditInput = { display: string; text: string } | { display: string; path: string };
+
+export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file';
+
+/** Rules that belong to finding regexes rather than judging them. */
+export const EXTRACTION_RULES: RuleMeta[] = [
+  {
+    id: UNPARSABLE_FILE_RULE,
+    severity: 'warning',
+    description: 'A file could not be parsed, so regexes after the syntax error may have been missed',
+    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error stops the search at that point: the regexes found before it are still audited. Fix the syntax, or exclude generated or fixture files from the scan.',
+    examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
+  },
+];
+
+export const REGEX_AUDIT_RULES: RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES.filter((r) => !REGEX_RULES.some((x) => x.id === r.id))];
+
+const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
+
+const AUTH_WORD = /auth|login|logon|signin|sign_in|token|jwt|session|cookie|passw(?:or)?d|passphrase|e-?mail|bearer|credential|oauth|otp/i;
+
+/** True when a path or a name around the regex looks like authentication code. */
+export function looksAuthRelated(file: string, names: readonly string[]): boolean {
+  return AUTH_WORD.test(file) || names.some((name) => AUTH_WORD.test(name));
+}
+
+interface Occurrence extends ExtractedRegex {
+  file: string;
+}
+
+interface FileRecord {
+  file: string;
+  suppressions: Suppression[];
+}
+
+function kindOfFile(display: string): 'source' | 'json' | 'yaml' | null {
+  if (isSourceFile(display)) return 'source';
+  return isDataFile(display);
+}
+
+/** Decides from the name alone whether regex-audit reads a file. */
+export function wantsFile(display: string): boolean {
+  return kindOfFile(display) !== null;
+}
+
+function extract(kind: 'source' | 'json' | 'yaml', display: string, text: string): Extraction {
+  if (kind === 'source') return extractFromSource(display, text);
+  if (kind === 'json') return extractFromJson(text);
+  return extractFromYaml(text);
+}
+
+function jobKey(pattern: string, flags: string): string {
+  return `${flags}\0${pattern}`;
+}
+
+function shortPattern(pattern: string, flags: string): string {
+  const max = 60;
+  const body = pattern.length > max ? `${pattern.slice(0, max)}…` : pattern;
+  return `/${body}/${flags}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms)} ms`;
+}
+
+function measuredText(verdict: Verdict): string | undefined {
+  if (verdict.measuredMs === undefined || verdict.inputLength === undefined) return undefined;
+  return `${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`;
+}
+
+function complexityText(verdict: Verdict): string {
+  const c = verdict.complexity;
+  if (!c || c.type === 'safe') return 'unknown';
+  return c.type === 'exponential' ? 'exponential' : `polynomial (degree ${c.degree})`;
+}
+
+export class RegexCollector {
+  private readonly occurrences: Occurrence[] = [];
+  private readonly files = new Map<string, FileRecord>();
+  private readonly parseProblems: Finding[] = [];
+  readonly errors: InputError[] = [];
+  readonly skipped: SkippedFile[] = [];
+  private inputs = 0;
+  private readonly extractionCache: ExtractionCache;
+  private readonly cacheDir: string | null;
+  private readonly budgetMs: number;
+  private readonly maxInput: number;
+  private extractMs = 0;
+  private cachedFiles = 0;
+  private parsedFiles = 0;
+
+  constructor(private readonly options: RegexAuditOptions) {
+    this.budgetMs = options.budgetMs ?? 100;
+    this.maxInput = options.maxInput ?? 50_000;
+    this.cacheDir = options.cache === false ? null : (options.cacheDir ?? defaultCacheDir(options.cwd));
+    this.extractionCache = new ExtractionCache(this.cacheDir);
+  }
+
+  /** Finds the regexes of one file. Returns false when the file is not one regex-audit reads. */
+  add(display: string, text: string): boolean {
+    const kind = kindOfFile(display);
+    if (!kind) return false;
+    const started = performance.now();
+    this.inputs++;
+    const key = this.cacheDir ? ExtractionCache.key(kind, EXTRACTOR_VERSION, text) : '';
+    let extraction = key ? this.extractionCache.get(key) : undefined;
+    if (extraction) {
+      this.cachedFiles++;
+    } else {
+      this.parsedFiles++;
+      try {
+        extraction = extract(kind, display, text);
+      } catch (error) {
+        extraction = { regexes: [], parseError: { line: 1, column: 1, message: `cannot be parsed (${(error as Error).message})` } };
+      }
+      if (key) this.extractionCache.set(key, extraction);
+    }
+    for (const regex of extraction.regexes) this.occurrences.push({ ...regex, file: display });
+    if (extraction.parseError) {
+      const { line, column, message } = extraction.parseError;
+      this.parseProblems.push({
+        ruleId: UNPARSABLE_FILE_RULE,
+        severity: SEVERITY[UNPARSABLE_FILE_RULE]!,
+        message: `Cannot parse this file (${message}); regexes after line ${line} may be missed`,
+        file: display,
+        line,
+        column,
+        data: { error: message },
+      });
+    }
+    if (text.includes('authkit-ignore')) {
+      const suppressions = parseSuppressions(text);
+      if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
+    }
+    this.extractMs += performance.now() - started;
+    this.options.onProgress?.({ phase: 'extract', files: this.inputs, analysed: 0, toAnalyse: 0 });
+    return true;
+  }
+
+  /** Audits patterns given directly (--pattern, stdin): `file` is '<arg>' or '-'. */
+  addPattern(pattern: string, flags: string, file: string, line: number): void {
+    this.inputs++;
+    const invalid = compileError(pattern, flags);
+    this.occurrences.push({
+      pattern,
+      flags,
+      kind: 'data',
+      line,
+      column: 1,
+      endLine: line,
+      endColumn: pattern.length + 1,
+      usages: [],
+      names: [],
+      file,
+      ...(invalid ? { invalid } : {}),
+    });
+  }
+
+  addError(error: InputError): void {
+    this.errors.push(error);
+  }
+
+  addSkipped(file: string, reason: string): void {
+    this.skipped.push({ file, reason });
+  }
+
+  async finish(): Promise<RegexAuditOutcome> {
+    // One job per unique (pattern, flags), with every usage seen anywhere.
+    const jobs = new Map<string, PatternJob & { invalid?: string }>();
+    for (const occurrence of this.occurrences) {
+      const key = jobKey(occurrence.pattern, occurrence.flags);
+      let job = jobs.get(key);
+      if (!job) {
+        job = { pattern: occurrence.pattern, flags: occurrence.flags, usages: [], ...(occurrence.invalid ? { invalid: occurrence.invalid } : {}) };
+        jobs.set(key, job);
+      }
+      for (const usage of occurrence.usages) if (!job.usages.includes(usage)) job.usages.push(usage);
+    }
+
+    const analyseStarted = performance.now();
+    const verdicts = new Map<string, Verdict>();
+    const toAnalyse: PatternJob[] = [];
+    let cachedVerdicts = 0;
+    let verdictCache: VerdictCache | null = null;
+    const needEngine = [...jobs.values()].some((job) => !job.invalid);
+    let engine: typeof import('./analyze.js') | null = null;
+    if (needEngine) {
+      engine = await import('./analyze.js');
+      verdictCache = this.cacheDir
+        ? new VerdictCache(this.cacheDir, { analyzerVersions: engine.analyzerVersions(), budgetMs: this.budgetMs, maxInput: this.maxInput })
+        : null;
+    }
+    for (const [key, job] of jobs) {
+      if (job.invalid) continue;
+      const usages = [...job.usages].sort();
+      const cached = verdictCache?.get(job.pattern, job.flags, usages);
+      if (cached) {
+        verdicts.set(key, cached);
+        cachedVerdicts++;
+      } else {
+        toAnalyse.push({ pattern: job.pattern, flags: job.flags, usages });
+      }
+    }
+    if (toAnalyse.length > 0 && engine) {
+      const results = await engine.analyzePatterns(
+        toAnalyse,
+        { budgetMs: this.budgetMs, maxInput: this.maxInput, concurrency: this.options.concurrency ?? availableParallelism() },
+        (done, total) => this.options.onProgress?.({ phase: 'analyse', files: this.inputs, analysed: done, toAnalyse: total }),
+      );
+      results.forEach((verdict, i) => {
+        const job = toAnalyse[i]!;
+        verdicts.set(jobKey(job.pattern, job.flags), verdict);
+        if (!verdict.reason?.startsWith('internal error')) {
+          verdictCache?.set({ ...verdict, pattern: job.pattern, flags: job.flags }, job.usages);
+        }
+      });
+    }
+    const analyseMs = performance.now() - analyseStarted;
+    this.saveCaches(verdictCache);
+
+    const reports = new Map<string, PatternReport>();
+    let findings: Finding[] = [];
+    for (const occurrence of this.occurrences) {
+      const key = jobKey(occurrence.pattern, occurrence.flags);
+      const job = jobs.get(key)!;
+      const verdict: Verdict = job.invalid
+        ? { pattern: job.pattern, flags: job.flags, status: 'invalid', confirmed: false, reason: job.invalid, analyzerVersions: {} }
+        : (verdicts.get(key) ?? { pattern: job.pattern, flags: job.flags, status: 'incomplete', confirmed: false, reason: 'no verdict', analyzerVersions: {} });
+      const finding = findingFor(occurrence, verdict, this.maxInput);
+      if (!finding) continue;
+      findings.push(finding);
+      let report = reports.get(key);
+      if (!report) {
+        report = { verdict, auth: false, findings: [], ...(job.invalid ? { invalid: job.invalid } : {}) };
+        reports.set(key, report);
+      }
+      report.findings.push(finding);
+      if (finding.data?.auth) report.auth = true;
+    }
+    findings.push(...this.parseProblems);
+
+    // Suppressions, per file; stale ones become findings.
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      const list = byFile.get(finding.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.file, [finding]);
+    }
+    const suppressed = new Set<Finding>();
+    const unused: Finding[] = [];
+    for (const record of this.files.values()) {
+      const result = applySuppressions(record.file, byFile.get(record.file) ?? [], record.suppressions);
+      for (const f of result.suppressed) suppressed.add(f);
+      unused.push(...result.unused);
+    }
+    findings = findings.filter((f) => !suppressed.has(f));
+    if (this.options.authOnly) findings = findings.filter((f) => f.data?.auth === true);
+    else findings.push(...unused);
+    findings = withFingerprints(findings.sort(authFirst), (f) => (typeof f.data?.pattern === 'string' ? `${f.data.pattern}/${f.data.flags}` : f.message));
+
+    const kept = new Set(findings);
+    const reportList = [...reports.values()]
+      .map((r) => ({ ...r, findings: r.findings.filter((f) => !suppressed.has(f)) }))
+      .filter((r) => r.findings.length > 0 && (!this.options.authOnly || r.auth))
+      .sort((a, b) => Number(b.auth) - Number(a.auth) || rank(b) - rank(a) || compareFindings(a.findings[0]!, b.findings[0]!));
+    // Fingerprinted copies replace the originals in the reports.
+    const byIdentity = new Map(findings.map((f) => [`${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`, f]));
+    for (const report of reportList) {
+      report.findings = report.findings.map((f) => byIdentity.get(`${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`) ?? f).filter((f) => kept.has(f));
+    }
+
+    return {
+      findings,
+      errors: this.errors,
+      skipped: this.skipped,
+      inputs: this.inputs,
+      reports: reportList.filter((r) => r.findings.length > 0),
+      stats: {
+        files: this.inputs,
+        regexes: this.occurrences.length,
+        uniquePatterns: jobs.size,
+        cachedVerdicts,
+        analysedPatterns: toAnalyse.length,
+        cachedFiles: this.cachedFiles,
+        parsedFiles: this.parsedFiles,
+        extractMs: Math.round(this.extractMs),
+        analyseMs: Math.round(analyseMs),
+      },
+    };
+  }
+
+  private saveCaches(verdictCache: VerdictCache | null): void {
+    try {
+      verdictCache?.save();
+      if (this.cacheDir) this.extractionCache.save();
+    } catch {
+      // A read-only or full disk costs speed on the next run, not this run's result.
+    }
+  }
+}
+
+function rank(report: PatternReport): number {
+  const severity = report.findings[0]?.severity;
+  return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+
+function authFirst(a: Finding, b: Finding): number {
+  return Number(b.data?.auth === true) - Number(a.data?.auth === true) || compareFindings(a, b);
+}
+
+function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number): Finding | null {
+  const where = {
+    file: occurrence.file,
+    line: occurrence.line,
+    column: occurrence.column,
+    ...(occurrence.endLine ? { endLine: occurrence.endLine, endColumn: occurrence.endColumn } : {}),
+  };
+  const auth = looksAuthRelated(occurrence.file === '-' || occurrence.file === '<arg>' ? '' : occurrence.file, occurrence.names);
+  const shown = shortPattern(occurrence.pattern, occurrence.flags);
+  const common = {
+    pattern: occurrence.pattern,
+    flags: occurrence.flags,
+    auth,
+    ...(occurrence.names[0] ? { identifier: occurrence.names[0] } : {}),
+    kind: occurrence.kind,
+    ...(occurrence.usages.length ? { usages: occurrence.usages } : {}),
+    ...(occurrence.flagsUnknown ? { flagsUnknown: true } : {}),
+  };
+
+  if (verdict.status === 'invalid') {
+    const reason = verdict.reason ?? 'does not compile';
+    return {
+      ruleId: 'regex/invalid-pattern',
+      severity: SEVERITY['regex/invalid-pattern'] ?? 'error',
+      message: `Regex ${shown} does not compile: ${reason}`,
+      ...where,
+      data: { ...common, reason },
+    };
+  }
+  if (verdict.status === 'safe') return null;
+
+  const detail = {
+    ...common,
+    complexity: verdict.complexity?.type === 'polynomial' ? `polynomial` : (verdict.complexity?.type ?? null),
+    ...(verdict.complexity?.type === 'polynomial' ? { degree: verdict.complexity.degree } : {}),
+    attack: verdict.attack?.readable ?? null,
+    confirmed: verdict.confirmed,
+    measuredMs: verdict.measuredMs === undefined ? null : Math.round(verdict.measuredMs),
+    inputLength: verdict.inputLength ?? null,
+    ...(verdict.method ? { method: verdict.method } : {}),
+    ...(verdict.hotspot?.length ? { hotspot: verdict.hotspot } : {}),
+    ...(verdict.checker ? { checker: verdict.checker } : {}),
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
+    ...(verdict.hint ? { fix: verdict.hint } : {}),
+  };
+
+  if (verdict.status === 'incomplete') {
+    return {
+      ruleId: 'regex/analysis-incomplete',
+      severity: SEVERITY['regex/analysis-incomplete'] ?? 'warning',
+      message: `Regex ${shown} could not be proven safe: ${verdict.reason ?? 'the analysis did not finish'}`,
+      ...where,
+      data: detail,
+    };
+  }
+
+  const exponential = verdict.complexity?.type === 'exponential';
+  const ruleId = exponential ? 'regex/redos-exponential' : 'regex/redos-polynomial';
+  const measured = measuredText(verdict);
+  const how = exponential ? 'backtracks exponentially' : `backtracks in ${complexityText(verdict)} time`;
+  // Unconfirmed: the analysis says so, but no run within the input limit was slow.
+  const severity: Severity = verdict.confirmed ? 'error' : 'warning';
+  const message = verdict.confirmed
+    ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
+    : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
+  return { ruleId, severity, message, ...where, data: detail };
+}
+
+async function* asAsync<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** Reads (when given paths) and audits every input; a file that cannot be read is an InputError. */
+export async function auditSources(inputs: Iterable<AuditInput> | AsyncIterable<AuditInput>, options: RegexAuditOptions): Promise<RegexAuditOutcome> {
+  const collector = new RegexCollector(options);
+  for await (const input of asAsync(inputs)) {
+    if (!wantsFile(input.display)) continue;
+    if ('text' in input) {
+      collector.add(input.display, input.text);
+      continue;
+    }
+    try {
+      collector.add(input.display, await readTextFile(input.path, { display: input.display, maxBytes: options.maxBytes }));
+    } catch (error) {
+      collector.addError({ file: input.display, message: (error as Error).message });
+    }
+  }
+  return collector.finish();
+}
+
+/**
+ * Walks `paths` (gitignore-aware; node_modules and build output skipped), reading a few files
+ * ahead so that disk waits overlap parsing. Files over the size limit are skipped with a note.
+ */
+export async function auditPaths(paths: string[], options: RegexAuditOptions): Promise<RegexAuditOutcome> {
+  const collector = new RegexCollector(options);
+  const ahead: { display: string; text: Promise<string | Error> }[] = [];
+  const drain = async (keep: number) => {
+    while (ahead.length > keep) {
+      const next = ahead.shift()!;
+      const text = await next.text;
+      if (text instanceof Error) collector.addError({ file: next.display, message: text.message });
+      else collector.add(next.display, text);
+    }
+  };
+  for await (const entry of walkFiles(paths.length ? paths : ['.'], { cwd: options.cwd, maxBytes: options.maxBytes, accept: wantsFile })) {
+    if (entry.kind === 'error') {
+      collector.addError({ file: entry.failure.file, message: entry.failure.message });
+    } else if (entry.kind === 'skipped') {
+      collector.addSkipped(entry.display, entry.reason);
+    } else {
+      if (!entry.explicit || wantsFile(entry.display)) {
+        ahead.push({
+          display: entry.display,
+          text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
+        });
+      } else {
+        collector.addError({ file: entry.display, message: 'not a JavaScript, TypeScript, JSON or YAML file' });
+      }
+      await drain(16);
+    }
+  }
+  await drain(0);
+  return collector.finish();
+}
