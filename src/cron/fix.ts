@@ -68,10 +68,13 @@ export function fixCrontab(text: string, analysis: CronAnalysis): FixResult {
  */
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string): string {
   if (oldText === newText) return '';
+  // A last line without LF differs from the same text with one: it carries a marker while compared.
+  const NO_EOL = '\u0000';
   const split = (t: string) => {
     const ls = t.split('\n');
     const noEol = t.length > 0 && !t.endsWith('\n');
     if (!noEol) ls.pop();
+    else ls[ls.length - 1] += NO_EOL;
     return { ls, noEol };
   };
   const a = split(oldText);
@@ -82,7 +85,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   while (start < a.ls.length && start < b.ls.length && a.ls[start] === b.ls[start]) start++;
   let endA = a.ls.length;
   let endB = b.ls.length;
-  while (endA > start && endB > start && a.ls[endA - 1] === b.ls[endB - 1] && !(endA === a.ls.length && a.noEol !== b.noEol)) {
+  while (endA > start && endB > start && a.ls[endA - 1] === b.ls[endB - 1]) {
     endA--;
     endB--;
   }
@@ -96,8 +99,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     let j = 0;
     while (i < midA.length || j < midB.length) {
       if (i < midA.length && j < midB.length && midA[i] === midB[j]) ops.push({ kind: ' ', text: midA[i]!, a: start + i++, b: start + j++ });
-      else if (j < midB.length && (i >= midA.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) ops.push({ kind: '+', text: midB[j]!, a: start + i, b: start + j++ });
-      else ops.push({ kind: '-', text: midA[i]!, a: start + i++, b: start + j });
+      else if (i < midA.length && (j >= midB.length || dp[i + 1]![j]! >= dp[i]![j + 1]!)) ops.push({ kind: '-', text: midA[i]!, a: start + i++, b: start + j });
+      else ops.push({ kind: '+', text: midB[j]!, a: start + i, b: start + j++ });
     }
   } else {
     midA.forEach((t, k) => ops.push({ kind: '-', text: t, a: start + k, b: start }));
@@ -105,8 +108,6 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   }
   for (let k = 0; k < a.ls.length - endA; k++) ops.push({ kind: ' ', text: a.ls[endA + k]!, a: endA + k, b: endB + k });
 
-  const lastA = a.ls.length - 1;
-  const lastB = b.ls.length - 1;
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   const changed = ops.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0);
   let k = 0;
@@ -125,10 +126,9 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const bStart = bCount === 0 ? hunk[0]!.b : hunk.find((o) => o.kind !== '-')!.b + 1;
     out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
     for (const o of hunk) {
-      out.push(`${o.kind}${o.text}`);
-      if (o.kind !== '+' && o.a === lastA && a.noEol) out.push('\\ No newline at end of file');
-      else if (o.kind === '+' && o.b === lastB && b.noEol) out.push('\\ No newline at end of file');
-      else if (o.kind === ' ' && o.b === lastB && b.noEol && !a.noEol) out.push('\\ No newline at end of file');
+      const marked = o.text.endsWith(NO_EOL);
+      out.push(`${o.kind}${marked ? o.text.slice(0, -1) : o.text}`);
+      if (marked) out.push('\\ No newline at end of file');
     }
   }
   return `${out.join('\n')}\n`;

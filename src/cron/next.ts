@@ -57,7 +57,12 @@ export function nextRuns(job: JobSummary, count: number, from: Date, timeZone: s
     }
   }
   const { CronExpressionParser } = createRequire(import.meta.url)('cron-parser') as CronParserModule;
-  const iterator = CronExpressionParser.parse(expression, { currentDate: from, tz: zone });
+  let iterator: ReturnType<CronParserModule['CronExpressionParser']['parse']>;
+  try {
+    iterator = CronExpressionParser.parse(expression, { currentDate: from, tz: zone });
+  } catch {
+    return { timeZone: zone, runs: [], local: [] }; // a date that never occurs (31 2)
+  }
   const runs: string[] = [];
   const local: string[] = [];
   for (let tries = 0; runs.length < count && tries < 100_000; tries++) {

@@ -170,7 +170,7 @@ Fix: spell the days out (1-31/2) if you mean OR, or restrict one field and test 
     id: 'cron/every-minute-in-hour',
     severity: 'warning',
     description: 'The minute field is * while the hour is restricted: the job runs 60 times in that hour',
-    help: `* 3 * * * runs at 03:00, 03:01 ... 03:59, sixty times, which is rarely meant; 0 3 * * * runs once at 03:00. Same in every cron.
+    help: `A * in the minute field means every minute (crontab(5), Debian and cronie alike; BusyBox too), so * 3 * * * runs at 03:00, 03:01 ... 03:59, sixty times, which is rarely meant; 0 3 * * * runs once at 03:00.
 Fix: put a minute in the first field.`,
     examples: {
       valid: [{ code: '0 3 * * * /usr/local/bin/nightly\n' }],
