@@ -73,7 +73,9 @@ export async function readConfigFile(path: string, cwd: string): Promise<LoadedC
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    let reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '');
+    const where = reason.lastIndexOf(' (line ');
+    if (where >= 0 && /^ \(line \d+ column \d+\)$/.test(reason.slice(where))) reason = reason.slice(0, where);
     throw new ConfigError(display, `invalid JSON at ${jsonErrorWhere(text, (error as Error).message)}: ${reason}`);
   }
   const [ruleIds, { TARGET_NAMES }] = await Promise.all([knownRuleIds(), import('../cron/targets.js')]);

@@ -32,7 +32,47 @@ async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
   };
 }
 
+/** JWTs written into any text file; the scan applies suppressions to these findings. */
+async function jwtScanner(options: DomainScannerOptions): Promise<DomainScanner> {
+  const { findLeakedTokens } = await import('../jwt/leaks.js');
+  return {
+    domain: 'jwt',
+    appliesSuppressions: false,
+    wants: () => true,
+    add: (file, text) => findLeakedTokens(file, text, { now: options.now, maxLifetimeSeconds: options.config.jwt.maxLifetimeSeconds }),
+  };
+}
+
+/**
+ * Regexes in JS/TS sources and JSON/YAML: the collector extracts per file and analyses every unique
+ * pattern once at the end, on the worker pool, so it is a batch domain.
+ */
+async function regexScanner(options: DomainScannerOptions & { cwd: string }): Promise<DomainScanner> {
+  const { RegexCollector, wantsFile } = await import('../regex/audit.js');
+  const collector = new RegexCollector({
+    cwd: options.cwd,
+    budgetMs: options.config.regex.budgetMs,
+    maxInput: options.config.regex.maxInput,
+    onProgress: (p) => {
+      if (p.phase === 'analyse') options.onPatterns?.(p.analysed);
+    },
+  });
+  return {
+    domain: 'regex',
+    appliesSuppressions: true,
+    wants: (file) => wantsFile(file),
+    add: (file, text) => {
+      collector.add(file, text);
+      return [];
+    },
+    finish: async () => {
+      const outcome = await collector.finish();
+      return { findings: outcome.findings, errors: outcome.errors };
+    },
+  };
+}
+
 /** The real domains, wired to the scan: each loads its own modules only when a scan runs. */
-export async function domainScanners(options: DomainScannerOptions): Promise<DomainScanner[]> {
-  return Promise.all([cronScanner(options.config)]);
+export async function domainScanners(options: DomainScannerOptions & { cwd: string }): Promise<DomainScanner[]> {
+  return Promise.all([regexScanner(options), cronScanner(options.config), jwtScanner(options)]);
 }

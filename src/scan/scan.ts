@@ -23,7 +23,7 @@ export interface DomainScanner {
   /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
   wants(file: string, text: string): boolean;
   add(file: string, text: string): Promise<Finding[]> | Finding[];
-  finish?(): Promise<Finding[]>;
+  finish?(): Promise<{ findings: Finding[]; errors: InputError[] }>;
 }
 
 export type ScanMode = { kind: 'walk' } | { kind: 'staged' } | { kind: 'changed'; rev: string };
@@ -178,7 +178,9 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
 
   for (const scanner of options.scanners) {
     if (!scanner.finish) continue;
-    for (const f of await scanner.finish()) {
+    const finished = await scanner.finish();
+    errors.push(...finished.errors);
+    for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) record(pending, scanner.domain, [f]);
       else findings.push(f); // a domain reporting on a file it was never given: keep it visible

@@ -61,10 +61,13 @@ function batchScanner(): DomainScanner {
       return [];
     },
     async finish() {
-      return files.flatMap(([file, text]) => wordFindings(file, text, 'BAD', 'regex/fake-bad'));
+      return { findings: files.flatMap(([file, text]) => wordFindings(file, text, 'BAD', 'regex/fake-bad')), errors: [] };
     },
   };
 }
+
+// Built from parts so that scanning this repository does not read the fixtures below as directives.
+const IGNORE = ['authkit', 'ignore'].join('-');
 
 const byRule = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`).sort();
 
@@ -102,18 +105,18 @@ describe('scanFiles', () => {
   it('reports a suppression unused only when no domain that could have used it did', async () => {
     const dir = tree({
       'a.js': [
-        '// authkit-ignore-next-line jwt/fake-leak -- used by the per-file domain',
+        `// ${IGNORE}-next-line jwt/fake-leak -- used by the per-file domain`,
         'LEAK',
-        '// authkit-ignore-next-line regex/fake-bad -- used by the batch domain, via the scan',
+        `// ${IGNORE}-next-line regex/fake-bad -- used by the batch domain, via the scan`,
         'BAD',
-        '// authkit-ignore-next-line regex/fake-bad -- stale',
+        `// ${IGNORE}-next-line regex/fake-bad -- stale`,
         'fine',
-        'fine # authkit-ignore jwt/fake-leak',
-        '// authkit-ignore-next-line -- every rule: used by the batch domain only',
+        `fine # ${IGNORE} jwt/fake-leak`,
+        `// ${IGNORE}-next-line -- every rule: used by the batch domain only`,
         'BAD',
         '',
       ].join('\n'),
-      'crontab': '# authkit-ignore-next-line cron/other -- stale, in # syntax\n* * * * * true\n',
+      'crontab': `# ${IGNORE}-next-line cron/other -- stale, in # syntax\n* * * * * true\n`,
     });
     const out = await scanFiles({ cwd: dir, paths: ['.'], mode: { kind: 'walk' }, scanners: [leakScanner(), batchScanner()], fingerprintRoot: dir });
     expect(byRule(out.findings)).toEqual(['a.js:5:4 meta/unused-suppression', 'a.js:7:8 meta/unused-suppression', 'crontab:1:3 meta/unused-suppression']);

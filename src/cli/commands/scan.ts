@@ -41,7 +41,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   ]);
   const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
   const progress = progressLine(globals);
-  const scanners = await domainScanners({ config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
+  const scanners = await domainScanners({ cwd: globals.cwd, config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
   const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
   let outcome;
   try {
