@@ -3,8 +3,8 @@
  * plans and applies fixes, computes next runs, and hands back one CommandResult. The I/O edge of
  * the domain: no console, no process.exit; the CLI renders what this returns.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { CommandResult, Finding, InputError, RenderContext } from '../findings/model.js';
 import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
@@ -69,7 +69,16 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     reports.push(report);
   };
 
+  const seen = new Set<string>();
   for (const path of paths) {
+    if (path.endsWith('/') && path !== '/') {
+      // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
+      const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'not-a-directory' : null));
+      if (info === 'not-a-directory' || (info && !info.isDirectory())) {
+        errors.push({ file: path, message: 'is not a directory (trailing slash on a file)' });
+        continue;
+      }
+    }
     if (path === '-') {
       try {
         await lintOne('-', await readStdinText());
@@ -85,7 +94,8 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         errors.push({ file: entry.failure.file, message: entry.failure.message });
         continue;
       }
-      if (entry.kind === 'skipped') continue;
+      if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
+      seen.add(resolve(entry.path));
       let text: string;
       try {
         text = await readTextFile(entry.path, { display: entry.display });

@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseJson, runCli } from '../helpers/cli.js';
+import { sarifErrors } from '../helpers/sarif.js';
+
+// Spawns the built CLI (npm test builds first; run `npm run build` before `npx vitest run test/cron`).
+let dir: string;
+const path = (...parts: string[]) => join(dir, ...parts);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'authkit-cron-'));
+  mkdirSync(path('etc', 'cron.d'), { recursive: true });
+  writeFileSync(path('etc', 'crontab'), 'SHELL=/bin/sh\nPATH=/usr/bin:/bin\n17 * * * * root cd / && run-parts --report /etc/cron.hourly\n');
+  writeFileSync(path('etc', 'cron.d', 'backup'), '0 4 * * * /usr/local/bin/backup\n'); // no user field
+  writeFileSync(path('etc', 'cron.d', 'rotate.cron'), '0 5 * * * root /usr/sbin/logrotate /etc/logrotate.conf\n'); // dotted name
+  writeFileSync(path('etc', 'cron.d', '.placeholder'), '# keep dpkg from removing the directory\n');
+  writeFileSync(path('clean.crontab'), 'MAILTO=ops@example.com\n*/10 * * * * /usr/local/bin/poll > /var/log/poll.log 2>&1\n');
+  writeFileSync(path('warn.crontab'), '* 3 * * * /usr/local/bin/nightly\n');
+  writeFileSync(path('binary.cron'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+});
+
+describe('authkit cron-lint (built CLI)', () => {
+  it('lints a system crontab and every file of a cron.d folder, skipping hidden files', async () => {
+    const result = await runCli(['cron-lint', path('etc', 'crontab'), path('etc', 'cron.d'), '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const report = parseJson(result);
+    expect(report.files.map((f: { file: string; kind: string }) => [f.file, f.kind])).toEqual([
+      ['etc/crontab', 'system'],
+      ['etc/cron.d/backup', 'system'],
+      ['etc/cron.d/rotate.cron', 'system'],
+    ]);
+    expect(report.findings.map((f: { file: string; ruleId: string; line: number; column: number }) => [f.file, f.ruleId, f.line, f.column])).toEqual([
+      ['etc/cron.d/backup', 'cron/missing-user-field', 1, 11],
+      ['etc/cron.d/rotate.cron', 'cron/cron-d-filename', 1, 1],
+    ]);
+    expect(result.stderr).toBe('');
+  });
+
+  it('reads a user crontab from standard input, with plain-English readings', async () => {
+    const result = await runCli(['cron-lint', '-'], { input: '0 3 * * 1-5 /usr/bin/find /tmp -mtime +7 -delete\n0 0 * * * tar czf /b/$(date +%F).tgz /w\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('- (user crontab, 2 jobs)');
+    expect(result.stdout).toContain('at 03:00 on Monday through Friday');
+    expect(result.stdout).toMatch(/2:30 +error +Unescaped % ends the command here.*cron\/unescaped-percent/);
+  });
+
+  it('--system and --user override the path', async () => {
+    const asSystem = parseJson(await runCli(['cron-lint', '--system', '--json', path('clean.crontab')]));
+    expect(asSystem.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('cron/missing-user-field');
+    const asUser = parseJson(await runCli(['cron-lint', '--user', '--json', path('etc', 'crontab')]));
+    expect(asUser.files[0].kind).toBe('user');
+    expect(asUser.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('cron/user-field-in-user-crontab');
+    const both = await runCli(['cron-lint', '--user', '--system', path('clean.crontab')]);
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim().split('\n')).toEqual(['authkit: --system and --user cannot be combined']);
+  });
+
+  it('--next prints the next runs (JSON and human)', async () => {
+    const json = parseJson(await runCli(['cron-lint', '--next', '3', '--json', path('clean.crontab')], { env: { TZ: 'UTC' } }));
+    const job = json.files[0].jobs[0];
+    expect(job.reading).toBe('every 10 minutes');
+    expect(job.next.timeZone).toBe('UTC');
+    expect(job.next.runs).toHaveLength(3);
+    const minutes = job.next.runs.map((r: string) => new Date(r).getUTCMinutes() % 10);
+    expect(minutes).toEqual([0, 0, 0]);
+    const human = await runCli(['cron-lint', '--next', '2', path('clean.crontab')], { env: { TZ: 'UTC' } });
+    expect(human.stdout).toMatch(/next \(UTC\): \d{4}-\d\d-\d\d \d\d:\d0, \d{4}-\d\d-\d\d \d\d:\d0/);
+    expect((await runCli(['cron-lint', '--next', '0', path('clean.crontab')])).code).toBe(2);
+  });
+
+  it('--fix rewrites the file and prints the diff; --dry-run only prints it', async () => {
+    const original = '0 0 * * * tar czf /b/$(date +%F).tgz /w\r\n0 1 * * * [[ -f /f ]] && /srv/run';
+    writeFileSync(path('fixme.crontab'), original);
+    const dry = await runCli(['cron-lint', '--fix', '--dry-run', path('fixme.crontab')], { cwd: dir });
+    expect(dry.stdout).toContain('would fix fixme.crontab');
+    expect(dry.stdout).toContain('--- a/fixme.crontab\n+++ b/fixme.crontab\n');
+    expect(dry.stdout).toContain('+0 0 * * * tar czf /b/$(date +\\%F).tgz /w');
+    expect(readFileSync(path('fixme.crontab'), 'utf8')).toBe(original);
+    expect(dry.code).toBe(1);
+
+    const fixed = await runCli(['cron-lint', '--fix', '--json', path('fixme.crontab')], { cwd: dir });
+    const report = parseJson(fixed);
+    expect(report.files[0].fix.written).toBe(true);
+    expect(report.files[0].fix.diff).toContain('+SHELL=/bin/bash');
+    expect(readFileSync(path('fixme.crontab'), 'utf8')).toBe('SHELL=/bin/bash\n0 0 * * * tar czf /b/$(date +\\%F).tgz /w\n0 1 * * * [[ -f /f ]] && /srv/run\n');
+    expect(report.findings).toEqual([]);
+    expect(fixed.code).toBe(0);
+    expect((await runCli(['cron-lint', '--dry-run', path('fixme.crontab')])).code).toBe(2);
+  });
+
+  it('renders every format; SARIF validates and puts file-level findings at line 1', async () => {
+    const args = ['cron-lint', path('etc', 'cron.d'), path('warn.crontab')];
+    const sarif = JSON.parse((await runCli([...args, '--format', 'sarif'], { cwd: dir })).stdout);
+    expect(sarifErrors(sarif)).toEqual([]);
+    const fileLevel = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cron/cron-d-filename');
+    expect(fileLevel.locations[0].physicalLocation.region.startLine).toBe(1);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('cron/dom-dow-star-step');
+    const github = await runCli([...args, '--format', 'github'], { cwd: dir });
+    expect(github.stdout).toMatch(/^::error file=etc\/cron.d\/backup,line=1,/m);
+    expect(github.stdout).toMatch(/^::warning file=warn.crontab,line=1,/m);
+    const stylish = await runCli(args, { cwd: dir });
+    expect(stylish.stdout).toContain('✖ 3 problems (2 errors, 1 warning, 0 info)');
+  });
+
+  it('exit status: 0 clean, 0 for warnings, 1 with --fail-on warning', async () => {
+    const clean = await runCli(['cron-lint', path('clean.crontab')]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('every 10 minutes');
+    expect((await runCli(['cron-lint', path('warn.crontab')])).code).toBe(0);
+    expect((await runCli(['cron-lint', '--fail-on', 'warning', path('warn.crontab')])).code).toBe(1);
+  });
+
+  it('bad input: one line per problem, exit 2, the other inputs still linted', async () => {
+    const result = await runCli(['cron-lint', '--json', path('missing.crontab'), path('binary.cron'), `${path('clean.crontab')}/`, path('warn.crontab')], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `authkit: ${path('missing.crontab')}: no such file or directory`,
+      'authkit: binary.cron: binary file (contains NUL bytes)',
+      `authkit: ${path('clean.crontab')}/: is not a directory (trailing slash on a file)`,
+    ]);
+    const report = parseJson(result);
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['warn.crontab']);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['cron/every-minute-in-hour']);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('usage errors and help', async () => {
+    const none = await runCli(['cron-lint']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('give one or more crontab files');
+    expect((await runCli(['cron-lint', '--target', 'solaris', path('clean.crontab')])).code).toBe(2);
+    const help = await runCli(['cron-lint', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('crontab -l | authkit cron-lint -');
+  });
+});
