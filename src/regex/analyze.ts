@@ -18,7 +18,24 @@ const requireCjs = createRequire(import.meta.url);
 interface RecheckModule {
   check(source: string, flags: string, params?: Parameters & { signal?: AbortSignal }): Promise<Diagnostics>;
   /** recheck's own backend state: the native agent process and its worker pool. */
-  __mock__?: { agent?: { kill(): void; child?: { spawnfile?: string } } | null; pool?: { kill(): void } | null };
+  __mock__?: {
+    agent?: { kill(): void; child?: { pid?: number; exitCode: number | null; signalCode: string | null; once(event: 'exit', listener: () => void): void } } | null;
+    pool?: { kill(): void } | null;
+  };
+}
+
+let recheckReady: Promise<unknown> | null = null;
+
+/**
+ * recheck starts its agent process lazily on the first check and keeps it in a module variable;
+ * concurrent first checks would each start one and leak all but the last. One warm-up check
+ * first, and everything else waits for it.
+ */
+function warmRecheck(): Promise<unknown> {
+  recheckReady ??= recheck()
+    .check('a', '', { timeout: 10_000 })
+    .catch(() => undefined);
+  return recheckReady;
 }
 
 let recheckModule: RecheckModule | null = null;
@@ -83,10 +100,22 @@ export function analyzerVersions(): Record<string, string> {
   return { ...versions };
 }
 
-/** Stops recheck's agent process and worker; the next check starts them again. */
-export function stopRecheck(): void {
+/** Stops recheck's agent process and worker, and waits for the agent to exit. */
+export async function stopRecheck(): Promise<void> {
+  recheckReady = null;
   const state = recheckModule?.__mock__;
   if (!state) return;
+  const child = state.agent?.child;
+  const exited =
+    child && child.exitCode === null && child.signalCode === null
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 2000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        })
+      : Promise.resolve();
   try {
     state.agent?.kill();
   } catch {
@@ -99,6 +128,7 @@ export function stopRecheck(): void {
   }
   state.agent = undefined;
   state.pool = null;
+  await exited;
 }
 
 interface Analysis {
@@ -115,6 +145,7 @@ async function runRecheck(source: string, flags: string, params: Parameters, tim
   const controller = new AbortController();
   const backstop = setTimeout(() => controller.abort(), timeoutMs + 2000);
   try {
+    await warmRecheck();
     return await recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal });
   } catch (error) {
     return { source, flags, status: 'unknown', error: { kind: 'unexpected', message: (error as Error).message } };
@@ -433,7 +464,7 @@ export async function analyzePatterns(
   } finally {
     activePools.delete(pool);
     await pool.close();
-    if (activePools.size === 0) stopRecheck();
+    if (activePools.size === 0) await stopRecheck();
   }
   return verdicts;
 }
@@ -445,5 +476,5 @@ export async function shutdownEngine(): Promise<void> {
   const pools = [...activePools];
   activePools.clear();
   await Promise.all(pools.map((pool) => pool.close()));
-  stopRecheck();
+  await stopRecheck();
 }

@@ -81,8 +81,23 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
           count,
           killed: result.killed,
         };
+        if (result.killed || result.ms >= request.budgetMs) {
+          // One slow run can be a descheduled thread or a GC pause: the same input must be slow
+          // twice, and the faster of the two is what gets reported.
+          const again = await pool.run(
+            { pattern: request.pattern, flags: request.flags, method, prefix: '', pumps: shape.pumps, count, suffix: shape.suffix },
+            hardLimit,
+          );
+          runs += 1;
+          if (!again.error && (again.killed || again.ms >= request.budgetMs)) {
+            const fastest = result.killed ? again : again.killed ? result : again.ms < result.ms ? again : result;
+            measurement.ms = Math.round(fastest.ms * 10) / 10;
+            measurement.killed = result.killed && again.killed;
+            return { confirmed: true, measurement, runs };
+          }
+          measurement.ms = Math.round(Math.min(result.ms, again.ms) * 10) / 10;
+        }
         if (!slowest || measurement.ms > slowest.ms) slowest = measurement;
-        if (result.killed || result.ms >= request.budgetMs) return { confirmed: true, measurement, runs };
       }
     }
   }

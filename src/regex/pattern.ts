@@ -235,7 +235,8 @@ export function automatonVariant(original: string, unicode: boolean, limit = 10)
     const target = structure.groups.find((g) =>
       typeof ref.target === 'number' ? g.index === ref.target : g.name === ref.target,
     );
-    if (!target || target.end <= ref.start) {
+    if (!target || target.end > ref.start) {
+      // A reference to a group that has not closed yet matches the empty string.
       edits.push({ start: ref.start, end: ref.end, replacement: '' });
     } else {
       const body = original.slice(target.bodyStart, target.end - 1);

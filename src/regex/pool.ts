@@ -16,6 +16,8 @@ type Pending = {
 
 interface Slot {
   worker: Worker;
+  /** The thread has booted and loaded its code. */
+  ready: boolean;
   busy: boolean;
   pending?: { id: number; entry: Pending };
 }
@@ -91,15 +93,17 @@ export class WorkerPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.busy);
+      if (!slot) {
+        if (this.slots.length < this.size) this.spawn();
+        return;
+      }
       const { request, hardLimitMs, entry } = this.queue.shift()!;
       slot.busy = true;
       slot.pending = { id: request.id, entry };
       entry.started = performance.now();
       if (hardLimitMs !== null) {
-        entry.timer = setTimeout(() => this.kill(slot!, hardLimitMs), hardLimitMs);
+        entry.timer = setTimeout(() => this.kill(slot, hardLimitMs), hardLimitMs);
       }
       slot.worker.postMessage(request);
     }
@@ -108,8 +112,13 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.file);
     live.add(worker);
-    const slot: Slot = { worker, busy: false };
-    worker.on('message', (message: { id: number }) => {
+    const slot: Slot = { worker, ready: false, busy: false };
+    worker.on('message', (message: { id: number; ready?: boolean }) => {
+      if (message.ready) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
       const pending = slot.pending;
       if (!pending || pending.id !== message.id) return;
       clearTimeout(pending.entry.timer);

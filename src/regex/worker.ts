@@ -141,3 +141,6 @@ function handle(request: WorkerRequest): PrepareResponse | RunResponse {
 parentPort?.on('message', (request: WorkerRequest) => {
   parentPort!.postMessage(handle(request));
 });
+// The pool starts a run's clock only once the thread has booted, so start-up never counts as
+// matching time.
+parentPort?.postMessage({ ready: true });
