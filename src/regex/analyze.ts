@@ -11,7 +11,7 @@ import { type AttackShape, flatAttack, shapeVariants } from './attack.js';
 import { automatonVariant, type Derived, mapRanges, scanPattern, unanchoredAlternatives } from './pattern.js';
 
 /** Bump when the decision logic changes: it is part of every verdict's cache key. */
-export const ENGINE_VERSION = '1';
+export const ENGINE_VERSION = '2';
 
 const requireCjs = createRequire(import.meta.url);
 
@@ -220,7 +220,9 @@ function describeUnknown(diagnostics: Diagnostics, timeoutMs: number): string {
 
 function hotspotOf(analysis: Analysis): { start: number; end: number }[] | undefined {
   if (analysis.diagnostics.status !== 'vulnerable') return undefined;
-  const ranges = analysis.diagnostics.hotspot.map(({ start, end }) => ({ start, end }));
+  // recheck marks the parts that take most of the backtracking as 'heat'; the rest only join in.
+  const heat = analysis.diagnostics.hotspot.filter((h) => h.temperature === 'heat');
+  const ranges = (heat.length > 0 ? heat : analysis.diagnostics.hotspot).map(({ start, end }) => ({ start, end }));
   if (ranges.length === 0) return undefined;
   return analysis.derived ? mapRanges(analysis.derived, ranges) : ranges;
 }
