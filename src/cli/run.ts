@@ -59,7 +59,8 @@ async function finalize(cmd: Command, result: CommandResult, globals: GlobalOpti
   if (result.command === 'hook') return result;
   const { finalizeResult } = await import('../config/apply.js');
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
-  return finalizeResult(result, { cwd: globals.cwd, configPath: globals.config, baselinePath: baseline });
+  const fingerprints = globals.format === 'json' || globals.format === 'sarif';
+  return finalizeResult(result, { cwd: globals.cwd, configPath: globals.config, baselinePath: baseline, fingerprints });
 }
 
 /**

@@ -1,11 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputFailure, decodeText, readTextFile } from '../files/read.js';
-import { toPosix } from '../files/walk.js';
-import { filterByBaseline, fingerprintFindings, parseBaseline } from '../findings/baseline.js';
 import type { CommandResult, Finding } from '../findings/model.js';
 import { type LoadedConfig, loadConfig } from './load.js';
+
+// Every command's result passes through here, `authkit decode` included, so only what a run needs
+// is loaded: the ignore matcher when there are globs, hashing when fingerprints are wanted.
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /**
  * Commands whose finding paths are not relative to the working directory (a staged scan reports
@@ -38,9 +40,10 @@ export async function fingerprintRoot(cwd: string): Promise<string> {
 }
 
 /** A matcher for the config's `ignore` globs (gitignore syntax, relative to the config's folder). */
-export function ignoreMatcher(config: LoadedConfig): ((absolute: string) => boolean) | null {
+export async function ignoreMatcher(config: LoadedConfig): Promise<((absolute: string) => boolean) | null> {
   if (config.ignore.length === 0) return null;
-  const rules: Ignore = ignore().add(config.ignore);
+  const { default: ignore } = await import('ignore');
+  const rules = ignore().add(config.ignore);
   return (absolute) => {
     const rel = toPosix(relative(config.dir, absolute));
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rules.ignores(rel);
@@ -71,6 +74,8 @@ export interface FinalizeOptions {
   configPath?: string;
   /** `--baseline <file>`: report only findings whose fingerprint is not in it. */
   baselinePath?: string;
+  /** Only machine formats show fingerprints; a baseline needs them too. Default true. */
+  fingerprints?: boolean;
 }
 
 /**
@@ -83,10 +88,12 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
   const base = pathBases.get(result) ?? options.cwd;
   let out = applySeverityOverrides(result, config);
 
-  const ignored = ignoreMatcher(config);
+  const ignored = await ignoreMatcher(config);
   if (ignored) out = { ...out, findings: out.findings.filter((f) => !isRealFile(f.file) || !ignored(resolve(base, f.file))) };
 
-  if (out.findings.some((f) => !f.fingerprint)) {
+  const wantFingerprints = options.fingerprints !== false || options.baselinePath !== undefined;
+  if (wantFingerprints && out.findings.some((f) => !f.fingerprint)) {
+    const { fingerprintFindings } = await import('../findings/baseline.js');
     const root = await fingerprintRoot(options.cwd);
     const texts = new Map<string, string | undefined>();
     await Promise.all(
@@ -109,6 +116,7 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
   }
 
   if (options.baselinePath !== undefined) {
+    const { filterByBaseline } = await import('../findings/baseline.js');
     const known = await readBaseline(options.baselinePath, options.cwd);
     out = { ...out, findings: filterByBaseline(out.findings, known).kept };
   }
@@ -117,6 +125,7 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
 
 export async function readBaseline(path: string, cwd: string): Promise<Set<string>> {
   const text = await readTextFile(resolve(cwd, path), { display: path });
+  const { parseBaseline } = await import('../findings/baseline.js');
   const parsed = parseBaseline(text);
   if ('problem' in parsed) throw new InputFailure(path, 'encoding', parsed.problem);
   return parsed.fingerprints;

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputFailure, readTextFile } from '../files/read.js';
-import { displayPath } from '../files/walk.js';
 import type { SeverityOrOff } from '../findings/model.js';
 import { type ValidConfig, validateConfig } from './validate.js';
 
@@ -23,6 +22,13 @@ export class ConfigError extends InputFailure {
 }
 
 const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {} });
+
+/** As files/walk.ts shows paths; not imported from there, whose git and ignore imports cost start-up time. */
+export function shownPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -67,7 +73,7 @@ async function knownRuleIds(): Promise<Set<string>> {
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */
 export async function readConfigFile(path: string, cwd: string): Promise<LoadedConfig> {
-  const display = displayPath(path, cwd);
+  const display = shownPath(path, cwd);
   const text = await readTextFile(path, { display, maxBytes: MAX_CONFIG_BYTES });
   let doc: unknown;
   try {

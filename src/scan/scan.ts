@@ -125,10 +125,15 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     options.onProgress?.({ files: inputs });
     const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
     for (const scanner of options.scanners) {
-      if (!scanner.wants(file, text)) continue;
-      pending.domains.add(scanner.domain);
-      if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
-      record(pending, scanner.domain, await scanner.add(file, text));
+      try {
+        if (!scanner.wants(file, text)) continue;
+        pending.domains.add(scanner.domain);
+        if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
+        record(pending, scanner.domain, await scanner.add(file, text));
+      } catch (error) {
+        // One domain failing on one file must not hide what the others found: exit 2, and go on.
+        errors.push({ file, message: `internal error in the ${scanner.domain} checks: ${(error as Error)?.message ?? String(error)}` });
+      }
     }
     if ([...pending.domains].some((d) => batchDomains.has(d))) deferred.set(file, pending);
     else if (pending.findings.length > 0 || pending.suppressions.length > 0) complete(file, pending);

@@ -109,7 +109,7 @@ describe('authkit scan', () => {
   it('stays silent on stderr without a terminal, and shows progress on one', async () => {
     const piped = await runCli(['scan', 'examples/scan-demo']);
     expect(piped.stderr).toBe('');
-    const env = { ...process.env, NO_COLOR: '1', CI: '', PRE_COMMIT: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
     delete env.PRE_COMMIT;
     const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });

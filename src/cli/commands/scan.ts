@@ -50,7 +50,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
       paths: mode.kind === 'walk' && paths.length === 0 ? ['.'] : paths,
       mode,
       scanners,
-      ignored: ignoreMatcher(config) ?? undefined,
+      ignored: (await ignoreMatcher(config)) ?? undefined,
       fingerprintRoot: await fingerprintRoot(globals.cwd),
       onProgress: ({ files }) => progress.update({ files }),
     });
