@@ -25,6 +25,8 @@ function git(cwd: string, ...args: string[]) {
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
+const VULNERABLE_JS = "// Display names picked at sign-up.\nconst DISPLAY_NAME = /^([a-zA-Z0-9]+\\s?)*$/;\nexport const isValidDisplayName = (name) => DISPLAY_NAME.test(name);\n";
+const FIXED_JS = "// Display names picked at sign-up.\nconst DISPLAY_NAME = /^[a-zA-Z0-9]+(?:\\s[a-zA-Z0-9]+)*$/;\nexport const isValidDisplayName = (name) => DISPLAY_NAME.test(name);\n";
 // A crontab whose job is cut short at the unescaped % (cron/unescaped-percent).
 const BAD_CRONTAB = '0 2 * * * pg_dump app > /var/backups/app-$(date +%F).sql\n';
 const FIXED_CRONTAB = '0 2 * * * pg_dump app > /var/backups/app-$(date +\\%F).sql\n';
@@ -108,7 +110,27 @@ describe('authkit hook install / uninstall', () => {
     expect(none.stderr).toContain('authkit not found');
   });
 
-  it('end to end: a bad staged file makes `git commit` fail with the finding shown; the fix goes through', async () => {
+  it('end to end: staging a vulnerable regex makes `git commit` fail with the finding shown; the fix goes through', async () => {
+    const dir = repo();
+    expect((await runCli(['hook', 'install'], { cwd: dir })).code).toBe(0);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/signup.js'), VULNERABLE_JS);
+    git(dir, 'add', 'src/signup.js');
+    const refused = git(dir, 'commit', '-qm', 'validate display names');
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('src/signup.js');
+    expect(refused.output).toMatch(/2:\d+\s+error\s+Regex \S+ backtracks exponentially/);
+    expect(refused.output).toContain('regex/redos-exponential');
+    expect(git(dir, 'rev-parse', '--verify', '-q', 'HEAD').code).not.toBe(0);
+
+    writeFileSync(join(dir, 'src/signup.js'), FIXED_JS);
+    git(dir, 'add', 'src/signup.js');
+    const accepted = git(dir, 'commit', '-qm', 'validate display names');
+    expect(accepted.output.trim()).toBe('✔ no problems found in 1 input');
+    expect(accepted.code).toBe(0);
+  });
+
+  it('end to end: a bad staged crontab is refused the same way, judged on the index and not the work tree', async () => {
     const dir = repo();
     expect((await runCli(['hook', 'install'], { cwd: dir })).code).toBe(0);
     writeFileSync(join(dir, 'README.md'), 'project\n');

@@ -33,6 +33,7 @@ describe('a real pre-commit run with authkit as a `repo:` hook', () => {
     rev: ${rev}
     hooks:
       - id: authkit-scan
+      - id: authkit-regex-audit
       - id: authkit-cron-lint
 `,
     );
@@ -43,18 +44,24 @@ describe('a real pre-commit run with authkit as a `repo:` hook', () => {
     expect(first.output).toMatch(/authkit scan\.+Passed/);
     expect(first.code).toBe(0);
 
+    // Each hook gets only its files: the crontab goes to cron-lint, the JS file to regex-audit.
     writeFileSync(join(project, 'backup.cron'), '0 2 * * * pg_dump app > /var/backups/app-$(date +%F).sql\n');
-    await git('add', 'backup.cron');
+    writeFileSync(join(project, 'signup.js'), 'export const DISPLAY_NAME = /^([a-zA-Z0-9]+\\s?)*$/;\n');
+    await git('add', 'backup.cron', 'signup.js');
     const refused = await git('commit', '-qm', 'add backup job');
     expect(refused.output).toMatch(/authkit scan\.+Failed/);
+    expect(refused.output).toMatch(/authkit regex-audit\.+Failed/);
     expect(refused.output).toMatch(/authkit cron-lint\.+Failed/);
     expect(refused.output).toContain('cron/unescaped-percent');
+    expect(refused.output).toContain('regex/redos-exponential');
     expect(refused.code).not.toBe(0);
 
     writeFileSync(join(project, 'backup.cron'), '0 2 * * * pg_dump app > /var/backups/app-$(date +\\%F).sql\n');
-    await git('add', 'backup.cron');
+    writeFileSync(join(project, 'signup.js'), 'export const DISPLAY_NAME = /^[a-zA-Z0-9]+(?:\\s[a-zA-Z0-9]+)*$/;\n');
+    await git('add', 'backup.cron', 'signup.js');
     const accepted = await git('commit', '-qm', 'add backup job');
     expect(accepted.output).toMatch(/authkit scan\.+Passed/);
+    expect(accepted.output).toMatch(/authkit regex-audit\.+Passed/);
     expect(accepted.output).toMatch(/authkit cron-lint\.+Passed/);
     expect(accepted.code).toBe(0);
   }, 180_000);
