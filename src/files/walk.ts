@@ -99,7 +99,9 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
       continue;
     }
     const listed = await gitListFiles(abs);
-    if (listed) {
+    // Nothing listed for a directory named explicitly: it is git-ignored (vendor/, a build folder)
+    // and the user asked for it anyway, so it is walked by its own .gitignore files instead.
+    if (listed && listed.length > 0) {
       for (const rel of listed) {
         if (rel.split('/').some((part) => ALWAYS_SKIPPED_DIRS.has(part))) continue;
         const file = join(abs, rel);

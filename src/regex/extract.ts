@@ -97,6 +97,76 @@ export function mayContainRegex(text: string): boolean {
   return false;
 }
 
+// oxc's parser and serialiser recurse natively, and a stack overflow there is a segfault that no
+// try/catch sees: on an 8 MB stack ~6,000 nested parentheses, ~20,000 chained ternaries or
+// arrows and ~100,000 chained binary or unary operators kill the process. No real code comes near
+// these limits, so files that might are refused before parsing, with a safety margin of 4-6x.
+const MAX_BRACKET_DEPTH = 1000;
+const MAX_CHAIN = { ternary: 3000, arrow: 3000, unary: 15_000, binary: 20_000 };
+
+/** Why a file is too deeply nested to parse safely, or undefined. Over-counts: strings are not skipped. */
+export function excessiveNesting(text: string): string | undefined {
+  let depth = 0;
+  let ternary = 0;
+  let arrow = 0;
+  let unaryRun = 0;
+  let binary = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 40: // (
+      case 91: // [
+      case 123: // {
+        if (++depth > MAX_BRACKET_DEPTH) return `brackets nested deeper than ${MAX_BRACKET_DEPTH} levels`;
+        unaryRun = 0;
+        break;
+      case 41:
+      case 93:
+      case 125:
+        if (depth > 0) depth--;
+        unaryRun = 0;
+        break;
+      case 59: // ; ends every chain
+      case 44: // ,
+        ternary = arrow = unaryRun = binary = 0;
+        break;
+      case 63: // ?
+        if (++ternary > MAX_CHAIN.ternary) return `more than ${MAX_CHAIN.ternary} chained conditional operators`;
+        break;
+      case 62: // > of =>
+        if (text.charCodeAt(i - 1) === 61 && ++arrow > MAX_CHAIN.arrow) return `more than ${MAX_CHAIN.arrow} chained arrow functions`;
+        if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
+        break;
+      case 33: // !
+      case 126: // ~
+      case 43: // +
+      case 45: // -
+        if (++unaryRun > MAX_CHAIN.unary) return `more than ${MAX_CHAIN.unary} chained unary operators`;
+        if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
+        break;
+      case 42: // *
+      case 47: // /
+      case 37: // %
+      case 38: // &
+      case 124: // |
+      case 94: // ^
+      case 60: // <
+      case 46: // . (member chains nest too)
+        if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
+        unaryRun = 0;
+        break;
+      case 32:
+      case 9:
+      case 10:
+      case 13:
+        break;
+      default:
+        unaryRun = 0;
+    }
+  }
+  return undefined;
+}
+
 /** Maps UTF-16 offsets to 1-based line and column. Lines end at `\n`, as suppressions count them. */
 export class LineIndex {
   private starts: number[] | null = null;
@@ -388,6 +458,8 @@ function sourceTypeOf(file: string): 'module' | 'commonjs' | 'unambiguous' {
 /** Every regex literal and constant `RegExp(...)` in one JS/TS file. Never throws on bad input. */
 export function extractFromSource(file: string, text: string): Extraction {
   if (!mayContainRegex(text)) return { regexes: [] };
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep) return { regexes: [], parseError: { line: 1, column: 1, message: `not parsed: ${tooDeep}` } };
   const lang = languageOf(file);
   let result = parseSyncBinding(file, text, { lang, sourceType: sourceTypeOf(file), preserveParens: true }) as unknown as NativeParseResult;
   let json = result.program;
