@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readStdinText } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import type { Finding, InputError } from '../findings/model.js';
@@ -143,7 +143,16 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const ignored = options.ignored ?? (() => false);
 
   if (options.mode.kind === 'walk') {
-    for await (const entry of walkFiles(options.paths, { cwd: options.cwd, maxBytes, accept: (display) => !ignored(resolve(options.cwd, display)) })) {
+    if (options.paths.includes('-')) {
+      try {
+        const text = await readStdinText();
+        await consider('-', resolve(options.cwd, '-'), Buffer.from(text, 'utf8'));
+      } catch (error) {
+        const failure = error instanceof InputFailure ? error : failureFromError('-', error);
+        errors.push({ file: failure.file, message: failure.message });
+      }
+    }
+    for await (const entry of walkFiles(options.paths.filter((p) => p !== '-'), { cwd: options.cwd, maxBytes, accept: (display) => !ignored(resolve(options.cwd, display)) })) {
       if (entry.kind === 'error') errors.push({ file: entry.failure.file, message: entry.failure.message });
       else if (entry.kind === 'skipped') skipped++;
       else {

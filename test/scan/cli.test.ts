@@ -53,6 +53,13 @@ describe('authkit scan', () => {
     expect(stylish.stdout).not.toContain(SIGNATURE);
   });
 
+  it('reads standard input as `-`', async () => {
+    const r = await runCli(['scan', '-', '--json'], { input: readFileSync(`${DEMO}/.env`) });
+    expect(r.code).toBe(1);
+    expect(where(parseJson(r).findings)).toEqual(['-:4:19 jwt/token-in-source']);
+    expect(r.stdout).not.toContain(SIGNATURE);
+  });
+
   it('SARIF: valid 2.1.0, automationDetails per command, repo-relative URIs, security-severity, results: [] when clean', async () => {
     const r = await runCli(['scan', 'examples/scan-demo', '--format', 'sarif']);
     const log = JSON.parse(r.stdout);
