@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../findings/model.js';
 import { type ParsedJws, type ParsedToken, claimsOf } from './parse.js';
 import { jwtRule } from './rules.js';
 import { type TimeAnalysis, analyseTimes, isoFromSeconds, preciseDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_FILE, type WeakSecretMatch, findWeakSecret } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, type WeakSecretMatch, findWeakSecret } from './weak-secret.js';
 
 export const DEFAULT_MAX_LIFETIME_SECONDS = 15 * 60;
 
@@ -22,6 +22,8 @@ export interface TokenAnalysis {
   findings: TokenFinding[];
   /** null: not searched (not HMAC, or off); false: searched, no match. */
   weakSecret: WeakSecretMatch | false | null;
+  /** Why the search did not run on an HMAC token, when it did not. */
+  weakSecretSkipped?: string;
   algKnown: boolean;
 }
 
@@ -229,12 +231,17 @@ export function analyseToken(token: ParsedToken, options: AnalyseOptions): Token
   const alg = token.header.alg;
   const algKnown = typeof alg === 'string' && (token.kind === 'jwe' ? KNOWN_JWE_ALGS.includes(alg) : KNOWN_JWS_ALGS.includes(alg));
   let weakSecret: WeakSecretMatch | false | null = null;
+  let weakSecretSkipped: string | undefined;
   if (token.kind === 'jws') {
     claimFindings(token, time, options, findings);
     if (options.weakSecretSearch && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg)) {
-      weakSecret = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature) ?? false;
-      if (weakSecret) findings.push(weakSecretFinding(weakSecret, alg));
+      if (token.signingInput.length > WEAK_SECRET_MAX_INPUT) {
+        weakSecretSkipped = `the token is ${Math.round(token.signingInput.length / 1024)} KiB, over the ${WEAK_SECRET_MAX_INPUT / 1024} KiB the search handles`;
+      } else {
+        weakSecret = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature) ?? false;
+        if (weakSecret) findings.push(weakSecretFinding(weakSecret, alg));
+      }
     }
   }
-  return { time, findings, weakSecret, algKnown };
+  return { time, findings, weakSecret, ...(weakSecretSkipped ? { weakSecretSkipped } : {}), algKnown };
 }

@@ -148,7 +148,7 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
       const allowSearch = !isHmac || searched.has(searchKey) || searched.size < options.weakSecretLimit;
       if (isHmac && allowSearch) searched.add(searchKey);
       const analysis = analyseToken(token, { ...options, weakSecretSearch: allowSearch });
-      const skipped = isHmac && !allowSearch ? `more than ${options.weakSecretLimit} HMAC tokens in this run (raise --weak-secret-limit)` : undefined;
+      const skipped = isHmac && !allowSearch ? `more than ${options.weakSecretLimit} HMAC tokens in this run (raise --weak-secret-limit)` : analysis.weakSecretSkipped;
       const where = { file: input.file, line: candidate.line, column: candidate.column };
       const tokenFindings = analysis.findings.map((f) => placed(where, f, index));
       const report: DecodedTokenReport = {

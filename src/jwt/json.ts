@@ -46,7 +46,8 @@ export function scanJson(text: string): JsonScan {
     }
     if (c === 0x7b || c === 0x5b) {
       const parent = stack[stack.length - 1];
-      const path = !parent ? '$' : parent.keys ? `${parent.path}.${parent.lastKey ?? '?'}` : `${parent.path}[]`;
+      // Paths are for messages; past a few levels they would only cost quadratic time.
+      const path = !parent ? '$' : stack.length > 16 ? parent.path : parent.keys ? `${parent.path}.${parent.lastKey ?? '?'}` : `${parent.path}[]`;
       stack.push({ keys: c === 0x7b ? new Set() : null, path, expectKey: c === 0x7b, lastKey: null });
       if (stack.length > depth) depth = stack.length;
     } else if (c === 0x7d || c === 0x5d) {

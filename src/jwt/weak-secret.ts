@@ -26,6 +26,12 @@ export interface WeakSecretMatch {
 
 export const WEAK_SECRET_FILE = 'data/jwt-secrets.list';
 
+/**
+ * The search costs one hash of the signing input per known secret, so its time grows with the
+ * token: past this size (far beyond real tokens) it is skipped and the output says so.
+ */
+export const WEAK_SECRET_MAX_INPUT = 4096;
+
 interface SecretList {
   raw: Buffer;
   /** starts[i]..ends[i] is secret i (line i + 1). */
