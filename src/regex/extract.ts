@@ -196,7 +196,10 @@ export function compileError(pattern: string, flags: string): string | undefined
     new RegExp(pattern, flags);
     return undefined;
   } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+    // V8 says "Invalid regular expression: /abc(/g: Unterminated group"; the pattern is shown elsewhere.
+    const message = (error as Error).message;
+    const prefix = `Invalid regular expression: /${pattern}/${flags}: `;
+    return message.startsWith(prefix) ? message.slice(prefix.length) : message;
   }
 }
 
