@@ -323,7 +323,7 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
       growth,
       budgetMs: options.budgetMs,
       maxInput: options.maxInput,
-      totalLimitMs: Math.max(2_000, options.budgetMs * 30),
+      totalLimitMs: Math.max(4_000, options.budgetMs * 40),
     });
     confirmations.push({ analysis, result });
     if (result.confirmed) break;
