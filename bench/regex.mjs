@@ -1,0 +1,293 @@
+#!/usr/bin/env node
+// regex-audit benchmark: authkit against eslint + eslint-plugin-redos (its `redos/no-vulnerable`
+// rule, recheck underneath) on the same files from pinned npm packages, cold (empty caches) and
+// warm (a rerun over unchanged files), with peak RSS; plus extraction throughput on the whole corpus.
+//
+//   node bench/regex.mjs              prepare, measure, print the table
+//   BENCH_REGEX_PACKAGES=semver,yaml  compare on these packages instead of the default set
+//   BENCH_REGEX_COLD_RUNS=3 BENCH_REGEX_WARM_RUNS=10 BENCH_REGEX_ESLINT_TIMEOUT_S=600
+//
+// Exports prepareCorpus, measureAuthkit, measureEslint, measureExtraction and runRegexBench for
+// the combined `npm run bench`. Everything is installed under bench/.work (git-ignored).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fmtMs, median } from './lib.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(ROOT, 'bench', '.work');
+const PKGS = join(WORK, 'pkgs');
+const CORPUS = join(WORK, 'corpus');
+const BIN = join(ROOT, 'bin', 'authkit.js');
+
+/** The corpus: real packages full of regexes, pinned so that runs compare. */
+export const CORPUS_PACKAGES = {
+  'ua-parser-js': '2.0.10',
+  moment: '2.31.0',
+  marked: '18.2.1',
+  'highlight.js': '11.12.0',
+  validator: '13.15.35',
+  semver: '7.8.6',
+  yaml: '2.9.1',
+  lodash: '4.18.1',
+  'markdown-it': '15.0.3',
+  handlebars: '4.7.10',
+  dayjs: '1.11.23',
+  prismjs: '1.30.0',
+};
+/** The peer, pinned. eslint 10 runs on Node ^20.19. */
+export const PEERS = { eslint: '10.15.0', 'eslint-plugin-redos': '4.5.0' };
+/**
+ * eslint-plugin-redos takes minutes per package (ua-parser-js alone: about 5 minutes here), so
+ * the side-by-side comparison runs on a subset that keeps the whole benchmark near 5 minutes.
+ */
+export const DEFAULT_COMPARISON = ['semver', 'yaml', 'dayjs', 'marked'];
+
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage', '.git', '.cache']);
+const JS_FILE = /\.(?:js|mjs|cjs)$/;
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Installs the pinned packages and peers (once), and copies their JS files into the corpus. */
+export function prepareCorpus() {
+  const wanted = { ...CORPUS_PACKAGES, ...PEERS };
+  const stamp = JSON.stringify(wanted);
+  const stampFile = join(WORK, 'corpus.stamp');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(CORPUS)) return corpusInfo();
+  mkdirSync(PKGS, { recursive: true });
+  writeFileSync(join(PKGS, 'package.json'), JSON.stringify({ name: 'authkit-bench-corpus', private: true }, null, 2));
+  log('bench: installing the pinned corpus and eslint-plugin-redos ...');
+  const install = spawnSync('npm', ['install', '--prefix', PKGS, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', ...Object.entries(wanted).map(([n, v]) => `${n}@${v}`)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (install.status !== 0) throw new Error('npm install of the benchmark corpus failed');
+  writeFileSync(
+    join(PKGS, 'eslint.config.mjs'),
+    `import redos from 'eslint-plugin-redos';\nexport default [{ files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, plugins: { redos }, rules: { 'redos/no-vulnerable': 'error' } }];\n`,
+  );
+  rmSync(CORPUS, { recursive: true, force: true });
+  for (const name of Object.keys(CORPUS_PACKAGES)) copyJs(join(PKGS, 'node_modules', name), join(CORPUS, name));
+  writeFileSync(stampFile, stamp);
+  return corpusInfo();
+}
+
+// Both tools skip node_modules and build output on their own terms; the corpus holds only files
+// that both read, so that they do the same work.
+function copyJs(from, to) {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) copyJs(source, join(to, entry.name));
+    } else if (entry.isFile() && JS_FILE.test(entry.name)) {
+      mkdirSync(to, { recursive: true });
+      cpSync(source, join(to, entry.name));
+    }
+  }
+}
+
+function listFiles(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) listFiles(path, out);
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+function corpusInfo(packages = Object.keys(CORPUS_PACKAGES)) {
+  const files = packages.flatMap((p) => listFiles(join(CORPUS, p)));
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return { packages, files: files.length, bytes };
+}
+
+const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+
+/** One run of a command: wall ms, peak RSS (MB) of the process tree's largest process, exit code. */
+export function runTimed(cmd, args, { cwd, env, timeoutMs = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const argv = hasGnuTime ? ['-f', '__PEAK_RSS_KB=%M', cmd, ...args] : args;
+    const start = process.hrtime.bigint();
+    const child = spawn(hasGnuTime ? '/usr/bin/time' : cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, timeoutMs)
+      : null;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const m = /__PEAK_RSS_KB=(\d+)/.exec(stderr);
+      resolve({ ms, rssMb: m ? Number(m[1]) / 1024 : undefined, code, timedOut, stdout, stderr: stderr.replace(/__PEAK_RSS_KB=\d+\n?/, '') });
+    });
+  });
+}
+
+function summarise(runs) {
+  const times = runs.map((r) => r.ms);
+  return {
+    median: median(times),
+    min: Math.min(...times),
+    max: Math.max(...times),
+    rssMb: Math.max(0, ...runs.map((r) => r.rssMb ?? 0)) || undefined,
+    runs: runs.length,
+    timedOut: runs.some((r) => r.timedOut),
+  };
+}
+
+/**
+ * authkit regex-audit over `dirs` (relative to the corpus): `cold` runs each start from an empty
+ * cache folder, `warm` runs reuse one filled by a first run. Returns both summaries and the last
+ * JSON report's stats.
+ */
+export async function measureAuthkit(dirs, { coldRuns = 2, warmRuns = 5 } = {}) {
+  const cacheDir = join(WORK, 'authkit-cache');
+  const args = [BIN, 'regex-audit', ...dirs, '--format', 'json'];
+  const run = () => runTimed(process.execPath, args, { cwd: CORPUS, env: { AUTHKIT_CACHE_DIR: cacheDir, CI: '1' } });
+  const cold = [];
+  let stats;
+  for (let i = 0; i < coldRuns; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const r = await run();
+    if (r.code === 2 || r.code === null) throw new Error(`authkit failed (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
+    stats = JSON.parse(r.stdout).stats;
+    cold.push(r);
+    log(`bench: authkit cold run ${i + 1}/${coldRuns}: ${fmtMs(r.ms)}`);
+  }
+  const warm = [];
+  let warmStats;
+  for (let i = 0; i < warmRuns; i++) {
+    const r = await run();
+    warmStats = JSON.parse(r.stdout).stats;
+    warm.push(r);
+  }
+  const findings = JSON.parse(cold[cold.length - 1].stdout).summary;
+  return { cold: summarise(cold), warm: summarise(warm), stats, warmStats, findings };
+}
+
+/** eslint with eslint-plugin-redos over the same dirs; it has no cache, so every run is cold. */
+export async function measureEslint(dirs, { runs = 1, timeoutMs = 600_000 } = {}) {
+  const eslint = join(PKGS, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const args = [eslint, '--no-config-lookup', '-c', join(PKGS, 'eslint.config.mjs'), '--format', 'json', ...dirs];
+  const results = [];
+  let problems;
+  let files;
+  for (let i = 0; i < runs; i++) {
+    const r = await runTimed(process.execPath, args, { cwd: CORPUS, timeoutMs });
+    results.push(r);
+    if (!r.timedOut && r.stdout) {
+      const report = JSON.parse(r.stdout);
+      files = report.length;
+      problems = report.reduce((sum, file) => sum + file.messages.filter((m) => m.ruleId === 'redos/no-vulnerable').length, 0);
+    }
+    log(`bench: eslint run ${i + 1}/${runs}: ${r.timedOut ? `killed after ${fmtMs(r.ms)}` : fmtMs(r.ms)}`);
+  }
+  return { ...summarise(results), files, problems };
+}
+
+/**
+ * Extraction alone (read, pre-filter, parse, walk), in this process, over the whole corpus:
+ * the part of a scan that grows with the number of files rather than the number of patterns.
+ */
+export async function measureExtraction({ runs = 3 } = {}) {
+  const bundle = join(WORK, 'extract-bundle.mjs');
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(ROOT, 'src', 'regex', 'extract.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    external: ['oxc-parser'],
+    logLevel: 'error',
+  });
+  const { extractFromSource } = await import(pathToFileURL(bundle).href);
+  const files = listFiles(CORPUS).map((f) => [relative(CORPUS, f), readFileSync(f, 'utf8')]);
+  const bytes = files.reduce((sum, [, text]) => sum + Buffer.byteLength(text), 0);
+  const times = [];
+  let regexes = 0;
+  const unique = new Set();
+  for (let i = 0; i < runs + 1; i++) {
+    const started = performance.now();
+    regexes = 0;
+    for (const [name, text] of files) {
+      for (const r of extractFromSource(name, text).regexes) {
+        regexes++;
+        unique.add(`${r.flags}/${r.pattern}`);
+      }
+    }
+    if (i > 0) times.push(performance.now() - started); // the first run warms the JIT up
+  }
+  const ms = median(times);
+  return { files: files.length, bytes, ms, regexes, unique: unique.size, mbPerSecond: bytes / 1e6 / (ms / 1000), filesPerSecond: files.length / (ms / 1000) };
+}
+
+function row(cells, widths) {
+  return `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+}
+
+export function formatTable(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return [row(rows[0], widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map((r) => row(r, widths))].join('\n');
+}
+
+/** Everything, as a Markdown table plus the raw numbers. */
+export async function runRegexBench(options = {}) {
+  const packages = options.packages ?? (process.env.BENCH_REGEX_PACKAGES ? process.env.BENCH_REGEX_PACKAGES.split(',') : DEFAULT_COMPARISON);
+  const coldRuns = Number(process.env.BENCH_REGEX_COLD_RUNS ?? options.coldRuns ?? 2);
+  const warmRuns = Number(process.env.BENCH_REGEX_WARM_RUNS ?? options.warmRuns ?? 5);
+  const eslintTimeoutMs = 1000 * Number(process.env.BENCH_REGEX_ESLINT_TIMEOUT_S ?? options.eslintTimeoutS ?? 600);
+  if (!existsSync(join(ROOT, 'dist', 'main.js'))) throw new Error('run `npm run build` first');
+  const whole = prepareCorpus();
+  const compared = corpusInfo(packages);
+  log(`bench: corpus ${whole.files} files (${(whole.bytes / 1e6).toFixed(1)} MB); comparison on ${packages.join(', ')}: ${compared.files} files`);
+
+  const extraction = await measureExtraction();
+  const authkit = await measureAuthkit(packages, { coldRuns, warmRuns });
+  const eslint = await measureEslint(packages, { timeoutMs: eslintTimeoutMs });
+
+  const coldRatio = eslint.median / authkit.cold.median;
+  const warmRatio = eslint.median / authkit.warm.median;
+  const mb = (v) => (v ? `${v.toFixed(0)} MB` : 'n/a');
+  const eslintTime = eslint.timedOut ? `> ${fmtMs(eslint.median)} (killed)` : fmtMs(eslint.median);
+  const ratio = (r) => `${eslint.timedOut ? '> ' : ''}${r.toFixed(1)}x`;
+  const table = formatTable([
+    ['regex-audit benchmark', 'median', 'min', 'max', 'runs', 'vs eslint-plugin-redos', 'peak RSS'],
+    ['eslint 10 + eslint-plugin-redos (no cache)', eslintTime, fmtMs(eslint.min), fmtMs(eslint.max), eslint.runs, '1.0x', mb(eslint.rssMb)],
+    ['authkit regex-audit, cold (empty caches)', fmtMs(authkit.cold.median), fmtMs(authkit.cold.min), fmtMs(authkit.cold.max), authkit.cold.runs, ratio(coldRatio), mb(authkit.cold.rssMb)],
+    ['authkit regex-audit, warm (unchanged files)', fmtMs(authkit.warm.median), fmtMs(authkit.warm.min), fmtMs(authkit.warm.max), authkit.warm.runs, ratio(warmRatio), mb(authkit.warm.rssMb)],
+  ]);
+  const notes = [
+    `Comparison: ${packages.map((p) => `${p}@${CORPUS_PACKAGES[p]}`).join(', ')}: ${compared.files} files, ${(compared.bytes / 1e6).toFixed(1)} MB; ${authkit.stats.regexes} regexes, ${authkit.stats.uniquePatterns} unique (pattern, flags). eslint reported ${eslint.problems ?? '?'} problems in ${eslint.files ?? '?'} files; authkit ${authkit.findings.total} findings (${authkit.findings.error} errors).`,
+    `authkit cold: extraction ${fmtMs(authkit.stats.extractMs)}, analysis of ${authkit.stats.analysedPatterns} patterns ${fmtMs(authkit.stats.analyseMs)}. Warm: ${authkit.warmStats.cachedFiles} files and ${authkit.warmStats.cachedVerdicts} verdicts from the caches.`,
+    `Extraction alone over the whole corpus (${whole.files} files, ${(extraction.bytes / 1e6).toFixed(1)} MB, ${extraction.regexes} regexes, ${extraction.unique} unique): ${fmtMs(extraction.ms)}, ${extraction.filesPerSecond.toFixed(0)} files/s, ${extraction.mbPerSecond.toFixed(1)} MB/s on one thread.`,
+    `Machine: ${availableParallelism()} cores, Node ${process.version}.`,
+  ];
+  return { table, notes, authkit, eslint, extraction, coldRatio, warmRatio, packages };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await runRegexBench();
+  process.stdout.write(`${result.table}\n\n${result.notes.join('\n')}\n`);
+  const targets = [
+    [`cold >= 20x faster than eslint-plugin-redos`, result.coldRatio >= 20],
+    [`warm rerun < 1 s`, result.authkit.warm.median < 1000],
+    [`peak RSS < 300 MB`, (result.authkit.cold.rssMb ?? 0) < 300 && (result.authkit.warm.rssMb ?? 0) < 300],
+  ];
+  process.stdout.write(`\n${targets.map(([name, ok]) => `${ok ? 'met    ' : 'MISSED '} ${name}`).join('\n')}\n`);
+}
+
