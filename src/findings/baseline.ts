@@ -5,10 +5,8 @@ export const BASELINE_FILE_NAME = 'authkit-baseline.json';
 export const BASELINE_VERSION = 1;
 
 /** What the anchor of a finding is made of: the text of its line, whitespace-normalised. */
-export function lineAnchor(text: string | undefined, finding: Finding): string {
-  if (text === undefined) return finding.message;
-  const lines = text.split('\n');
-  const line = lines[finding.line - 1];
+export function lineAnchor(lines: readonly string[] | undefined, finding: Finding): string {
+  const line = lines?.[finding.line - 1];
   return line === undefined ? finding.message : line.trim().replace(/\s+/g, ' ');
 }
 
@@ -27,9 +25,14 @@ export function fingerprintFindings(
   if (missing.length === 0) return findings;
   const keyed = missing.map((f) => ({ ...f, file: keyPath(f) }));
   const originalOf = new Map(keyed.map((k, i) => [k, missing[i]!]));
+  const linesOf = new Map<string, string[]>();
   const printed = withFingerprints(keyed, (k) => {
     const original = originalOf.get(k)!;
-    return lineAnchor(textOf(original), original);
+    const text = textOf(original);
+    if (text === undefined) return lineAnchor(undefined, original);
+    let lines = linesOf.get(text);
+    if (!lines) linesOf.set(text, (lines = text.split('\n')));
+    return lineAnchor(lines, original);
   });
   const byOriginal = new Map(missing.map((f, i) => [f, printed[i]!.fingerprint!]));
   return findings.map((f) => (byOriginal.has(f) ? { ...f, fingerprint: byOriginal.get(f)! } : f));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOOK_MARKER, hookScript } from '../../src/hooks/install.js';
-import { parseJson, runCli } from '../helpers/cli.js';
+import { ROOT, parseJson, runCli } from '../helpers/cli.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -154,5 +154,23 @@ describe('authkit hook install / uninstall', () => {
     expect(accepted.output.trim()).toBe('✔ no problems found in 1 input');
     expect(accepted.code).toBe(0);
     expect(git(dir, 'log', '--oneline').output.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('declares node hooks for scan, regex-audit and cron-lint that select the right files', async () => {
+    const { parse } = await import('yaml');
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files?: string; types?: string[] }[];
+    expect(hooks.map((h) => [h.id, h.entry, h.language])).toEqual([
+      ['authkit-scan', 'authkit scan', 'node'],
+      ['authkit-regex-audit', 'authkit regex-audit', 'node'],
+      ['authkit-cron-lint', 'authkit cron-lint', 'node'],
+    ]);
+    // pre-commit matches `files` with Python's re.search; these patterns mean the same in JS.
+    const selects = (id: string, path: string) => new RegExp(hooks.find((h) => h.id === id)!.files ?? '').test(path);
+    const paths = ['src/auth.ts', 'lib/x.mjs', 'a.cts', 'openapi.yaml', 'conf.yml', 'package.json', 'crontab', 'etc/cron.d/backup', 'jobs/nightly.cron', 'x.crontab', 'README.md', 'crontab.md', 'cron.d/sub/x'];
+    expect(paths.filter((p) => selects('authkit-regex-audit', p))).toEqual(['src/auth.ts', 'lib/x.mjs', 'a.cts', 'openapi.yaml', 'conf.yml', 'package.json']);
+    expect(paths.filter((p) => selects('authkit-cron-lint', p))).toEqual(['crontab', 'etc/cron.d/backup', 'jobs/nightly.cron', 'x.crontab']);
+    expect(hooks.find((h) => h.id === 'authkit-scan')!.types).toEqual(['text']);
   });
 });
