@@ -56,7 +56,8 @@ function describe(error: unknown): { file: string; message: string } {
 
 /** Config severities and ignores, fingerprints and `--baseline`, for every command that reports findings. */
 async function finalize(cmd: Command, result: CommandResult, globals: GlobalOptions): Promise<CommandResult> {
-  if (result.command === 'hook') return result;
+  // `authkit rules` is what a config error sends the user to: it must work with a broken config.
+  if (result.command === 'hook' || result.command === 'rules') return result;
   const { finalizeResult } = await import('../config/apply.js');
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
   const fingerprints = globals.format === 'json' || globals.format === 'sarif';

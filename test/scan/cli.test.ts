@@ -174,6 +174,9 @@ describe('authkit.config.json', () => {
     expect(badJson.code).toBe(2);
     expect(badJson.stderr).toMatch(/^authkit: authkit\.config\.json: invalid JSON at line 4, column 3/);
 
+    // The error sends the user to `authkit rules`, which must work with the broken config in place.
+    expect((await runCli(['rules', 'cron'], { cwd: dir })).code).toBe(0);
+
     const missing = await runCli(['scan', '--config', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe('authkit: nope.json: no such file or directory');
