@@ -138,16 +138,24 @@ describe('scanFiles', () => {
   });
 
   it('--staged reads the index, not the work tree, and reports paths as git shows them', async () => {
-    const dir = tree({ 'sub/staged.txt': 'LEAK\n', 'sub/clean.txt': 'ok\n', 'untracked.txt': 'LEAK\n', 'sub/deleted.txt': 'LEAK\n' });
+    const dir = tree({
+      'sub/staged.txt': 'LEAK\n',
+      'sub/clean.txt': 'ok\n',
+      'untracked.txt': 'LEAK\n',
+      'sub/deleted.txt': 'LEAK\n',
+      'sub/old name.txt': 'a long enough line so that git sees a rename\nLEAK\n',
+    });
     git(dir, 'init', '-q');
-    git(dir, 'add', 'sub/clean.txt', 'sub/deleted.txt');
+    git(dir, 'add', 'sub/clean.txt', 'sub/deleted.txt', 'sub/old name.txt');
     git(dir, 'commit', '-qm', 'base');
     git(dir, 'add', 'sub/staged.txt');
     git(dir, 'rm', '-q', 'sub/deleted.txt');
+    git(dir, 'mv', 'sub/old name.txt', 'sub/new name.txt');
+    expect(git(dir, 'diff', '--cached', '--name-status')).toContain('R100');
     writeFileSync(join(dir, 'sub/staged.txt'), 'fixed in the work tree only\n');
     writeFileSync(join(dir, 'sub/clean.txt'), 'LEAK but unstaged\n');
     const out = await scanFiles({ cwd: join(dir, 'sub'), paths: [], mode: { kind: 'staged' }, scanners: [leakScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['sub/staged.txt:1:1 jwt/fake-leak']);
+    expect(byRule(out.findings)).toEqual(['sub/new name.txt:2:1 jwt/fake-leak', 'sub/staged.txt:1:1 jwt/fake-leak']);
     expect(out.pathBase).toBe(execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).trim());
   });
 
