@@ -80,13 +80,23 @@ export async function* readBlobs(cwd: string, blobs: string[]): AsyncGenerator<{
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   child.stdin.on('error', () => {});
   child.stdin.end(blobs.map((b) => `${b}\n`).join(''));
-  let buffer = Buffer.alloc(0);
+  // Chunks are joined only once enough bytes for the next record have arrived: a large blob
+  // arriving in many chunks is copied once, not once per chunk.
+  let chunks: Buffer[] = [];
+  let buffered = 0;
+  let needed = 0;
   let index = 0;
   for await (const chunk of child.stdout) {
-    buffer = Buffer.concat([buffer, chunk as Buffer]);
+    chunks.push(chunk as Buffer);
+    buffered += (chunk as Buffer).length;
+    if (buffered < needed) continue;
+    let buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
     for (;;) {
       const eol = buffer.indexOf(10);
-      if (eol < 0) break;
+      if (eol < 0) {
+        needed = buffer.length + 1;
+        break;
+      }
       const header = buffer.subarray(0, eol).toString('utf8');
       if (header.endsWith(' missing')) {
         yield { blob: blobs[index++]!, bytes: null };
@@ -94,11 +104,18 @@ export async function* readBlobs(cwd: string, blobs: string[]): AsyncGenerator<{
         continue;
       }
       const size = Number(header.split(' ')[2]);
-      if (buffer.length < eol + 1 + size + 1) break;
-      const bytes = Buffer.from(buffer.subarray(eol + 1, eol + 1 + size));
-      buffer = buffer.subarray(eol + 1 + size + 1);
+      const end = eol + 1 + size + 1;
+      if (buffer.length < end) {
+        needed = end;
+        break;
+      }
+      const bytes = Buffer.from(buffer.subarray(eol + 1, end - 1));
+      buffer = buffer.subarray(end);
+      needed = 0;
       yield { blob: blobs[index++]!, bytes };
     }
+    chunks = buffer.length > 0 ? [buffer] : [];
+    buffered = buffer.length;
   }
   await exited;
 }
