@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJson, ROOT, runCli } from '../helpers/cli.js';
+import { sarifErrors } from '../helpers/sarif.js';
+import { RFC_VECTORS, alterSignature } from './fixtures/rfc-vectors.js';
+import { b64, makeToken, NOW_S, signatureOf } from './helpers.js';
+
+const KEYS = join(ROOT, 'test/jwt/fixtures/keys');
+const EXAMPLE = readFileSync(join(ROOT, 'examples/token.txt'), 'utf8').trim();
+const A1 = RFC_VECTORS[0]!;
+const STRONG = 'k7Qv2pLx9Zr4Tn8Wc1Hy6Bd3Fg5Jm0Ps';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'authkit-jwt-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('authkit sign', () => {
+  it('mints HS256 tokens with claims, exp and headers; decode --json | edit | sign round-trips', async () => {
+    const minted = await runCli(['sign', '--secret-env', 'AK_SECRET', '--claim', 'sub=42', '--claim', 'roles=["admin"]', '--claim', 'name=Ada', '--header', 'kid=k1', '--exp', '15m', '--now', String(NOW_S)], { env: { AK_SECRET: STRONG } });
+    expect(minted.code).toBe(0);
+    expect(minted.stderr).toBe('');
+    const token = minted.stdout.trim();
+    const decoded = await runCli(['decode', token, '--json', '--now', String(NOW_S)]);
+    const out = parseJson(decoded);
+    expect(out.header).toEqual({ kid: 'k1', alg: 'HS256', typ: 'JWT' });
+    expect(out.payload).toEqual({ sub: 42, roles: ['admin'], name: 'Ada', iat: NOW_S, exp: NOW_S + 900 });
+
+    const edited = JSON.stringify({ ...out, payload: { ...out.payload, roles: ['reader'] } });
+    const resigned = await runCli(['sign', '-', '--secret', STRONG], { input: edited });
+    expect(resigned.code).toBe(0);
+    const again = parseJson(await runCli(['decode', resigned.stdout.trim(), '--json', '--now', String(NOW_S)]));
+    expect(again.payload).toEqual({ sub: 42, roles: ['reader'], name: 'Ada', iat: NOW_S, exp: NOW_S + 900 });
+    expect(again.header.kid).toBe('k1');
+    const verified = await runCli(['verify', resigned.stdout.trim(), '--secret', STRONG, '--now', String(NOW_S)]);
+    expect(verified.code).toBe(0);
+  });
+
+  it('warns on stderr about weak and short secrets, and mints alg none only by name', async () => {
+    const weak = await runCli(['sign', '--secret', 'secret', '--claim', 'sub=1']);
+    expect(weak.code).toBe(0);
+    expect(weak.stderr).toContain('jwt/weak-secret');
+    expect(weak.stderr).toContain('jwt/short-hmac-key');
+    expect(weak.stderr).not.toContain('"secret"');
+    const none = await runCli(['sign', '--alg', 'none', '--claim', 'sub=admin']);
+    expect(none.stdout.trim()).toMatch(/^eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0\.[\w-]+\.$/);
+    const noKey = await runCli(['sign', '--claim', 'sub=1']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('sign needs a key');
+  });
+});
+
+describe('secrets stay secret', () => {
+  it('no decode or verify report in any format holds the signature, the secret or private key material', async () => {
+    const secret = 'Zq8-unique-fixture-secret-0f3a9c2e71b4d65';
+    const token = makeToken({ alg: 'HS256', kid: 'k1' }, { sub: 'x', iat: NOW_S, exp: NOW_S - 10 }, secret);
+    const privatePem = readFileSync(join(KEYS, 'rsa-private.pem'), 'utf8');
+    const privateBody = privatePem.split('\n')[5]!;
+    const rs = (await runCli(['sign', '--key', join(KEYS, 'rsa-private.pem'), '--claim', 'sub=1', '--now', String(NOW_S)])).stdout.trim();
+    const secretFile = file('leak-secret.txt', secret);
+    const runs = [
+      ['decode', token],
+      ['verify', token, '--secret-file', secretFile],
+      ['verify', token, '--secret', `${secret}-wrong`],
+      ['verify', rs, '--key', join(KEYS, 'rsa-private.pem')],
+    ];
+    for (const args of runs) {
+      for (const format of ['stylish', 'json', 'sarif', 'github']) {
+        const r = await runCli([...args, '--format', format, '--now', String(NOW_S)]);
+        const all = r.stdout + r.stderr;
+        expect(all.length, `${args.join(' ')} ${format}`).toBeGreaterThan(0);
+        for (const needle of [signatureOf(token), signatureOf(rs), secret, privateBody, 'PRIVATE KEY']) {
+          expect(all.includes(needle), `${args[0]} ${args[2]} --format ${format} leaks ${needle.slice(0, 12)}…`).toBe(false);
+        }
+        if (format === 'sarif') expect(sarifErrors(JSON.parse(r.stdout))).toEqual([]);
+      }
+    }
+  }, 120_000);
+});
