@@ -4,10 +4,10 @@
  * the domain: no console, no process.exit; the CLI renders what this returns.
  */
 import { stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { CommandResult, Finding, InputError, RenderContext } from '../findings/model.js';
 import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
-import { walkFiles } from '../files/walk.js';
+import type { WalkEntry } from '../files/walk.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
 import { type CrontabKind, type JobSummary, analyzeCrontab } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
@@ -22,8 +22,8 @@ export interface CronLintCliOptions {
   fix?: boolean;
   dryRun?: boolean;
   cwd: string;
-  /** The zone schedules are read in when no CRON_TZ applies: the machine's, as cron's. */
-  timeZone: string;
+  /** The zone schedules are read in when no CRON_TZ applies. Default: this machine's, as cron uses its own. */
+  timeZone?: string;
   now: Date;
 }
 
@@ -51,7 +51,9 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs };
     let fileFindings = analysis.findings;
     if (options.next && options.next > 0) {
-      report.jobs = analysis.jobs.map((job) => ({ ...job, next: safeNextRuns(job, options.next!, options.now, options.timeZone) }));
+      // Intl's zone lookup costs a few milliseconds of start-up: only --next pays for it.
+      const zone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+      report.jobs = analysis.jobs.map((job) => ({ ...job, next: safeNextRuns(job, options.next!, options.now, zone) }));
     }
     if (options.fix) {
       const fixed = fixCrontab(text, analysis);
@@ -88,8 +90,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
       }
       continue;
     }
-    // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
-    for await (const entry of walkFiles([path], { cwd: options.cwd, accept: (display) => !basename(display).startsWith('.') })) {
+    for await (const entry of inputEntries(path, options.cwd)) {
       if (entry.kind === 'error') {
         errors.push({ file: entry.failure.file, message: entry.failure.message });
         continue;
@@ -134,6 +135,25 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     },
     text: (ctx) => renderText(reports, ctx),
   };
+}
+
+/**
+ * A plain file argument is read directly; only directories pay for the gitignore-aware walker (and
+ * its `ignore` and child_process imports), which keeps `cron-lint <file>` close to bare node.
+ */
+async function* inputEntries(path: string, cwd: string): AsyncGenerator<WalkEntry> {
+  const absolute = resolve(cwd, path);
+  const info = await stat(absolute).catch(() => null);
+  if (info?.isFile()) {
+    // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
+    const rel = relative(cwd, absolute);
+    const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
+    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
+    return;
+  }
+  const { walkFiles } = await import('../files/walk.js');
+  // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
+  yield* walkFiles([path], { cwd, accept: (display) => !basename(display).startsWith('.') });
 }
 
 function safeNextRuns(job: JobSummary, count: number, now: Date, timeZone: string): NextRuns | null {

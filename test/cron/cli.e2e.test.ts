@@ -137,3 +137,16 @@ describe('authkit cron-lint (built CLI)', () => {
     expect(help.stdout).toContain('crontab -l | authkit cron-lint -');
   });
 });
+
+describe('authkit cron-lint with authkit.config.json', () => {
+  it('takes the target from cron.target unless --target is given', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'authkit-cron-config-'));
+    writeFileSync(join(project, 'authkit.config.json'), JSON.stringify({ cron: { target: 'rhel' } }));
+    writeFileSync(join(project, 'jobs.crontab'), 'CRON_TZ=Europe/Paris\n0 7 * * * /usr/local/bin/digest\n');
+    const fromConfig = parseJson(await runCli(['cron-lint', '--json', 'jobs.crontab'], { cwd: project }));
+    expect(fromConfig.target).toBe('rhel');
+    expect(fromConfig.findings).toEqual([]);
+    const explicit = parseJson(await runCli(['cron-lint', '--json', '--target', 'debian', 'jobs.crontab'], { cwd: project }));
+    expect(explicit.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['cron/cron-tz-nonportable']);
+  });
+});

@@ -13,7 +13,7 @@ export function registerCronLint(program: Command): void {
     .description('lint crontabs for traps that fail silently (PATH, %, sh vs bash, schedules)')
     .option('--system', 'read every input as a system crontab (with a user field), like /etc/crontab and cron.d files')
     .option('--user', 'read every input as a user crontab (crontab -e), without a user field')
-    .addOption(new Option('--target <cron>', 'the cron the files are for: sets default PATH, shell and what drops a file').choices(['debian', 'rhel', 'busybox', 'any']).default('any'))
+    .addOption(new Option('--target <cron>', 'the cron the files are for: sets default PATH, shell and what drops a file (default: cron.target of authkit.config.json, else any)').choices(['debian', 'rhel', 'busybox', 'any']))
     .option('--next <n>', 'print the next N run times of each job', positiveInteger)
     .option('--fix', 'apply safe fixes in place (strip CR, escape % formats, final newline, SHELL= and PATH= headers) and print the diff')
     .option('--dry-run', 'with --fix: print the diff, change nothing')
@@ -33,16 +33,20 @@ Examples:
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const { runCronLint, CronUsageError } = await import('../../cron/command.js');
+        let target = opts.target as string | undefined;
+        if (target === undefined) {
+          const { loadConfig } = await import('../../config/load.js');
+          target = (await loadConfig({ cwd: globals.cwd, explicitPath: globals.config })).cron.target;
+        }
         try {
           return await runCronLint(paths, {
             system: Boolean(opts.system),
             user: Boolean(opts.user),
-            target: opts.target as string,
+            target,
             next: opts.next as number | undefined,
             fix: Boolean(opts.fix),
             dryRun: Boolean(opts.dryRun),
             cwd: globals.cwd,
-            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
             now: new Date(),
           });
         } catch (error) {
