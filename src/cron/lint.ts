@@ -145,7 +145,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       report('cron-d-filename', 1, 1, `File name '${name}' has characters outside [A-Za-z0-9_-], so ${target.runPartsNames ? "Debian's cron never reads this file" : 'cronie skips this file'}`, { name });
     }
   }
-  if (parsed.missingFinalNewline) {
+  if (parsed.missingFinalNewline && target.needsFinalNewline) {
     const lastLine = text.split('\n').length;
     const lastText = text.slice(text.lastIndexOf('\n') + 1);
     report('no-trailing-newline', lastLine, lastText.length + 1, `The last line has no newline; ${target.name === 'rhel' ? "cronie's crontab refuses to install the file" : 'Debian cron ignores the whole file ("Missing newline before EOF")'}`, { fixable: true });
@@ -264,6 +264,13 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       }
     }
 
+    // BusyBox hands the whole rest of the line to the shell, % included.
+    if (!target.percentEndsCommand) {
+      job.executed = job.command.text;
+      job.executedCols = [...job.command.text].map((_, k) => job.command.col + k);
+      job.percentCol = undefined;
+    }
+
     // Percent.
     if (job.percentCol !== undefined) {
       const fixable = percentsLookLiteral(job);
@@ -312,7 +319,9 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       if (!job.env.has('SHELL')) needBash.push(job.line);
     }
 
-    const pathValue = job.env.get('PATH')?.value ?? target.defaultPath;
+    // BusyBox crond reads only SHELL= and MAILTO= lines; PATH comes from its own environment.
+    const pathLine = target.environmentLines === 'all' ? job.env.get('PATH') : undefined;
+    const pathValue = pathLine?.value ?? target.defaultPath;
     const pathDirs = pathValue.split(':').map((d) => d.replace(/\/+$/, ''));
     for (const use of facts.commands) {
       const { name } = use;
@@ -323,7 +332,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
         continue;
       }
       // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
-      if (isBuiltin(name) || facts.setsPath || job.env.has('PATH')) continue;
+      if (isBuiltin(name) || facts.setsPath || pathLine) continue;
       const outside = OUTSIDE_DEFAULT_PATH[name];
       if (!outside || outside.dirs.some((d) => pathDirs.includes(d))) continue;
       report('relative-binary', job.line, col(use.offset), `'${name}' is not on cron's default PATH (${pathValue}): ${outside.why}`, { command: name, path: pathValue });
@@ -351,7 +360,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   }
   if (outsidePath.length > 0) {
     const names = [...new Set(outsidePath.map((o) => o.name))];
-    report('missing-path', 1, 1, `No PATH= line, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) are outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: true });
+    const lead = target.environmentLines === 'all' ? 'No PATH= line' : 'BusyBox crond ignores PATH= lines';
+    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) are outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: target.environmentLines === 'all' });
   }
   for (const [user, seen] of otherUsers) {
     report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });
@@ -366,7 +376,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     target,
     percentFixLines,
     needsShell: needBash.length > 0,
-    needsPath: outsidePath.length > 0,
+    needsPath: outsidePath.length > 0 && target.environmentLines === 'all',
   };
 }
 

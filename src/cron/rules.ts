@@ -21,7 +21,7 @@ Fix: add SHELL=/bin/bash before the first job (authkit cron-lint --fix does this
     id: 'cron/missing-path',
     severity: 'warning',
     description: "No PATH is set and jobs call commands outside cron's default PATH",
-    help: `cron does not read your shell profile. Debian's cron sets PATH=/usr/bin:/bin (crontab(5): "PATH is set to /usr/bin:/bin"); cronie uses /usr/bin:/bin for users (its /etc/crontab adds the sbin directories); BusyBox crond passes its own environment on. Tools from /usr/local/bin, /usr/sbin, nvm, pyenv or snap are then "command not found", and the job's mail (if any) is the only trace. Reported once per file, at line 1; each call is a cron/relative-binary finding.
+    help: `cron does not read your shell profile. Debian's cron sets PATH=/usr/bin:/bin (crontab(5): "PATH is set to /usr/bin:/bin"); cronie uses /usr/bin:/bin for users (its /etc/crontab adds the sbin directories); BusyBox crond passes its own environment on and ignores PATH= lines in crontabs (it reads only SHELL= and MAILTO=). Tools from /usr/local/bin, /usr/sbin, nvm, pyenv or snap are then "command not found", and the job's mail (if any) is the only trace. Reported once per file, at line 1; each call is a cron/relative-binary finding.
 Fix: add an explicit PATH= line at the top of the crontab (--fix adds /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin), or call commands by absolute path.`,
     examples: {
       valid: [{ code: 'PATH=/usr/local/bin:/usr/bin:/bin\n*/5 * * * * node /srv/app/worker.js\n' }],

@@ -23,6 +23,12 @@ export interface CronTarget {
   honoursCronTz: boolean;
   /** cronie's `~` random ranges. */
   randomRanges: boolean;
+  /** An unescaped % ends the command (vixie-derived crons); BusyBox passes it through. */
+  percentEndsCommand: boolean;
+  /** Which NAME=value lines take effect: BusyBox crond reads only SHELL= and MAILTO=. */
+  environmentLines: 'all' | 'shell-and-mailto';
+  /** A last line without LF is a problem (Debian drops the file, cronie's crontab refuses it). */
+  needsFinalNewline: boolean;
 }
 
 export const TARGETS: Record<TargetName, CronTarget> = {
@@ -36,6 +42,9 @@ export const TARGETS: Record<TargetName, CronTarget> = {
     runPartsNames: true,
     honoursCronTz: false,
     randomRanges: false,
+    percentEndsCommand: true,
+    environmentLines: 'all',
+    needsFinalNewline: true,
   },
   rhel: {
     name: 'rhel',
@@ -47,6 +56,9 @@ export const TARGETS: Record<TargetName, CronTarget> = {
     runPartsNames: false,
     honoursCronTz: true,
     randomRanges: true,
+    percentEndsCommand: true,
+    environmentLines: 'all',
+    needsFinalNewline: true,
   },
   busybox: {
     name: 'busybox',
@@ -58,6 +70,9 @@ export const TARGETS: Record<TargetName, CronTarget> = {
     runPartsNames: false,
     honoursCronTz: false,
     randomRanges: false,
+    percentEndsCommand: false,
+    environmentLines: 'shell-and-mailto',
+    needsFinalNewline: false,
   },
   any: {
     name: 'any',
@@ -69,6 +84,9 @@ export const TARGETS: Record<TargetName, CronTarget> = {
     runPartsNames: true,
     honoursCronTz: false,
     randomRanges: false,
+    percentEndsCommand: true,
+    environmentLines: 'all',
+    needsFinalNewline: true,
   },
 };
 

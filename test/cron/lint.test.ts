@@ -53,6 +53,9 @@ const CASES: Case[] = [
   ['user field in a user crontab', '0 1 * * * root /bin/true\n', {}, [['cron/user-field-in-user-crontab', 1, 11]]],
   ['CRON_TZ under Debian', 'CRON_TZ=UTC\n', { target: 'debian' }, [['cron/cron-tz-nonportable', 1, 1]]],
   ['CRON_TZ under cronie', 'CRON_TZ=UTC\n', { target: 'rhel' }, []],
+  ['unescaped-percent not for BusyBox, which passes % to the shell', '0 0 * * * /bin/date +%F > /tmp/d\n', { target: 'busybox' }, []],
+  ['no-trailing-newline not for BusyBox', '0 1 * * * /bin/true', { target: 'busybox' }, []],
+  ['relative-binary despite PATH= under BusyBox, which ignores it', 'PATH=/usr/local/bin:/usr/bin:/bin\n0 1 * * * node /x.js\n', { target: 'busybox' }, [['cron/relative-binary', 2, 11], ['cron/missing-path', 1, 1]]],
   ['env line with = in a command is still a job', '0 1 * * * FOO=bar /bin/true\n', {}, []],
 ];
 
