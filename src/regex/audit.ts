@@ -6,8 +6,13 @@
 //
 // or in one call, `auditSources(inputs, options)` with inputs `{ display, text }` or
 // `{ display, path }` (an iterable or async iterable, e.g. mapped from the shared walk), and
-// `auditPaths(paths, options)` which walks itself. Findings come back with inline suppressions
-// applied (stale ones as meta/unused-suppression), fingerprinted, auth-related ones first.
+// `auditPaths(paths, options)` which walks itself, or `createRegexScanner(options)`, the
+// { domain, appliesSuppressions, wants, add, finish } object that `authkit scan` drives.
+// Findings come back with inline suppressions applied (stale ones as meta/unused-suppression),
+// fingerprinted, auth-related ones first. Signatures:
+//   auditSources(inputs: Iterable<AuditInput> | AsyncIterable<AuditInput>, options: RegexAuditOptions): Promise<RegexAuditOutcome>
+//   auditPaths(paths: string[], options: RegexAuditOptions): Promise<RegexAuditOutcome>
+//   RegexAuditOutcome = { findings: Finding[]; errors: InputError[]; skipped; inputs; reports; stats }
 //
 // Each file is extracted once per content (cache), each unique (pattern, flags) is analysed once
 // per analyser version (cache), and the engine runs only on what neither cache answers.
@@ -463,6 +468,31 @@ function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number):
     ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
     : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
   return { ruleId, severity, message, ...where, data: detail };
+}
+
+/**
+ * The regex domain in the shape `authkit scan` drives (src/scan/scan.ts DomainScanner): files are
+ * collected as they stream by, and everything is analysed at once in `finish`, so that patterns
+ * repeated across files are analysed once. Suppressions are applied here.
+ */
+export function createRegexScanner(options: RegexAuditOptions) {
+  const collector = new RegexCollector(options);
+  let outcome: RegexAuditOutcome | null = null;
+  return {
+    domain: 'regex',
+    appliesSuppressions: true,
+    wants: (file: string, _text?: string) => wantsFile(file),
+    add(file: string, text: string): Finding[] {
+      collector.add(file, text);
+      return [];
+    },
+    async finish(): Promise<Finding[]> {
+      outcome = await collector.finish();
+      return outcome.findings;
+    },
+    /** After finish: counts, skipped files and the per-pattern reports. */
+    outcome: () => outcome,
+  };
 }
 
 async function* asAsync<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
