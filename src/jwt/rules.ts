@@ -34,7 +34,7 @@ export const JWT_RULES: RuleMeta[] = [
     id: 'jwt/not-yet-valid',
     severity: 'error',
     description: 'The token is not valid yet (nbf is in the future at --now, beyond the leeway)',
-    help: 'RFC 7519 section 4.1.5: the token must not be accepted before nbf. A token used before its nbf usually means clock skew between issuer and verifier (raise --leeway a little) or a token minted for later use.',
+    help: `RFC 7519 section 4.1.5: the token must not be accepted before nbf. A token used before its nbf usually means clock skew between issuer and verifier (raise --leeway a little) or a token minted for later use. ${BCP} section 3.10 asks verifiers to validate all time claims.`,
     examples: { valid: [{ code: '{"nbf":1300000000}' }], invalid: [{ code: '{"nbf":4102444800}' }] },
   },
   {
@@ -56,7 +56,7 @@ export const JWT_RULES: RuleMeta[] = [
     id: 'jwt/iat-in-future',
     severity: 'warning',
     description: 'iat lies in the future at --now, beyond the leeway',
-    help: 'A token issued in the future points to clock skew at the issuer or a forged token. RFC 7519 section 4.1.6; some verifiers reject such tokens. Check the issuer\'s clock (NTP) or the --now you passed.',
+    help: `A token issued in the future points to clock skew at the issuer or a forged token. RFC 7519 section 4.1.6; ${BCP} section 3.10 asks verifiers to validate time claims, and some reject such tokens. Check the issuer's clock (NTP) or the --now you passed.`,
     examples: { valid: [{ code: '{"iat":1300000000}' }], invalid: [{ code: '{"iat":4102444800}' }] },
   },
   {

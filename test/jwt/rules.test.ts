@@ -90,9 +90,7 @@ describe('JWT risk rules', () => {
     const warnings = ['missing-exp', 'lifetime-too-long', 'missing-iat', 'iat-in-future', 'short-hmac-key', 'jku-header', 'x5u-header', 'kid-injection', 'unknown-crit', 'noncanonical-encoding', 'sensitive-claim', 'token-in-source'];
     for (const id of errors) expect(severities[`jwt/${id}`], id).toBe('error');
     for (const id of warnings) expect(severities[`jwt/${id}`], id).toBe('warning');
-    for (const rule of JWT_RULES.filter((r) => !['jwt/not-yet-valid', 'jwt/iat-in-future', 'jwt/short-hmac-key', 'jwt/x5u-header', 'jwt/unknown-crit'].includes(r.id))) {
-      expect(rule.help, rule.id).toMatch(/RFC 8725|BCP/);
-    }
+    for (const rule of JWT_RULES) expect(rule.help, rule.id).toContain('RFC 8725');
   });
 
   for (const { rule, valid, invalid } of CASES) {
