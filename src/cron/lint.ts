@@ -361,7 +361,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   if (outsidePath.length > 0) {
     const names = [...new Set(outsidePath.map((o) => o.name))];
     const lead = target.environmentLines === 'all' ? 'No PATH= line' : 'BusyBox crond ignores PATH= lines';
-    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) are outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: target.environmentLines === 'all' });
+    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) ${names.length === 1 ? 'is' : 'are'} outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: target.environmentLines === 'all' });
   }
   for (const [user, seen] of otherUsers) {
     report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });

@@ -271,6 +271,11 @@ function stepOf(f: FieldResult, spec: FieldSpec): number | null {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 export function describeKeyword(keyword: string): string {
   switch (keyword) {
     case '@reboot':
@@ -309,7 +314,8 @@ export function describeSchedule(s: Schedule): string {
   } else if (hourStep) time = `at minute ${listPhrase(s.minute.values, String)} of every ${hourStep} hours`;
   else time = `at minute ${listPhrase(s.minute.values, String)} past hour ${listPhrase(s.hour.values, String)}`;
 
-  const domText = s.dom.isStar ? '' : `on day ${listPhrase(s.dom.values, String)} of the month`;
+  const domStep = s.dom.startsWithStar ? stepOf(s.dom, FIELDS[2]!) : null;
+  const domText = s.dom.isStar ? '' : domStep ? `on every ${ordinal(domStep)} day of the month` : `on day ${listPhrase(s.dom.values, String)} of the month`;
   const dowText = s.dow.isStar ? '' : `on ${listPhrase(s.dow.values, (d) => DAY_LONG[d]!)}`;
   let days: string;
   if (domText && dowText) {

@@ -131,3 +131,14 @@ describe('paths and content detection for authkit scan', () => {
     expect(looksLikeCrontab('')).toBe(false);
   });
 });
+
+describe('plain-English readings of steps', () => {
+  it('names day steps', () => {
+    const a = analyzeCrontab('crontab', '0 0 */2 * * /x\n0 0 */3 * 1 /x\n0 */6 * * * /x\n');
+    expect(a.jobs.map((j) => j.reading)).toEqual([
+      'at 00:00 on every 2nd day of the month',
+      'at 00:00 on every 3rd day of the month if it is also Monday',
+      'at 00:00, 06:00, 12:00 and 18:00 every day',
+    ]);
+  });
+});
