@@ -25,7 +25,7 @@ export function registerRegexAudit(program: Command): void {
     .command('regex-audit [paths...]')
     .description('find regexes and prove which ones backtrack catastrophically')
     .option('--pattern <regex>', "audit this one pattern ('-': patterns from stdin, one a line)")
-    .option('--flags <flags>', 'flags for --pattern, e.g. gi', '')
+    .option('--flags <flags>', "flags for --pattern (or every pattern read from '-'), e.g. gi", '')
     .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInt('--budget'), 100)
     .option('--max-input <chars>', 'longest attack input tried', positiveInt('--max-input'), 50_000)
     .option('--auth-only', 'report only regexes in auth-related files or names (auth, login, token, jwt, session, cookie, password, email, bearer)')
@@ -61,7 +61,7 @@ Examples:
           throw new UsageError('give either --pattern or paths, not both');
         }
         if (stdinPatterns && paths.some((p) => p !== '-')) throw new UsageError("'-' (patterns from stdin) cannot be mixed with paths");
-        if (flags.flags && flags.pattern === undefined) throw new UsageError('--flags applies to --pattern only');
+        if (flags.flags && flags.pattern === undefined && !stdinPatterns) throw new UsageError("--flags applies to --pattern and '-' only");
 
         const onSigint = () => {
           // The caches are written only at the end and by rename, so stopping here loses nothing.
