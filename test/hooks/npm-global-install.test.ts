@@ -19,7 +19,7 @@ describe('installing from git the way pre-commit >= 4.6.1 does', () => {
 
     const install = await run('npm', ['install', '--install-links', '-g', `git+file://${clone}`, '--prefix', prefix, '--no-audit', '--no-fund'], {
       cwd: work,
-      timeoutMs: 150_000,
+      timeoutMs: 220_000,
     });
     expect(install.output).not.toMatch(/npm error/);
     expect(install.code).toBe(0);
@@ -35,5 +35,5 @@ describe('installing from git the way pre-commit >= 4.6.1 does', () => {
     expect(scan.code).toBe(1);
     const report = JSON.parse(scan.output);
     expect(report.findings.map((f: { ruleId: string; file: string }) => `${f.file} ${f.ruleId}`)).toContain('backup.cron cron/unescaped-percent');
-  }, 180_000);
+  }, 300_000);
 });

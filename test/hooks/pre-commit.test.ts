@@ -64,5 +64,5 @@ describe('a real pre-commit run with authkit as a `repo:` hook', () => {
     expect(accepted.output).toMatch(/authkit regex-audit\.+Passed/);
     expect(accepted.output).toMatch(/authkit cron-lint\.+Passed/);
     expect(accepted.code).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -45,7 +45,7 @@ export function run(
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (output += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 220_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
