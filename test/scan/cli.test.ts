@@ -44,6 +44,7 @@ describe('authkit scan', () => {
     expect(r.code).toBe(1);
     const out = parseJson(r);
     expect(where(out.findings)).toEqual(DEMO_FINDINGS);
+    expect(out.scan).toEqual({ mode: 'walk', files: 3, skipped: 0 });
     expect(out.findings.every((f: any) => /^[0-9a-f]{32}$/.test(f.fingerprint))).toBe(true);
     expect(r.stdout).not.toContain(SIGNATURE);
     expect(r.stderr).toBe('');
