@@ -6,12 +6,13 @@
 //   node bench/regex.mjs              prepare, measure, print the table
 //   BENCH_REGEX_PACKAGES=semver,yaml  compare on these packages instead of the default set
 //   BENCH_REGEX_COLD_RUNS=3 BENCH_REGEX_WARM_RUNS=10 BENCH_REGEX_ESLINT_TIMEOUT_S=600
+//   BENCH_REGEX_SCALE=0               skip the 10k/25k/50k-file scale runs
 //
-// Exports prepareCorpus, measureAuthkit, measureEslint, measureExtraction and runRegexBench for
+// Exports prepareCorpus, measureAuthkit, measureEslint, measureExtraction, measureScale and runRegexBench for
 // the combined `npm run bench`. Everything is installed under bench/.work (git-ignored).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fmtMs, median } from './lib.mjs';
@@ -236,6 +237,41 @@ export async function measureExtraction({ runs = 3 } = {}) {
   return { files: files.length, bytes, ms, regexes, unique: unique.size, mbPerSecond: bytes / 1e6 / (ms / 1000), filesPerSecond: files.length / (ms / 1000) };
 }
 
+/**
+ * Scale: synthetic trees of `sizes` files, copies of the comparison files each with a different
+ * first line (so that no extraction is answered by the cache), audited with the verdicts already
+ * cached by the comparison run: this isolates what grows with the number of files (walking,
+ * reading, parsing, memory) from the engine, whose work grows with the number of unique patterns.
+ */
+export async function measureScale(packages, sizes = [10_000, 25_000, 50_000]) {
+  const sources = packages.flatMap((p) => listFiles(join(CORPUS, p)).map((f) => [relative(CORPUS, f), readFileSync(f, 'utf8')]));
+  const verdictCache = join(WORK, 'authkit-cache', 'verdicts.json');
+  if (!existsSync(verdictCache)) throw new Error('measureScale needs the verdict cache of a measureAuthkit run');
+  const results = [];
+  for (const size of sizes) {
+    const tree = join(WORK, `scale-${size}`);
+    rmSync(tree, { recursive: true, force: true });
+    for (let i = 0; i < size; i++) {
+      const [name, text] = sources[i % sources.length];
+      const copy = Math.floor(i / sources.length);
+      const target = join(tree, `copy-${copy}`, name);
+      mkdirSync(join(target, '..'), { recursive: true });
+      writeFileSync(target, `// synthetic copy ${copy} of ${name}\n${text}`);
+    }
+    const cacheDir = join(WORK, `scale-cache-${size}`);
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    cpSync(verdictCache, join(cacheDir, 'verdicts.json'));
+    const r = await runTimed(process.execPath, [BIN, 'regex-audit', '.', '--format', 'json'], { cwd: tree, env: { AUTHKIT_CACHE_DIR: cacheDir, CI: '1' } });
+    const stats = r.stdout ? JSON.parse(r.stdout).stats : {};
+    results.push({ size, ms: r.ms, rssMb: r.rssMb, secondsPer10k: r.ms / 1000 / (size / 10_000), files: stats.files, analysed: stats.analysedPatterns });
+    log(`bench: scale ${size} files: ${fmtMs(r.ms)}, ${r.rssMb?.toFixed(0)} MB`);
+    rmSync(tree, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
 function row(cells, widths) {
   return `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
 }
@@ -260,6 +296,8 @@ export async function runRegexBench(options = {}) {
   const authkit = await measureAuthkit(packages, { coldRuns, warmRuns });
   const eslint = await measureEslint(packages, { timeoutMs: eslintTimeoutMs });
 
+  const scale = process.env.BENCH_REGEX_SCALE === '0' ? [] : await measureScale(packages, options.scaleSizes);
+
   const coldRatio = eslint.median / authkit.cold.median;
   const warmRatio = eslint.median / authkit.warm.median;
   const mb = (v) => (v ? `${v.toFixed(0)} MB` : 'n/a');
@@ -275,18 +313,24 @@ export async function runRegexBench(options = {}) {
     `Comparison: ${packages.map((p) => `${p}@${CORPUS_PACKAGES[p]}`).join(', ')}: ${compared.files} files, ${(compared.bytes / 1e6).toFixed(1)} MB; ${authkit.stats.regexes} regexes, ${authkit.stats.uniquePatterns} unique (pattern, flags). eslint reported ${eslint.problems ?? '?'} problems in ${eslint.files ?? '?'} files; authkit ${authkit.findings.total} findings (${authkit.findings.error} errors).`,
     `authkit cold: extraction ${fmtMs(authkit.stats.extractMs)}, analysis of ${authkit.stats.analysedPatterns} patterns ${fmtMs(authkit.stats.analyseMs)}. Warm: ${authkit.warmStats.cachedFiles} files and ${authkit.warmStats.cachedVerdicts} verdicts from the caches.`,
     `Extraction alone over the whole corpus (${whole.files} files, ${(extraction.bytes / 1e6).toFixed(1)} MB, ${extraction.regexes} regexes, ${extraction.unique} unique): ${fmtMs(extraction.ms)}, ${extraction.filesPerSecond.toFixed(0)} files/s, ${extraction.mbPerSecond.toFixed(1)} MB/s on one thread.`,
-    `Machine: ${availableParallelism()} cores, Node ${process.version}.`,
+    `Machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
   ];
-  return { table, notes, authkit, eslint, extraction, coldRatio, warmRatio, packages };
+  const scaleTable = scale.length
+    ? formatTable([
+        ['scale (extraction cold, verdicts cached)', 'files', 'time', 's per 10k files', 'peak RSS'],
+        ...scale.map((s) => [`synthetic tree of ${s.size} files`, s.files ?? '?', fmtMs(s.ms), s.secondsPer10k.toFixed(2), mb(s.rssMb)]),
+      ])
+    : '';
+  return { table, scaleTable, notes, authkit, eslint, extraction, scale, coldRatio, warmRatio, packages };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await runRegexBench();
-  process.stdout.write(`${result.table}\n\n${result.notes.join('\n')}\n`);
+  process.stdout.write(`${result.table}\n\n${result.scaleTable ? `${result.scaleTable}\n\n` : ''}${result.notes.join('\n')}\n`);
   const targets = [
     [`cold >= 20x faster than eslint-plugin-redos`, result.coldRatio >= 20],
     [`warm rerun < 1 s`, result.authkit.warm.median < 1000],
-    [`peak RSS < 300 MB`, (result.authkit.cold.rssMb ?? 0) < 300 && (result.authkit.warm.rssMb ?? 0) < 300],
+    [`peak RSS < 300 MB`, [result.authkit.cold, result.authkit.warm, ...result.scale].every((r) => (r.rssMb ?? 0) < 300)],
   ];
   process.stdout.write(`\n${targets.map(([name, ok]) => `${ok ? 'met    ' : 'MISSED '} ${name}`).join('\n')}\n`);
 }
