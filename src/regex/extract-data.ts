@@ -8,14 +8,20 @@ const PATTERN_KEYS = new Set(['pattern', 'regex']);
 
 export function isDataFile(path: string): 'json' | 'yaml' | null {
   const lower = path.toLowerCase();
-  if (lower.endsWith('.json') || lower.endsWith('.jsonc') || lower.endsWith('.json5')) return 'json';
+  if (lower.endsWith('.json') || lower.endsWith('.jsonc')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return null;
 }
 
-/** Cheap textual test: a file without either key name has nothing to find. */
-function mentionsPatternKey(text: string): boolean {
-  return text.includes('pattern') || text.includes('regex');
+// Cheap textual tests: lockfiles mention path-to-regexp but have no such key, and are large.
+function mentionsJsonKey(text: string): boolean {
+  return text.includes('"pattern"') || text.includes('"regex"');
+}
+
+const YAML_KEY = /(?:^|[\s{,?-])["']?(?:pattern|regex)["']?[ \t]*:/m;
+
+function mentionsYamlKey(text: string): boolean {
+  return (text.includes('pattern') || text.includes('regex')) && YAML_KEY.test(text);
 }
 
 function dataRegex(pattern: string, start: { line: number; column: number }, end: { line: number; column: number }, key: string): ExtractedRegex {
@@ -37,6 +43,7 @@ function dataRegex(pattern: string, start: { line: number; column: number }, end
 // ---------------------------------------------------------------------------------------------
 // JSON: a small scanner that keeps positions (JSON.parse keeps none). It tolerates what JSON-ish
 // configs contain (comments, trailing commas) and never recurses, so nesting depth cannot hurt.
+// Keys must be quoted: JSON5 is not read.
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -110,7 +117,7 @@ interface Container {
 }
 
 export function extractFromJson(text: string): Extraction {
-  if (!mentionsPatternKey(text)) return { regexes: [] };
+  if (!mentionsJsonKey(text)) return { regexes: [] };
   const lines = new LineIndex(text);
   const regexes: ExtractedRegex[] = [];
   const stack: Container[] = [];
@@ -195,7 +202,7 @@ export function extractFromJson(text: string): Extraction {
 // YAML
 
 export function extractFromYaml(text: string): Extraction {
-  if (!mentionsPatternKey(text)) return { regexes: [] };
+  if (!mentionsYamlKey(text)) return { regexes: [] };
   const lineCounter = new LineCounter();
   const regexes: ExtractedRegex[] = [];
   let parseError: Extraction['parseError'];

@@ -8,7 +8,7 @@ import { parseSync as parseSyncBinding } from 'oxc-parser/src-js/bindings';
 import type { RegexUsage } from './types.js';
 
 /** Bump when extraction output changes: it keys the per-file extraction cache. */
-export const EXTRACTOR_VERSION = '2';
+export const EXTRACTOR_VERSION = '3';
 
 export type RegexKind = 'literal' | 'constructor' | 'data';
 

@@ -72,6 +72,11 @@ describe('YAML', () => {
     ]);
   });
 
+  it('reads quoted and flow-style keys, and skips files that only mention the words', () => {
+    expect(extractFromYaml("a: {pattern: '^x+$'}\n'regex': b*c\n").regexes.map((r) => r.pattern)).toEqual(['^x+$', 'b*c']);
+    expect(extractFromYaml('packages:\n  path-to-regexp: 1.0.0\n  name: pattern\n').regexes).toEqual([]);
+  });
+
   it('reports invalid YAML', () => {
     expect(extractFromYaml('pattern: [a\nb: {').parseError?.message).toMatch(/invalid YAML/);
   });
