@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputFailure, readTextFile } from '../files/read.js';
-import type { SeverityOrOff } from '../findings/model.js';
 import { type ValidConfig, validateConfig } from './validate.js';
 
 export const CONFIG_FILE_NAME = 'authkit.config.json';
@@ -112,8 +111,4 @@ export function loadConfig(options: { cwd: string; explicitPath?: string }): Pro
     cache.set(key, pending);
   }
   return pending;
-}
-
-export function severitySetting(config: LoadedConfig, ruleId: string): SeverityOrOff | undefined {
-  return config.rules[ruleId];
 }

@@ -1,7 +1,6 @@
 import { withFingerprints } from './fingerprint.js';
 import { type Finding, compareFindings } from './model.js';
 
-export const BASELINE_FILE_NAME = 'authkit-baseline.json';
 export const BASELINE_VERSION = 1;
 
 /** What the anchor of a finding is made of: the text of its line, whitespace-normalised. */
