@@ -9,7 +9,7 @@ import type { CommandResult, Finding, InputError, RenderContext } from '../findi
 import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
 import type { WalkEntry } from '../files/walk.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
-import { type CrontabKind, type JobSummary, analyzeCrontab } from './lint.js';
+import { type CrontabKind, type JobSummary, MAX_PARSED_COMMANDS, analyzeCrontab } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
@@ -32,6 +32,7 @@ interface FileReport {
   kind: CrontabKind;
   jobs: (JobSummary & { next?: NextRuns | null })[];
   fix?: { applied: string[]; diff: string; written: boolean };
+  shellSkipped: number;
 }
 
 export class CronUsageError extends Error {}
@@ -48,7 +49,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
 
   const lintOne = async (display: string, text: string, location?: string) => {
     const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location });
-    const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs };
+    const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
     if (options.next && options.next > 0) {
       // Intl's zone lookup costs a few milliseconds of start-up: only --next pays for it.
@@ -131,6 +132,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
           ...(j.next !== undefined ? { next: j.next } : {}),
         })),
         ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.shellSkipped ? { shellCommandsNotRead: r.shellSkipped } : {}),
       })),
     },
     text: (ctx) => renderText(reports, ctx),
@@ -178,6 +180,9 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
         if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
         else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
       }
+    }
+    if (report.shellSkipped > 0) {
+      lines.push(paint.yellow(`${report.file}: ${report.shellSkipped} job command${report.shellSkipped === 1 ? '' : 's'} not read (more than ${MAX_PARSED_COMMANDS} distinct commands in one file)`));
     }
     if (report.fix) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';

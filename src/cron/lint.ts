@@ -11,7 +11,7 @@ import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCO
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
 import { cronRule } from './rules.js';
 import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
-import { type ShellFacts, analyzeCommand, isBuiltin } from './shell.js';
+import { type ShellFacts, analyzeWithParser, isBuiltin, scanSimpleCommand } from './shell.js';
 import { type CronTarget, resolveTarget } from './targets.js';
 
 export type { CrontabKind } from './parse.js';
@@ -47,6 +47,8 @@ export interface CronAnalysis {
   target: CronTarget;
   /** Lines whose % are all clearly literal (date/printf formats): --fix escapes them. */
   percentFixLines: number[];
+  /** Jobs whose command was not read because the file exceeded MAX_PARSED_COMMANDS. */
+  shellSkipped: number;
   /** Jobs need bash and no SHELL precedes them: --fix adds SHELL=/bin/bash. */
   needsShell: boolean;
   /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
@@ -100,6 +102,13 @@ export function looksLikeCrontab(text: string): boolean {
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/**
+ * Distinct commands per file handed to mvdan-sh (about 2 ms each here; plain commands take the
+ * fast scanner and do not count). A real crontab has a handful; a hostile one with hundreds of
+ * thousands would otherwise keep the parser busy for minutes.
+ */
+export const MAX_PARSED_COMMANDS = 500;
 
 function listLines(lines: number[]): string {
   const unique = [...new Set(lines)];
@@ -157,6 +166,9 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   }
 
   // ----- per line -----
+  const factsCache = new Map<string, ShellFacts>();
+  let shellSkipped = 0;
+  let parsedCommands = 0;
   const needBash: number[] = [];
   const outsidePath: { name: string; line: number }[] = [];
   const otherUsers = new Map<string, { line: number; column: number; lines: number[] }>();
@@ -280,7 +292,20 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
 
     // Shell.
     if (job.executed.trim().length === 0) continue;
-    const facts = analyzeCommand(job.executed);
+    // Generated crontabs repeat the same command on many lines: read each once.
+    let facts = factsCache.get(job.executed);
+    if (!facts) {
+      facts = scanSimpleCommand(job.executed) ?? undefined;
+      if (!facts) {
+        if (parsedCommands >= MAX_PARSED_COMMANDS) {
+          shellSkipped++;
+          continue;
+        }
+        parsedCommands++;
+        facts = analyzeWithParser(job.executed);
+      }
+      factsCache.set(job.executed, facts);
+    }
     const col = (offset: number) => (job.executedCols[offset] ?? job.command.col) + 1;
     if (facts.parseError) {
       if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
@@ -375,6 +400,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     kind,
     target,
     percentFixLines,
+    shellSkipped,
     needsShell: needBash.length > 0,
     needsPath: outsidePath.length > 0 && target.environmentLines === 'all',
   };

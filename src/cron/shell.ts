@@ -2,8 +2,8 @@
  * What a cron command does, read from a real shell syntax tree (mvdan-sh, the GopherJS build of
  * mvdan/sh). The command is parsed as bash to learn what the author meant, and as POSIX sh to learn
  * what dash would refuse; the walk over the bash tree names each bash-only construct (ShellCheck's
- * SC3xxx family). mvdan-sh takes ~150 ms to initialise, so it is required lazily, on the first
- * command that needs it.
+ * SC3xxx family). mvdan-sh takes a few hundred milliseconds to initialise, so it is required
+ * lazily, on the first command that needs it.
  */
 import { createRequire } from 'node:module';
 import { SHELL_BUILTINS, WRAPPERS } from './commands.js';
@@ -104,10 +104,14 @@ function hasBraceExpansion(text: string): boolean {
   return false;
 }
 
+const parsers: Partial<Record<'LangBash' | 'LangPOSIX', Node>> = {};
+
 function parse(source: string, lang: 'LangBash' | 'LangPOSIX'): { file?: Node; error?: Node } {
   const api = syntax();
+  // A parser resets itself on every Parse: one per variant saves most of the per-command cost.
+  const parser = (parsers[lang] ??= api.NewParser(api.Variant(api[lang])));
   try {
-    return { file: api.NewParser(api.Variant(api[lang])).Parse(source, 'cron') };
+    return { file: parser.Parse(source, 'cron') };
   } catch (error) {
     return { error };
   }
@@ -261,7 +265,32 @@ class FactsBuilder {
  * and the scanner spares the ~150 ms that loading mvdan-sh costs.
  */
 export function analyzeCommand(command: string): ShellFacts {
-  return scanSimpleCommand(command) ?? analyzeWithParser(command);
+  const simple = scanSimpleCommand(command);
+  if (simple) return simple;
+  // mvdan-sh parses and walks by recursion: a hostile line nested a few hundred levels deep
+  // overflows the stack (and takes seconds before it does). No real cron command nests this deep.
+  const unanalysable = (why: string): ShellFacts => ({ ...new FactsBuilder().facts, parseError: { message: why, offset: 0 } });
+  if (nestingDepth(command) > MAX_SHELL_NESTING) return unanalysable(`nested more than ${MAX_SHELL_NESTING} levels deep, too deep to check`);
+  try {
+    return analyzeWithParser(command);
+  } catch (error) {
+    if (error instanceof RangeError) return unanalysable('too complex to check (the shell parser ran out of stack)');
+    throw error;
+  }
+}
+
+const MAX_SHELL_NESTING = 100;
+
+/** Bracket depth, quotes not skipped: over-counting only sends odd lines down the safe path. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 41 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** The same facts from mvdan-sh's syntax tree (bash and POSIX variants). */
@@ -274,8 +303,10 @@ export function analyzeWithParser(command: string): ShellFacts {
   const opText = (pos: Node, length: number) => bytes.toString('utf8', pos.Offset(), pos.Offset() + length);
 
   const bash = parse(command, 'LangBash');
-  const posix = parse(command, 'LangPOSIX');
-  const file = bash.file ?? posix.file;
+  // The POSIX parse only matters when the bash tree shows no bash-only construct (see the end).
+  let posixResult: { file?: Node; error?: Node } | undefined;
+  const posix = () => (posixResult ??= parse(command, 'LangPOSIX'));
+  const file = bash.file ?? posix().file;
   if (!file) {
     const err = bash.error;
     facts.parseError = { message: errorText(err), offset: toIndex(err?.Pos?.Offset?.() ?? 0) };
@@ -380,9 +411,10 @@ export function analyzeWithParser(command: string): ShellFacts {
   });
 
   // What POSIX mode refuses outright, when the walk did not already name it.
-  if (posix.error && facts.bashisms.length === 0) {
-    const feature = posix.error.Feature !== undefined;
-    bashism(feature ? errorText(posix.error).replace(/ are a bash\/mksh feature$| is a bash\/mksh feature$/, '') : `syntax dash refuses (${errorText(posix.error)})`, undefined, posix.error.Pos?.Offset?.() ?? 0);
+  const posixError = facts.bashisms.length === 0 ? posix().error : undefined;
+  if (posixError) {
+    const feature = posixError.Feature !== undefined;
+    bashism(feature ? errorText(posixError).replace(/ are a bash\/mksh feature$| is a bash\/mksh feature$/, '') : `syntax dash refuses (${errorText(posixError)})`, undefined, posixError.Pos?.Offset?.() ?? 0);
   }
   return builder.finish();
 }

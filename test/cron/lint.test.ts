@@ -142,3 +142,16 @@ describe('plain-English readings of steps', () => {
     ]);
   });
 });
+
+describe('hostile sizes', () => {
+  it('reads at most MAX_PARSED_COMMANDS distinct commands per file and says how many it skipped', async () => {
+    const { MAX_PARSED_COMMANDS } = await import('../../src/cron/lint.js');
+    const lines = Array.from({ length: MAX_PARSED_COMMANDS + 5 }, (_, i) => `0 1 * * * /bin/echo $(/bin/date) ${i} > /tmp/out`);
+    const analysis = analyzeCrontab('crontab', `${lines.join('\n')}\n`);
+    expect(analysis.shellSkipped).toBe(5);
+    expect(analysis.jobs).toHaveLength(MAX_PARSED_COMMANDS + 5);
+    // Plain commands take the scanner and never count against the limit.
+    const plain = Array.from({ length: MAX_PARSED_COMMANDS + 5 }, (_, i) => `0 1 * * * /bin/echo ${i} > /tmp/out`);
+    expect(analyzeCrontab('crontab', `${plain.join('\n')}\n`).shellSkipped).toBe(0);
+  });
+});
