@@ -113,6 +113,7 @@ function parse(source: string, lang: 'LangBash' | 'LangPOSIX'): { file?: Node; e
   try {
     return { file: parser.Parse(source, 'cron') };
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     return { error };
   }
 }
@@ -265,18 +266,7 @@ class FactsBuilder {
  * and the scanner spares the ~150 ms that loading mvdan-sh costs.
  */
 export function analyzeCommand(command: string): ShellFacts {
-  const simple = scanSimpleCommand(command);
-  if (simple) return simple;
-  // mvdan-sh parses and walks by recursion: a hostile line nested a few hundred levels deep
-  // overflows the stack (and takes seconds before it does). No real cron command nests this deep.
-  const unanalysable = (why: string): ShellFacts => ({ ...new FactsBuilder().facts, parseError: { message: why, offset: 0 } });
-  if (nestingDepth(command) > MAX_SHELL_NESTING) return unanalysable(`nested more than ${MAX_SHELL_NESTING} levels deep, too deep to check`);
-  try {
-    return analyzeWithParser(command);
-  } catch (error) {
-    if (error instanceof RangeError) return unanalysable('too complex to check (the shell parser ran out of stack)');
-    throw error;
-  }
+  return scanSimpleCommand(command) ?? analyzeWithParser(command);
 }
 
 const MAX_SHELL_NESTING = 100;
@@ -293,8 +283,24 @@ function nestingDepth(text: string): number {
   return max;
 }
 
-/** The same facts from mvdan-sh's syntax tree (bash and POSIX variants). */
+/**
+ * mvdan-sh parses and walks by recursion: a hostile line nested a few hundred levels deep, or a
+ * chain of thousands of `&&`, overflows the stack (after seconds of work). No real cron command
+ * comes near that, so such lines are reported as unanalysable instead of crashing the run.
+ */
 export function analyzeWithParser(command: string): ShellFacts {
+  const unanalysable = (why: string): ShellFacts => ({ ...new FactsBuilder().facts, parseError: { message: why, offset: 0 } });
+  if (nestingDepth(command) > MAX_SHELL_NESTING) return unanalysable(`nested more than ${MAX_SHELL_NESTING} levels deep, too deep to check`);
+  try {
+    return parseAndWalk(command);
+  } catch (error) {
+    if (error instanceof RangeError) return unanalysable('too complex to check (the shell parser ran out of stack)');
+    throw error;
+  }
+}
+
+/** The same facts from mvdan-sh's syntax tree (bash and POSIX variants). */
+function parseAndWalk(command: string): ShellFacts {
   const builder = new FactsBuilder();
   const facts = builder.facts;
   const api = syntax();
