@@ -2,6 +2,7 @@ import { createHash, hash as oneShotHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type KeySource, MAX_MESSAGE_BLOCKS, searchSimd, simdAvailable } from './sha256-simd.js';
 
 /**
  * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
@@ -10,10 +11,12 @@ import { fileURLToPath } from 'node:url';
  * never by the secret.
  *
  * Speed: trying every secret is 104k HMACs. With SHA extensions the hashing itself is cheap and
- * the per-call overhead of node:crypto dominates, so HS256 runs a SHA-256 written here that
- * reuses everything that does not depend on the key: the message schedule of the signing input
- * (plus the round constants) is computed once per token, and the ipad/opad midstates once per
- * secret per process. HS384/HS512 use one-shot native hashing over precomputed padded keys.
+ * the per-call overhead of node:crypto dominates a createHmac loop. HS256 therefore runs in a
+ * WebAssembly SIMD kernel (sha256-simd.ts: four keys per instruction, no call per key) that
+ * reuses what does not depend on the key: the message schedule of the signing input is computed
+ * once per token, the ipad/opad midstates once per secret per process. Where WebAssembly SIMD is
+ * missing, a scalar JavaScript version of the same idea runs. HS384/HS512 use one-shot native
+ * hashing over precomputed padded keys.
  */
 
 export type HmacAlg = 'HS256' | 'HS384' | 'HS512';
@@ -221,6 +224,11 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
     schedule256(w, messageKW, b * 64);
   }
   const target = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(secrets))) {
+    const targetWords = new Int32Array(8);
+    for (let j = 0; j < 8; j++) targetWords[j] = target.readInt32BE(4 * j);
+    return searchSimd(keySourceOf(secrets), messageKW, blocks, targetWords);
+  }
   const t0 = target.readInt32BE(0);
   const t1 = target.readInt32BE(4);
   const t7 = target.readInt32BE(28);
@@ -249,6 +257,28 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
     }
   }
   return -1;
+}
+
+let keySource: KeySource | null = null;
+
+function keySourceOf(secrets: SecretList): KeySource {
+  if (keySource) return keySource;
+  const { raw, starts, ends, count } = secrets;
+  keySource = {
+    count,
+    raw,
+    starts,
+    ends,
+    hashLongKey: (i) => createHash('sha256').update(raw.subarray(starts[i]!, ends[i]!)).digest(),
+  };
+  return keySource;
+}
+
+let useSimd = true;
+
+/** Tests compare both kernels; the scalar one is the fallback where WebAssembly SIMD is missing. */
+export function setSimdEnabled(enabled: boolean): void {
+  useSimd = enabled;
 }
 
 function sameDigest(words: Int32Array, target: Buffer): boolean {

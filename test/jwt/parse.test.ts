@@ -7,7 +7,7 @@ import { findTokens, tokensInArgument } from '../../src/jwt/extract.js';
 import { scanJson } from '../../src/jwt/json.js';
 import { TokenDecodeError, parseToken } from '../../src/jwt/parse.js';
 import { isoFromSeconds, parseDuration, parseNow, preciseDuration, roughDuration } from '../../src/jwt/time.js';
-import { findWeakSecret, loadSecretList, weakSecretLine } from '../../src/jwt/weak-secret.js';
+import { findWeakSecret, loadSecretList, setSimdEnabled, weakSecretLine } from '../../src/jwt/weak-secret.js';
 import { b64, makeToken, NOW } from './helpers.js';
 
 const DECODE = { now: NOW, leewaySeconds: 0, maxLifetimeSeconds: 900, weakSecretLimit: 5 };
@@ -151,6 +151,26 @@ describe('known-secret search', () => {
     expect(list.count).toBe(103_979);
     expect(lineText(1).length).toBe(0);
     expect(lineText(40).toString()).toBe('secret');
+  });
+
+  it('finds the same lines with the WebAssembly SIMD kernel and the scalar fallback (HS256)', () => {
+    const lines = [1, 2, 3, 4, 5, 40, 777, 103_977, 103_978, 103_979];
+    for (const simd of [true, false]) {
+      setSimdEnabled(simd);
+      try {
+        for (const line of lines) {
+          // A different input per case: results are cached per signing input.
+          const input = `${b64('{"alg":"HS256"}')}.${b64(`{"sub":"${simd}-${line}"}`)}`;
+          const found = findWeakSecret('HS256', input, createHmac('sha256', lineText(line)).update(input).digest());
+          expect(found && lineText(found.line).equals(lineText(line)), `simd=${simd} line ${line}`).toBe(true);
+        }
+        const longInput = `${b64('{"alg":"HS256"}')}.${b64(`{"pad":"${'x'.repeat(3000)}","simd":${simd}}`)}`;
+        const found = findWeakSecret('HS256', longInput, createHmac('sha256', lineText(90_001)).update(longInput).digest());
+        expect(found && lineText(found.line).equals(lineText(90_001))).toBe(true);
+      } finally {
+        setSimdEnabled(true);
+      }
+    }
   });
 
   it('finds secrets at the start, middle and end of the list for HS256/384/512', () => {
