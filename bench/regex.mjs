@@ -151,14 +151,26 @@ function summarise(runs) {
 }
 
 /**
- * authkit regex-audit over `dirs` (relative to the corpus): `cold` runs each start from an empty
- * cache folder, `warm` runs reuse one filled by a first run. Returns both summaries and the last
- * JSON report's stats.
+ * A project tree holding the given packages, as a git work tree (untracked files): authkit and
+ * eslint both run on `.` inside it, as a user runs them in a repository.
  */
-export async function measureAuthkit(dirs, { coldRuns = 2, warmRuns = 5 } = {}) {
+export function projectTree(packages) {
+  const tree = join(WORK, `project-${packages.join('+').replace(/[^\w+.-]/g, '_')}`);
+  if (existsSync(join(tree, '.git'))) return tree;
+  rmSync(tree, { recursive: true, force: true });
+  for (const p of packages) cpSync(join(CORPUS, p), join(tree, p), { recursive: true });
+  spawnSync('git', ['init', '-q'], { cwd: tree });
+  return tree;
+}
+
+/**
+ * authkit regex-audit over the project tree: `cold` runs each start from an empty cache folder,
+ * `warm` runs reuse one filled by a first run. Returns both summaries and the JSON stats.
+ */
+export async function measureAuthkit(tree, { coldRuns = 2, warmRuns = 5 } = {}) {
   const cacheDir = join(WORK, 'authkit-cache');
-  const args = [BIN, 'regex-audit', ...dirs, '--format', 'json'];
-  const run = () => runTimed(process.execPath, args, { cwd: CORPUS, env: { AUTHKIT_CACHE_DIR: cacheDir, CI: '1' } });
+  const args = [BIN, 'regex-audit', '.', '--format', 'json'];
+  const run = () => runTimed(process.execPath, args, { cwd: tree, env: { AUTHKIT_CACHE_DIR: cacheDir, CI: '1' } });
   const cold = [];
   let stats;
   for (let i = 0; i < coldRuns; i++) {
@@ -180,15 +192,15 @@ export async function measureAuthkit(dirs, { coldRuns = 2, warmRuns = 5 } = {}) 
   return { cold: summarise(cold), warm: summarise(warm), stats, warmStats, findings };
 }
 
-/** eslint with eslint-plugin-redos over the same dirs; it has no cache, so every run is cold. */
-export async function measureEslint(dirs, { runs = 1, timeoutMs = 600_000 } = {}) {
+/** eslint with eslint-plugin-redos over the same tree; it has no cache, so every run is cold. */
+export async function measureEslint(tree, { runs = 1, timeoutMs = 600_000 } = {}) {
   const eslint = join(PKGS, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const args = [eslint, '--no-config-lookup', '-c', join(PKGS, 'eslint.config.mjs'), '--format', 'json', ...dirs];
+  const args = [eslint, '--no-config-lookup', '-c', join(PKGS, 'eslint.config.mjs'), '--format', 'json', '.'];
   const results = [];
   let problems;
   let files;
   for (let i = 0; i < runs; i++) {
-    const r = await runTimed(process.execPath, args, { cwd: CORPUS, timeoutMs });
+    const r = await runTimed(process.execPath, args, { cwd: tree, timeoutMs });
     results.push(r);
     if (!r.timedOut && r.stdout) {
       const report = JSON.parse(r.stdout);
@@ -293,8 +305,9 @@ export async function runRegexBench(options = {}) {
   log(`bench: corpus ${whole.files} files (${(whole.bytes / 1e6).toFixed(1)} MB); comparison on ${packages.join(', ')}: ${compared.files} files`);
 
   const extraction = await measureExtraction();
-  const authkit = await measureAuthkit(packages, { coldRuns, warmRuns });
-  const eslint = await measureEslint(packages, { timeoutMs: eslintTimeoutMs });
+  const tree = projectTree(packages);
+  const authkit = await measureAuthkit(tree, { coldRuns, warmRuns });
+  const eslint = await measureEslint(tree, { timeoutMs: eslintTimeoutMs });
 
   const scale = process.env.BENCH_REGEX_SCALE === '0' ? [] : await measureScale(packages, options.scaleSizes);
 
