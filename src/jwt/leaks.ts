@@ -9,6 +9,12 @@ export const TOKEN_IN_SOURCE = 'jwt/token-in-source';
 
 /** Cap per file: a fixture with thousands of tokens should not turn into thousands of searches. */
 const MAX_TOKENS_PER_FILE = 200;
+/**
+ * Distinct HMAC tokens searched per process (a search is ~0.1 s; repeats are cached and free).
+ * Past it the finding says the known-secret check was not run, rather than stalling a scan.
+ */
+const MAX_SEARCHES_PER_PROCESS = 300;
+const searched = new Set<string>();
 
 function describe(token: ParsedToken): string {
   const alg = typeof token.header.alg === 'string' ? token.header.alg : 'no alg';
@@ -39,8 +45,13 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
     const time = analyseTimes(claims, options.now, 0);
     const alg = token.header.alg;
     let weakLine: number | null = null;
+    let weakChecked = false;
     if (token.kind === 'jws' && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg) && token.signingInput.length <= WEAK_SECRET_MAX_INPUT) {
-      weakLine = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature)?.line ?? null;
+      if (searched.has(token.signingInput) || searched.size < MAX_SEARCHES_PER_PROCESS) {
+        searched.add(token.signingInput);
+        weakLine = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature)?.line ?? null;
+        weakChecked = true;
+      }
     }
     const unsecured = typeof alg === 'string' && alg.toLowerCase() === 'none';
     const exp = claims?.exp;
@@ -86,6 +97,7 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
         live,
         expired: time.expired,
         weakSecretLine: weakLine,
+        weakSecretChecked: weakChecked,
         foundIn: found.context,
         ...(found.field ? { field: found.field } : {}),
       },
