@@ -12,6 +12,14 @@ import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { VERSION } from './version.js';
 
+// `authkit decode ... | head` closes the pipe early: that is the reader's choice, not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 // Command modules here only declare options; each action imports its domain lazily, so that
 // `authkit --version` and `authkit decode` never load the JS parser or recheck.
 const program = new Command('authkit')
