@@ -100,8 +100,8 @@ export const EXTRACTION_RULES: RuleMeta[] = [
   {
     id: UNPARSABLE_FILE_RULE,
     severity: 'warning',
-    description: 'A file could not be parsed, so regexes after the syntax error may have been missed',
-    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error stops the search at that point: the regexes found before it are still audited. Fix the syntax, or exclude generated or fixture files from the scan.',
+    description: 'A file could not be parsed, so its regexes may not have been audited',
+    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
     examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
   },
 ];
@@ -215,7 +215,7 @@ export class RegexCollector {
       this.parseProblems.push({
         ruleId: UNPARSABLE_FILE_RULE,
         severity: SEVERITY[UNPARSABLE_FILE_RULE]!,
-        message: `Cannot parse this file (${message}); regexes after line ${line} may be missed`,
+        message: `Cannot parse this file (${message} at line ${line}); its regexes may not have been audited`,
         file: display,
         line,
         column,

@@ -40,7 +40,7 @@ export interface ParseProblem {
 
 export interface Extraction {
   regexes: ExtractedRegex[];
-  /** Set when the parser reported a syntax error; what was found before it is still returned. */
+  /** Set when the parser reported a syntax error; whatever the parser still produced is returned. */
   parseError?: ParseProblem;
 }
 
