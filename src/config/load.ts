@@ -78,7 +78,11 @@ export async function readConfigFile(path: string, cwd: string): Promise<LoadedC
   try {
     doc = JSON.parse(text);
   } catch (error) {
+    // V8 quotes the text around the error, newlines and all: the message must stay one line.
     let reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '');
+    const excerpt = reason.indexOf(', "');
+    if (excerpt >= 0 && reason.endsWith('" is not valid JSON')) reason = reason.slice(0, excerpt);
+    reason = reason.replace(/\s+/g, ' ');
     const where = reason.lastIndexOf(' (line ');
     if (where >= 0 && /^ \(line \d+ column \d+\)$/.test(reason.slice(where))) reason = reason.slice(0, where);
     throw new ConfigError(display, `invalid JSON at ${jsonErrorWhere(text, (error as Error).message)}: ${reason}`);
