@@ -338,13 +338,13 @@ function prepareKeys(e: Engine, keys: KeySource, upTo: number): void {
  * The index of the first key whose HMAC-SHA-256 of `messageKW` (K+W of the padded message
  * after the key block, `blocks` blocks) equals `target`; -1 when none does.
  */
-export function searchSimd(keys: KeySource, messageKW: Int32Array, blocks: number, target: Int32Array): number {
+export function searchSimd(keys: KeySource, messageKW: Int32Array, blocks: number, target: Int32Array, firstGroup = 0): number {
   const e = engine!;
   e.words.set(messageKW, KW / 4);
   e.words.set(target, TARGET / 4);
   const groups = Math.ceil(keys.count / 4);
   let chunk = 16;
-  for (let first = 0; first < groups; first += chunk, chunk = Math.min(chunk * 4, 1024)) {
+  for (let first = firstGroup; first < groups; first += chunk, chunk = Math.min(chunk * 4, 1024)) {
     const last = Math.min(groups, first + chunk);
     if (last > e.midsReady) {
       prepareKeys(e, keys, Math.min(keys.count, last * 4));

@@ -37,11 +37,18 @@ export const WEAK_SECRET_MAX_INPUT = 4096;
 
 interface SecretList {
   raw: Buffer;
-  /** starts[i]..ends[i] is secret i (line i + 1). */
+  /** starts[i]..ends[i] is secret i (line i + 1), for i < count. */
   starts: Int32Array;
   ends: Int32Array;
+  /** Lines indexed so far; the whole list once `complete`. */
   count: number;
+  complete: boolean;
+  /** Where indexing resumes. */
+  next: number;
 }
+
+/** The shipped list's size, so a match near the top can be reported without indexing it all. */
+export const WEAK_SECRET_LIST_SIZE = 103_979;
 
 let list: SecretList | null = null;
 
@@ -55,28 +62,34 @@ function findDataFile(): string {
   throw new Error(`${WEAK_SECRET_FILE} is missing from the authkit installation`);
 }
 
+/**
+ * The list, indexed up to `lines` lines. Indexing is incremental: the common weak secrets sit
+ * near the top, and finding `secret` (line 40) should not cost a pass over 104k lines.
+ */
+function secretsUpTo(lines: number): SecretList {
+  if (!list) {
+    list = { raw: readFileSync(findDataFile()), starts: new Int32Array(110_000), ends: new Int32Array(110_000), count: 0, complete: false, next: 0 };
+  }
+  const current = list;
+  const { raw, starts, ends } = current;
+  while (!current.complete && current.count < lines) {
+    const at = raw.indexOf(0x0a, current.next);
+    const end = at < 0 ? raw.length : at;
+    if (at < 0 && current.next >= raw.length) {
+      current.complete = true;
+      break;
+    }
+    starts[current.count] = current.next;
+    ends[current.count] = end > current.next && raw[end - 1] === 0x0d ? end - 1 : end;
+    current.count++;
+    current.next = end + 1;
+    if (at < 0) current.complete = true;
+  }
+  return current;
+}
+
 export function loadSecretList(): SecretList {
-  if (list) return list;
-  const raw = readFileSync(findDataFile());
-  const starts = new Int32Array(110_000);
-  const ends = new Int32Array(110_000);
-  let count = 0;
-  let start = 0;
-  let at = raw.indexOf(0x0a, 0);
-  while (at >= 0) {
-    starts[count] = start;
-    ends[count] = at > start && raw[at - 1] === 0x0d ? at - 1 : at;
-    count++;
-    start = at + 1;
-    at = raw.indexOf(0x0a, start);
-  }
-  if (start < raw.length) {
-    starts[count] = start;
-    ends[count] = raw.length;
-    count++;
-  }
-  list = { raw, starts, ends, count };
-  return list;
+  return secretsUpTo(Number.POSITIVE_INFINITY);
 }
 
 export function weakSecretCount(): number {
@@ -103,14 +116,14 @@ export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Ui
   const key = `${alg}\0${signingInput}\0${Buffer.from(signature).toString('base64')}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  const secrets = loadSecretList();
+  const secrets = secretsUpTo(SCALAR_PREFIX);
   const expectedLength = alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
   let index = -1;
   if (signature.length === expectedLength) {
     const message = Buffer.from(signingInput, 'latin1');
-    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(secrets, alg, message, signature);
+    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(loadSecretList(), alg, message, signature);
   }
-  const match = index >= 0 ? { line: index + 1, total: secrets.count } : null;
+  const match = index >= 0 ? { line: index + 1, total: WEAK_SECRET_LIST_SIZE } : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(key, match);
   return match;
@@ -186,7 +199,7 @@ const scratchKW = new Int32Array(64);
 const keyBlock = new Uint8Array(64);
 
 function computeMidstates256(secrets: SecretList, upTo: number): void {
-  if (!midstates256) midstates256 = new Int32Array(secrets.count * 16);
+  if (!midstates256) midstates256 = new Int32Array(secrets.starts.length * 16);
   const { raw, starts, ends } = secrets;
   for (let i = midstatesReady; i < upTo; i++) {
     let keyBytes: Uint8Array = raw.subarray(starts[i]!, ends[i]!);
@@ -224,24 +237,30 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
     schedule256(w, messageKW, b * 64);
   }
   const target = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(secrets))) {
-    const targetWords = new Int32Array(8);
-    for (let j = 0; j < 8; j++) targetWords[j] = target.readInt32BE(4 * j);
-    return searchSimd(keySourceOf(secrets), messageKW, blocks, targetWords);
+  const targetWords = new Int32Array(8);
+  for (let j = 0; j < 8; j++) targetWords[j] = target.readInt32BE(4 * j);
+  // The top of the list first, in plain JavaScript: most weak tokens use a famous secret, and
+  // this avoids building the SIMD engine (and indexing the whole list) for them.
+  const early = searchScalar(secrets, messageKW, blocks, targetWords, 0, Math.min(SCALAR_PREFIX, secrets.count));
+  if (early >= 0) return early;
+  const all = loadSecretList();
+  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(all))) {
+    return searchSimd(keySourceOf(all), messageKW, blocks, targetWords, SCALAR_PREFIX / 4);
   }
-  const t0 = target.readInt32BE(0);
-  const t1 = target.readInt32BE(4);
-  const t7 = target.readInt32BE(28);
+  return searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, all.count);
+}
+
+/** Keys searched in JavaScript before the SIMD engine is built; a multiple of 4 (lane groups). */
+const SCALAR_PREFIX = 256;
+
+function searchScalar(secrets: SecretList, messageKW: Int32Array, blocks: number, target: Int32Array, from: number, to: number): number {
   const state = new Int32Array(8);
   const outerW = new Int32Array(64);
   const outerKW = new Int32Array(64);
   const result = new Int32Array(8);
-  const count = secrets.count;
-  // Small first chunks: a secret near the top of the list (`secret` is line 40) is found without
-  // paying for the midstates of the whole list.
   let chunk = 64;
-  for (let first = 0; first < count; first += chunk, chunk = Math.min(chunk * 4, 4096)) {
-    const last = Math.min(count, first + chunk);
+  for (let first = from; first < to; first += chunk, chunk = Math.min(chunk * 4, 4096)) {
+    const last = Math.min(to, first + chunk);
     if (last > midstatesReady) computeMidstates256(secrets, last);
     const mid = midstates256!;
     for (let i = first; i < last; i++) {
@@ -253,10 +272,15 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
       outerW[15] = (64 + 32) * 8;
       schedule256(outerW, outerKW, 0);
       rounds256(mid, i * 16 + 8, outerKW, 0, result, 0);
-      if (result[0] === t0 && result[1] === t1 && result[7] === t7 && sameDigest(result, target)) return i;
+      if (result[0] === target[0] && result[1] === target[1] && result[7] === target[7] && sameWords(result, target)) return i;
     }
   }
   return -1;
+}
+
+function sameWords(a: Int32Array, b: Int32Array): boolean {
+  for (let j = 0; j < 8; j++) if (a[j] !== b[j]) return false;
+  return true;
 }
 
 let keySource: KeySource | null = null;
@@ -281,10 +305,6 @@ export function setSimdEnabled(enabled: boolean): void {
   useSimd = enabled;
 }
 
-function sameDigest(words: Int32Array, target: Buffer): boolean {
-  for (let j = 0; j < 8; j++) if (words[j] !== target.readInt32BE(4 * j)) return false;
-  return true;
-}
 
 // ---------------------------------------------------------------------------------------------
 // HS384/HS512: native one-shot hashing, two calls per key, buffers reused.

@@ -7,7 +7,7 @@ import { findTokens, tokensInArgument } from '../../src/jwt/extract.js';
 import { scanJson } from '../../src/jwt/json.js';
 import { TokenDecodeError, parseToken } from '../../src/jwt/parse.js';
 import { isoFromSeconds, parseDuration, parseNow, preciseDuration, roughDuration } from '../../src/jwt/time.js';
-import { findWeakSecret, loadSecretList, setSimdEnabled, weakSecretLine } from '../../src/jwt/weak-secret.js';
+import { WEAK_SECRET_LIST_SIZE, findWeakSecret, loadSecretList, setSimdEnabled, weakSecretLine } from '../../src/jwt/weak-secret.js';
 import { b64, makeToken, NOW } from './helpers.js';
 
 const DECODE = { now: NOW, leewaySeconds: 0, maxLifetimeSeconds: 900, weakSecretLimit: 5 };
@@ -149,6 +149,7 @@ describe('known-secret search', () => {
 
   it('ships all 103,979 secrets, the first one empty', () => {
     expect(list.count).toBe(103_979);
+    expect(WEAK_SECRET_LIST_SIZE).toBe(list.count);
     expect(lineText(1).length).toBe(0);
     expect(lineText(40).toString()).toBe('secret');
   });
