@@ -9,7 +9,7 @@ import type { CommandResult, Finding, InputError, RenderContext } from '../findi
 import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
 import type { WalkEntry } from '../files/walk.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
-import { type CrontabKind, type JobSummary, MAX_PARSED_COMMANDS, analyzeCrontab } from './lint.js';
+import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
@@ -182,7 +182,7 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
       }
     }
     if (report.shellSkipped > 0) {
-      lines.push(paint.yellow(`${report.file}: ${report.shellSkipped} job command${report.shellSkipped === 1 ? '' : 's'} not read (more than ${MAX_PARSED_COMMANDS} distinct commands in one file)`));
+      lines.push(paint.yellow(`${report.file}: the shell syntax of ${report.shellSkipped} job command${report.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)`));
     }
     if (report.fix) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';

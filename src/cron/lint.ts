@@ -47,7 +47,7 @@ export interface CronAnalysis {
   target: CronTarget;
   /** Lines whose % are all clearly literal (date/printf formats): --fix escapes them. */
   percentFixLines: number[];
-  /** Jobs whose command was not read because the file exceeded MAX_PARSED_COMMANDS. */
+  /** Jobs whose shell syntax was not read because the file exceeded MAX_PARSED_CHARACTERS. */
   shellSkipped: number;
   /** Jobs need bash and no SHELL precedes them: --fix adds SHELL=/bin/bash. */
   needsShell: boolean;
@@ -104,11 +104,12 @@ export function looksLikeCrontab(text: string): boolean {
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 /**
- * Distinct commands per file handed to mvdan-sh (about 2 ms each here; plain commands take the
- * fast scanner and do not count). A real crontab has a handful; a hostile one with hundreds of
- * thousands would otherwise keep the parser busy for minutes.
+ * Characters of distinct commands per file handed to mvdan-sh. Its GopherJS tree walk costs about
+ * 0.1 ms per syntax node here (a typical command has twenty), so a hostile file of long, dense
+ * commands would otherwise keep it busy for minutes. Plain commands take the fast scanner and do
+ * not count; a real crontab uses a few hundred characters of this budget.
  */
-export const MAX_PARSED_COMMANDS = 500;
+export const MAX_PARSED_CHARACTERS = 8 * 1024;
 
 function listLines(lines: number[]): string {
   const unique = [...new Set(lines)];
@@ -168,7 +169,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   // ----- per line -----
   const factsCache = new Map<string, ShellFacts>();
   let shellSkipped = 0;
-  let parsedCommands = 0;
+  let parsedCharacters = 0;
   const needBash: number[] = [];
   const outsidePath: { name: string; line: number }[] = [];
   const otherUsers = new Map<string, { line: number; column: number; lines: number[] }>();
@@ -297,11 +298,11 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     if (!facts) {
       facts = scanSimpleCommand(job.executed) ?? undefined;
       if (!facts) {
-        if (parsedCommands >= MAX_PARSED_COMMANDS) {
+        if (parsedCharacters + job.executed.length > MAX_PARSED_CHARACTERS) {
           shellSkipped++;
           continue;
         }
-        parsedCommands++;
+        parsedCharacters += job.executed.length;
         facts = analyzeWithParser(job.executed);
       }
       factsCache.set(job.executed, facts);

@@ -127,28 +127,34 @@ function parseEnv(body: string, lineNo: number, text: string, hasCR: boolean): E
 
 /** cron's child_process: an odd run of backslashes escapes `%` (and loses one backslash); quotes do not. */
 export function splitCommand(line: string, start: number): { executed: string; cols: number[]; percentCol?: number } {
-  let executed = '';
+  const pieces: string[] = [];
   const cols: number[] = [];
+  let pieceStart = start;
   let escaped = false;
-  for (let i = start; i < line.length; i++) {
-    const ch = line[i]!;
+  let percentCol: number | undefined;
+  let i = start;
+  for (; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
     if (escaped) {
       escaped = false;
-      if (ch === '%') {
+      if (ch === 0x25 /* % */) {
         // The backslash that escaped it is dropped.
-        executed = executed.slice(0, -1);
+        pieces.push(line.slice(pieceStart, i - 1));
         cols.pop();
+        pieceStart = i;
       }
-      executed += ch;
       cols.push(i);
       continue;
     }
-    if (ch === '\\') escaped = true;
-    else if (ch === '%') return { executed, cols, percentCol: i };
-    executed += ch;
+    if (ch === 0x5c /* \ */) escaped = true;
+    else if (ch === 0x25) {
+      percentCol = i;
+      break;
+    }
     cols.push(i);
   }
-  return { executed, cols };
+  pieces.push(line.slice(pieceStart, i));
+  return { executed: pieces.join(''), cols, percentCol };
 }
 
 export function parseCrontab(text: string, kind: CrontabKind): ParsedCrontab {

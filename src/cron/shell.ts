@@ -487,9 +487,10 @@ function readWord(src: string, i: number): { parts: WordPart[]; end: number } | 
     const last = parts[parts.length - 1];
     // `#` is literal only inside plain text (a#b); where a word starts or after quotes, leave it to the parser.
     if (isPlainWordChar(c) && !(c === '#' && (i === start || last?.kind !== 'lit' || last.offset + last.text.length !== i))) {
-      if (last?.kind === 'lit' && last.offset + last.text.length === i) last.text += c;
-      else parts.push({ kind: 'lit', text: c, offset: i });
-      i++;
+      let end = i + 1;
+      while (end < src.length && isPlainWordChar(src[end]!)) end++;
+      parts.push({ kind: 'lit', text: src.slice(i, end), offset: i });
+      i = end;
       continue;
     }
     if (c === "'") {

@@ -144,14 +144,21 @@ describe('plain-English readings of steps', () => {
 });
 
 describe('hostile sizes', () => {
-  it('reads at most MAX_PARSED_COMMANDS distinct commands per file and says how many it skipped', async () => {
-    const { MAX_PARSED_COMMANDS } = await import('../../src/cron/lint.js');
-    const lines = Array.from({ length: MAX_PARSED_COMMANDS + 5 }, (_, i) => `0 1 * * * /bin/echo $(/bin/date) ${i} > /tmp/out`);
+  it('hands at most MAX_PARSED_CHARACTERS of complex commands to mvdan-sh per file and says how many it skipped', async () => {
+    const { MAX_PARSED_CHARACTERS } = await import('../../src/cron/lint.js');
+    const command = (i: number) => `/bin/echo $(/bin/date) ${String(i).padStart(60, '0')} > /tmp/out`;
+    const fitting = Math.floor(MAX_PARSED_CHARACTERS / command(0).length);
+    const lines = Array.from({ length: fitting + 5 }, (_, i) => `0 1 * * * ${command(i)}`);
     const analysis = analyzeCrontab('crontab', `${lines.join('\n')}\n`);
     expect(analysis.shellSkipped).toBe(5);
-    expect(analysis.jobs).toHaveLength(MAX_PARSED_COMMANDS + 5);
-    // Plain commands take the scanner and never count against the limit.
-    const plain = Array.from({ length: MAX_PARSED_COMMANDS + 5 }, (_, i) => `0 1 * * * /bin/echo ${i} > /tmp/out`);
+    expect(analysis.jobs).toHaveLength(fitting + 5);
+    // Plain commands take the scanner and never count against the budget.
+    const plain = Array.from({ length: 2000 }, (_, i) => `0 1 * * * /bin/echo ${i} > /tmp/out`);
     expect(analyzeCrontab('crontab', `${plain.join('\n')}\n`).shellSkipped).toBe(0);
+  });
+
+  it('stays fast on a 1 MB command line', () => {
+    const analysis = analyzeCrontab('crontab', `0 1 * * * /bin/echo $(date) ${'w '.repeat(500_000)}\n`);
+    expect(analysis.shellSkipped).toBe(1);
   });
 });
