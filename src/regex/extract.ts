@@ -102,7 +102,9 @@ export function mayContainRegex(text: string): boolean {
 // arrows and ~100,000 chained binary or unary operators kill the process. No real code comes near
 // these limits, so files that might are refused before parsing, with a safety margin of 4-6x.
 const MAX_BRACKET_DEPTH = 1000;
-const MAX_CHAIN = { ternary: 3000, arrow: 3000, unary: 15_000, binary: 20_000 };
+const MAX_CHAIN = { ternary: 3000, arrow: 3000, unary: 15_000, binary: 20_000, keyword: 5000 };
+// Keyword operators nest like unary ones but cost more native stack: ~20,000 `new` or `typeof` crash.
+const KEYWORD_OPERATORS = new Set(['new', 'typeof', 'void', 'delete', 'await', 'yield']);
 
 /** Why a file is too deeply nested to parse safely, or undefined. Over-counts: strings are not skipped. */
 export function excessiveNesting(text: string): string | undefined {
@@ -111,8 +113,20 @@ export function excessiveNesting(text: string): string | undefined {
   let arrow = 0;
   let unaryRun = 0;
   let binary = 0;
+  let keywordRun = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      let end = i + 1;
+      while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+      // n, t, v, d, a, y: the first letters of the keyword operators, to spare a slice per word.
+      if (end - i <= 6 && (c === 110 || c === 116 || c === 118 || c === 100 || c === 97 || c === 121) && KEYWORD_OPERATORS.has(text.slice(i, end))) {
+        if (++keywordRun > MAX_CHAIN.keyword) return `more than ${MAX_CHAIN.keyword} chained ${text.slice(i, end)} operators`;
+      } else keywordRun = 0;
+      unaryRun = 0;
+      i = end - 1;
+      continue;
+    }
     switch (c) {
       case 40: // (
       case 91: // [
