@@ -66,7 +66,9 @@ describe('secrets stay secret', () => {
     const token = makeToken({ alg: 'HS256', kid: 'k1' }, { sub: 'x', iat: NOW_S, exp: NOW_S - 10 }, secret);
     const privatePem = readFileSync(join(KEYS, 'rsa-private.pem'), 'utf8');
     const privateBody = privatePem.split('\n')[5]!;
-    const rs = (await runCli(['sign', '--key', join(KEYS, 'rsa-private.pem'), '--claim', 'sub=1', '--now', String(NOW_S)])).stdout.trim();
+    const minted = await runCli(['sign', '--key', join(KEYS, 'rsa-private.pem'), '--claim', 'sub=1', '--now', String(NOW_S)]);
+    const rs = minted.stdout.trim();
+    expect(rs.split('.'), minted.stderr).toHaveLength(3);
     const secretFile = file('leak-secret.txt', secret);
     const runs = [
       ['decode', token],
