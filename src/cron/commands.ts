@@ -148,10 +148,9 @@ export const OUTSIDE_DEFAULT_PATH: Record<string, OutsideCommand> = {
  * pasted into a user crontab. None of them is also a command name.
  */
 export const SYSTEM_ACCOUNTS = new Set([
-  'root', 'daemon', 'bin', 'sys', 'www-data', 'nobody', 'apache', 'postgres', 'mysql', 'redis', 'ubuntu',
-  'ec2-user', 'centos', 'admin', 'deploy', 'backup', 'news', 'uucp', 'proxy', 'list', 'irc', 'gnats', 'operator',
-  'games', 'nagios', 'zabbix', 'munin', 'jenkins', 'tomcat', 'mongodb', 'rabbitmq', 'memcache', 'ntp', 'ntpsec',
-  'smmsp', 'bind', 'gitlab-runner', 'nextcloud', 'wwwrun', 'http', '_apt',
+  'root', 'daemon', 'bin', 'sys', 'www-data', 'nobody', 'apache', 'postgres', 'mysql', 'redis', 'ubuntu', 'ec2-user',
+  'centos', 'news', 'uucp', 'irc', 'gnats', 'operator', 'games', 'nagios', 'zabbix', 'munin', 'jenkins', 'tomcat',
+  'mongodb', 'rabbitmq', 'memcache', 'ntp', 'ntpsec', 'smmsp', 'gitlab-runner', 'nextcloud', 'wwwrun', '_apt',
 ]);
 
 /**
