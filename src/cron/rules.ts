@@ -109,8 +109,8 @@ Fix: make sure the account exists wherever the file is installed (for example, c
   {
     id: 'cron/no-trailing-newline',
     severity: 'error',
-    description: 'The last line has no newline, so cron may ignore it or the whole file',
-    help: `crontab(5), Debian: "cron requires that each entry in a crontab end in a newline character. If the last entry in a crontab is missing a newline (i.e. terminated by EOF), cron will consider the crontab (at least partially) broken." cronie's crontab command refuses to install such a file ("missing newline before EOF"). Files copied into /etc/cron.d by configuration management are the usual victims.
+    description: "The last line has no newline: Debian's cron ignores the whole file, cronie's crontab refuses it",
+    help: `crontab(5), Debian: "cron requires that each entry in a crontab end in a newline character. If the last entry in a crontab is missing a newline (i.e. terminated by EOF), cron will consider the crontab (at least partially) broken." In practice Debian's cron logs "ERROR (Missing newline before EOF, this crontab file will be ignored)" and runs none of its jobs. cronie's crontab command refuses to install such a file ("missing newline before EOF"). Files copied into /etc/cron.d by configuration management are the usual victims.
 Fix: end the file with a newline (--fix).`,
     examples: { valid: [{ code: '0 1 * * * /usr/bin/true\n' }], invalid: [{ code: '0 1 * * * /usr/bin/true' }] },
   },
