@@ -157,7 +157,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       else if (entry.kind === 'skipped') skipped++;
       else {
         try {
-          await consider(entry.display, entry.path, await readFile(entry.path));
+          const bytes = await readFile(entry.path);
+          // Binary files found in a walk are skipped quietly; one named on the command line gets its reason.
+          if (entry.explicit) decodeText(bytes, entry.display);
+          await consider(entry.display, entry.path, bytes);
         } catch (error) {
           const failure = error instanceof InputFailure ? error : failureFromError(entry.display, error);
           errors.push({ file: failure.file, message: failure.message });
