@@ -214,7 +214,7 @@ Fix: write the value out in full (PATH=/usr/local/bin:/usr/bin:/bin).`,
     id: 'cron/env-empty-value',
     severity: 'warning',
     description: 'An environment line with an empty unquoted value; crontab(5) asks for quotes',
-    help: `Debian's crontab(5): "The value string may be placed in quotes (single or double, but matching) to preserve leading or trailing blanks. To define an empty variable, quotes must be used." cronie accepts NAME= as empty, older vixie-derived crons do not parse it as an assignment at all. MAILTO= is the common case.
+    help: `crontab(5): "The value string may be placed in quotes (single or double, but matching) to preserve leading or trailing blanks"; Debian's page adds that an empty value must be written with quotes. cronie accepts NAME= as empty, while older vixie-derived crons do not read it as an assignment at all and reject the line. BusyBox reads only SHELL= and MAILTO=, and MAILTO= there turns mail off. MAILTO= is the common case.
 Fix: write NAME="" (MAILTO="").`,
     examples: { valid: [{ code: 'MAILTO=""\n' }], invalid: [{ code: 'MAILTO=\n' }] },
   },
