@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../findings/model.js';
 import { type ParsedJws, type ParsedToken, claimsOf } from './parse.js';
 import { jwtRule } from './rules.js';
-import { type TimeAnalysis, analyseTimes, isoFromSeconds, preciseDuration } from './time.js';
+import { type TimeAnalysis, analyseTimes, isNumericDate, isoFromSeconds, preciseDuration } from './time.js';
 import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, type WeakSecretMatch, findWeakSecret } from './weak-secret.js';
 
 export const DEFAULT_MAX_LIFETIME_SECONDS = 15 * 60;
@@ -178,7 +178,11 @@ function claimFindings(token: ParsedJws, time: TimeAnalysis, options: AnalyseOpt
   const exp = claims.exp;
   const iat = claims.iat;
   if (!Object.hasOwn(claims, 'exp')) out.push(finding('jwt/missing-exp', 'The token has no exp claim, so it never expires'));
+  else if (!isNumericDate(exp)) {
+    out.push(finding('jwt/missing-exp', `The exp claim is ${JSON.stringify(exp)}, not a NumericDate: verifiers ignore or reject it, and the token may never expire`, { exp }));
+  }
   if (!Object.hasOwn(claims, 'iat')) out.push(finding('jwt/missing-iat', 'The token has no iat claim, so its age and lifetime are unknown'));
+  else if (!isNumericDate(iat)) out.push(finding('jwt/missing-iat', `The iat claim is ${JSON.stringify(iat)}, not a NumericDate, so the token's age is unknown`, { iat }));
   if (time.expired) {
     out.push(
       finding('jwt/expired', `The token expired ${preciseDuration(time.expiredBySeconds!)} ago (exp ${isoFromSeconds(exp as number)}, now ${time.now})`, {

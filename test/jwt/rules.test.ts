@@ -21,7 +21,11 @@ const CASES: { rule: string; valid: string; invalid: string[] }[] = [
     valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG),
     invalid: [`${b64('{"alg":"none"}')}.${b64(JSON.stringify(GOOD_CLAIMS))}.`, `${b64('{"alg":"NoNe"}')}.${b64(JSON.stringify(GOOD_CLAIMS))}.`],
   },
-  { rule: 'jwt/missing-exp', valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG), invalid: [makeToken({ alg: 'HS256' }, { sub: '1', iat: NOW_S }, STRONG)] },
+  {
+    rule: 'jwt/missing-exp',
+    valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG),
+    invalid: [makeToken({ alg: 'HS256' }, { sub: '1', iat: NOW_S }, STRONG), makeToken({ alg: 'HS256' }, { iat: NOW_S, exp: 'tomorrow' }, STRONG)],
+  },
   {
     rule: 'jwt/expired',
     valid: makeToken({ alg: 'HS256' }, { ...GOOD_CLAIMS, exp: NOW_S + 1 }, STRONG),
@@ -33,7 +37,11 @@ const CASES: { rule: string; valid: string; invalid: string[] }[] = [
     valid: makeToken({ alg: 'HS256' }, { iat: NOW_S, exp: NOW_S + 900 }, STRONG),
     invalid: [makeToken({ alg: 'HS256' }, { iat: NOW_S, exp: NOW_S + 901 }, STRONG)],
   },
-  { rule: 'jwt/missing-iat', valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG), invalid: [makeToken({ alg: 'HS256' }, { exp: NOW_S + 60 }, STRONG)] },
+  {
+    rule: 'jwt/missing-iat',
+    valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG),
+    invalid: [makeToken({ alg: 'HS256' }, { exp: NOW_S + 60 }, STRONG), makeToken({ alg: 'HS256' }, { exp: NOW_S + 60, iat: 1e30 }, STRONG)],
+  },
   { rule: 'jwt/iat-in-future', valid: makeToken({ alg: 'HS256' }, GOOD_CLAIMS, STRONG), invalid: [makeToken({ alg: 'HS256' }, { iat: NOW_S + 120, exp: NOW_S + 600 }, STRONG)] },
   {
     rule: 'jwt/weak-secret',
