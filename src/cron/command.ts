@@ -135,7 +135,8 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         ...(r.shellSkipped ? { shellCommandsNotRead: r.shellSkipped } : {}),
       })),
     },
-    text: (ctx) => renderText(reports, ctx),
+    // Without jobs, fixes or notes there is nothing to read: the reporter then prints its own summary.
+    ...(reports.some((r) => r.jobs.length > 0 || r.fix || r.shellSkipped > 0) ? { text: (ctx: RenderContext) => renderText(reports, ctx) } : {}),
   };
 }
 

@@ -126,6 +126,12 @@ describe('authkit cron-lint (built CLI)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('an empty crontab on standard input is clean', async () => {
+    const result = await runCli(['cron-lint', '-'], { input: '' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('✔ no problems found in 1 input\n');
+  });
+
   it('usage errors and help', async () => {
     const none = await runCli(['cron-lint']);
     expect(none.code).toBe(2);
