@@ -37,6 +37,8 @@ export const WEAK_SECRET_MAX_INPUT = 4096;
 
 interface SecretList {
   raw: Buffer;
+  /** The same bytes as a latin1 string, for fast line splitting. */
+  text: string;
   /** starts[i]..ends[i] is secret i (line i + 1), for i < count. */
   starts: Int32Array;
   ends: Int32Array;
@@ -68,24 +70,34 @@ function findDataFile(): string {
  */
 function secretsUpTo(lines: number): SecretList {
   if (!list) {
-    list = { raw: readFileSync(findDataFile()), starts: new Int32Array(110_000), ends: new Int32Array(110_000), count: 0, complete: false, next: 0 };
+    const raw = readFileSync(findDataFile());
+    list = { raw, text: raw.toString('latin1'), starts: new Int32Array(110_000), ends: new Int32Array(110_000), count: 0, complete: false, next: 0 };
   }
-  const current = list;
-  const { raw, starts, ends } = current;
-  while (!current.complete && current.count < lines) {
-    const at = raw.indexOf(0x0a, current.next);
-    const end = at < 0 ? raw.length : at;
-    if (at < 0 && current.next >= raw.length) {
-      current.complete = true;
+  if (list.complete || list.count >= lines) return list;
+  // String.indexOf on a latin1 copy: Buffer.indexOf has a JavaScript wrapper per call, and
+  // there is one call per line.
+  const { text, starts, ends } = list;
+  let { count, next } = list;
+  const limit = Math.min(lines, starts.length);
+  let complete = false;
+  while (count < limit) {
+    if (next >= text.length) {
+      complete = true;
       break;
     }
-    starts[current.count] = current.next;
-    ends[current.count] = end > current.next && raw[end - 1] === 0x0d ? end - 1 : end;
-    current.count++;
-    current.next = end + 1;
-    if (at < 0) current.complete = true;
+    let end = text.indexOf('\n', next);
+    if (end < 0) {
+      end = text.length;
+      complete = true;
+    }
+    starts[count] = next;
+    ends[count] = end > next && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    count++;
+    next = end + 1;
+    if (complete) break;
   }
-  return current;
+  Object.assign(list, { count, next, complete: complete || next >= text.length });
+  return list;
 }
 
 export function loadSecretList(): SecretList {
