@@ -88,3 +88,17 @@ export function shapeVariants(shape: AttackShape, leading: string[] = []): Attac
 function key(shape: AttackShape): string {
   return JSON.stringify([shape.pumps, shape.suffix]);
 }
+
+/**
+ * The shape with every run of one repeated character (in prefixes and suffix) stretched to
+ * `length`: an attack found on a variant whose `{44,88}` became `{2,3}` needs 44 characters there
+ * to match the original.
+ */
+export function padRuns(shape: AttackShape, length: number): AttackShape {
+  const pad = (text: string) => text.replace(/(.)\1+/gsu, (run: string, ch: string) => (run.length < length ? ch.repeat(length) : run));
+  return {
+    pumps: shape.pumps.map(({ prefix, pump }) => ({ prefix: pad(prefix), pump })),
+    suffix: pad(shape.suffix),
+    origin: `${shape.origin}+padded`,
+  };
+}

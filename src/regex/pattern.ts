@@ -15,6 +15,8 @@ export interface GroupInfo {
   name?: string;
   /** Offset of the group body's first character */
   bodyStart: number;
+  /** Number of alternatives directly inside the group (1 without `|`) */
+  branches: number;
 }
 
 export interface BackrefInfo {
@@ -109,7 +111,7 @@ export function scanPattern(source: string, unicode = false): PatternStructure {
           bodyStart = colon === -1 ? i + 2 : colon + 1;
         }
       }
-      const group: GroupInfo = { start: i, end: source.length, kind, bodyStart };
+      const group: GroupInfo = { start: i, end: source.length, kind, bodyStart, branches: 1 };
       if (kind === 'capture' || kind === 'named') {
         captureCount += 1;
         group.index = captureCount;
@@ -126,6 +128,12 @@ export function scanPattern(source: string, unicode = false): PatternStructure {
       if (group) group.end = i + 1;
       i += 1;
       atomBefore = true;
+      continue;
+    }
+    if (ch === '|' && open.length > 0) {
+      open[open.length - 1]!.branches += 1;
+      i += 1;
+      atomBefore = false;
       continue;
     }
     if (ch === '|' && open.length === 0) {
@@ -186,9 +194,45 @@ function skipClass(source: string, at: number): number {
   return source.length;
 }
 
-/** True when the pattern has no quantifier at all: every match attempt is bounded by its size. */
-export function hasNoQuantifier(structure: PatternStructure): boolean {
-  return structure.quantifiers.length === 0;
+/**
+ * An upper bound on the number of ways one match attempt can go, or Infinity when a repetition is
+ * unbounded or a back-reference is present. Every choice point multiplies it: a quantifier
+ * `{m,n}` offers n - m + 1 counts (each repetition at most once more), an alternation its
+ * branches. A small bound means each attempt does a constant amount of work whatever the input,
+ * so searching an input of length L costs O(L): no ReDoS, without running an analyser.
+ */
+export function attemptPathsBound(structure: PatternStructure): number {
+  if (structure.backrefs.length > 0) return Infinity;
+  if (structure.quantifiers.some((q) => q.max === Infinity)) return Infinity;
+  const { groups, quantifiers } = structure;
+  // Innermost group whose body contains the offset, or null at top level.
+  const parentOf = (at: number): GroupInfo | null => {
+    let best: GroupInfo | null = null;
+    for (const g of groups) if (g.start < at && at < g.end - 1 && (!best || g.start > best.start)) best = g;
+    return best;
+  };
+  const onGroup = new Map<GroupInfo, QuantifierInfo>();
+  for (const q of quantifiers) {
+    const g = groups.find((candidate) => candidate.end === q.start);
+    if (g) onGroup.set(g, q);
+  }
+  const cap = (x: number) => (x > Number.MAX_SAFE_INTEGER ? Infinity : x);
+  const inner = (owner: GroupInfo | null): number => {
+    let bound = owner ? owner.branches : structure.alternatives.length;
+    for (const q of quantifiers) {
+      if ([...onGroup.values()].includes(q) || parentOf(q.start) !== owner) continue;
+      bound = cap(bound * (q.max + 1));
+    }
+    for (const child of groups) {
+      if (parentOf(child.start) !== owner) continue;
+      const q = onGroup.get(child);
+      const body = inner(child);
+      // A repeated group chooses its path afresh on every repetition.
+      bound = cap(bound * (q ? cap(body ** q.max * (q.max + 1)) : body));
+    }
+    return bound;
+  };
+  return inner(null);
 }
 
 /** A derived source and, for each of its characters, the offset it came from in the original. */
@@ -223,7 +267,11 @@ class Builder {
  * the ambiguity structure the fuzzer could not analyse; measurement settles what it claims.
  * Returns null when nothing needed changing.
  */
-export function automatonVariant(original: string, unicode: boolean, limit = 10): (Derived & { approximations: VariantApproximation[] }) | null {
+export function automatonVariant(
+  original: string,
+  unicode: boolean,
+  limit = 10,
+): (Derived & { approximations: VariantApproximation[]; reducedMinimums: number[] }) | null {
   const structure = scanPattern(original, unicode);
   const edits: { start: number; end: number; replacement: string | null }[] = [];
   for (const group of structure.groups) {
@@ -245,28 +293,25 @@ export function automatonVariant(original: string, unicode: boolean, limit = 10)
       edits.push({ start: ref.start, end: ref.end, replacement: `(?:${stripBackrefs(flattened)})` });
     }
   }
-  let reducedRepeats = false;
+  // Large bounds make the automaton huge (recheck times out on ssri's {44,88}); ambiguity comes
+  // from the structure, not the count, so small bounds keep it. The minimums dropped here are
+  // returned: attack strings found on the variant are padded back to them before measurement.
+  const reducedMinimums: number[] = [];
   for (const q of structure.quantifiers) {
     if (!q.braced) continue;
     if (q.max <= limit) continue;
     const lazy = original[q.end - 1] === '?' ? '?' : '';
-    let replacement: string;
-    if (q.min <= 3) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min},3}`;
-    else if (q.min <= limit) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min}}`;
-    // A minimum the attack must reach is kept exact, so the attack found on the variant still
-    // satisfies the original; past 64 the automaton gets too large and the attack may not carry over.
-    else if (q.min <= 64) replacement = q.max === Infinity ? `{${q.min},}` : `{${q.min}}`;
-    else replacement = q.max === Infinity ? '{2,}' : '{2,3}';
-    if (q.min > limit && q.max === Infinity && q.min <= 64) continue;
-    edits.push({ start: q.start, end: q.end, replacement: replacement + lazy });
-    reducedRepeats = true;
+    const min = Math.min(q.min, 2);
+    if (q.max === Infinity && q.min <= limit) continue;
+    edits.push({ start: q.start, end: q.end, replacement: `${q.max === Infinity ? `{${min},}` : `{${min},3}`}${lazy}` });
+    if (q.min > min) reducedMinimums.push(q.min);
   }
   if (edits.length === 0) return null;
   const approximations: VariantApproximation[] = [];
   if (structure.groups.some((g) => g.kind === 'lookahead' || g.kind === 'lookbehind')) approximations.push('lookaround');
   if (structure.backrefs.length > 0) approximations.push('backreference');
-  if (reducedRepeats) approximations.push('bounded-repeat');
-  return { ...applyEdits(original, edits), approximations };
+  if (structure.quantifiers.some((q) => q.braced && q.max > limit)) approximations.push('bounded-repeat');
+  return { ...applyEdits(original, edits), approximations, reducedMinimums: [...new Set(reducedMinimums)] };
 }
 
 export type VariantApproximation = 'lookaround' | 'backreference' | 'bounded-repeat';

@@ -2,7 +2,7 @@
 // limit gets its worker terminated (V8 interrupts irregexp backtracking on terminate) and a fresh
 // worker takes its place on the next task.
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { PrepareRequest, PrepareResponse, RunRequest, RunResponse } from './worker.js';
@@ -19,6 +19,10 @@ interface Slot {
   /** The thread has booted and loaded its code. */
   ready: boolean;
   busy: boolean;
+  /** OS thread id, to read the thread's CPU time when it has to be killed. */
+  tid: number | null;
+  /** The thread's CPU time (ns) when the current run was dispatched. */
+  cpuAtDispatch: number | null;
   pending?: { id: number; entry: Pending };
 }
 
@@ -40,6 +44,16 @@ export function resolveWorkerFile(): string {
 }
 
 export type RunResult = RunResponse & { killed: boolean };
+
+/** CPU time (ns) of a thread of this process, read from Linux's schedstat; null elsewhere. */
+function threadCpuNs(tid: number | null): number | null {
+  if (tid === null) return null;
+  try {
+    return Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
+}
 
 const live = new Set<Worker>();
 
@@ -102,6 +116,7 @@ export class WorkerPool {
       slot.busy = true;
       slot.pending = { id: request.id, entry };
       entry.started = performance.now();
+      slot.cpuAtDispatch = threadCpuNs(slot.tid);
       if (hardLimitMs !== null) {
         entry.timer = setTimeout(() => this.kill(slot, hardLimitMs), hardLimitMs);
       }
@@ -112,10 +127,11 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.file);
     live.add(worker);
-    const slot: Slot = { worker, ready: false, busy: false };
-    worker.on('message', (message: { id: number; ready?: boolean }) => {
+    const slot: Slot = { worker, ready: false, busy: false, tid: null, cpuAtDispatch: null };
+    worker.on('message', (message: { id: number; ready?: boolean; tid?: number | null }) => {
       if (message.ready) {
         slot.ready = true;
+        slot.tid = message.tid ?? null;
         this.pump();
         return;
       }
@@ -147,13 +163,15 @@ export class WorkerPool {
   }
 
   private kill(slot: Slot, hardLimitMs: number): void {
+    const cpuNow = threadCpuNs(slot.tid);
+    const cpuMs = cpuNow !== null && slot.cpuAtDispatch !== null ? (cpuNow - slot.cpuAtDispatch) / 1e6 : undefined;
     const pending = slot.pending;
     slot.pending = undefined;
     this.drop(slot);
     void this.retire(slot.worker);
     if (pending) {
       const elapsed = Math.max(hardLimitMs, performance.now() - pending.entry.started);
-      pending.entry.resolve({ id: pending.id, ms: elapsed, inputLength: -1, killed: true });
+      pending.entry.resolve({ id: pending.id, ms: elapsed, ...(cpuMs !== undefined ? { cpuMs } : {}), inputLength: -1, killed: true });
     }
     this.pump();
   }

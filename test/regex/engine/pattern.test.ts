@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { automatonVariant, mapRanges, scanPattern, unanchoredAlternatives } from '../../../src/regex/pattern.js';
-import { flatAttack, jsString, maxCount, readableAttack } from '../../../src/regex/attack.js';
+import { attemptPathsBound, automatonVariant, mapRanges, scanPattern, unanchoredAlternatives } from '../../../src/regex/pattern.js';
+import { flatAttack, jsString, maxCount, padRuns, readableAttack } from '../../../src/regex/attack.js';
 import { countSeries } from '../../../src/regex/confirm.js';
 import { confirmationMethods, iteratesEveryPosition } from '../../../src/regex/analyze.js';
 
@@ -35,10 +35,11 @@ describe('derived patterns', () => {
     expect(unanchoredAlternatives('^a|^b', false)).toBeNull();
   });
 
-  it('removes lookarounds, inlines back-references and keeps exact bounded minimums', () => {
+  it('removes lookarounds, inlines back-references and shrinks large bounds', () => {
     const v = automatonVariant('^([^-]+)-([A-Za-z0-9+/=]{44,88})(\\?[\\x21-\\x7E]*)*$', false)!;
-    expect(v.source).toBe('^([^-]+)-([A-Za-z0-9+/=]{44})(\\?[\\x21-\\x7E]*)*$');
+    expect(v.source).toBe('^([^-]+)-([A-Za-z0-9+/=]{2,3})(\\?[\\x21-\\x7E]*)*$');
     expect(v.approximations).toEqual(['bounded-repeat']);
+    expect(v.reducedMinimums).toEqual([44]);
     const w = automatonVariant('(?=(\\\\+?)?)\\1"', false)!;
     expect(w.source).toBe('(?:\\\\+?)"');
     expect(w.approximations).toEqual(['lookaround', 'backreference']);
@@ -59,6 +60,13 @@ describe('attack strings', () => {
       pump: 'a',
       suffix: '-bb!',
     });
+  });
+
+  it('pads runs back to a reduced minimum', () => {
+    const shape = { pumps: [{ prefix: '?-++?', pump: '?' }], suffix: '\u0000-++', origin: 'variant' };
+    const padded = padRuns(shape, 5);
+    expect(padded.pumps[0]!.prefix).toBe('?-+++++?');
+    expect(padded.suffix).toBe('\u0000-+++++');
   });
 
   it('keeps every probed size within maxInput', () => {
@@ -87,5 +95,20 @@ describe('usage model', () => {
     expect(confirmationMethods({ pattern: 'a', flags: 'g', usages: ['test', 'replace'] }, true)).toEqual(['replace']);
     expect(confirmationMethods({ pattern: 'a', flags: '', usages: [] }, false)).toEqual(['exec']);
     expect(confirmationMethods({ pattern: 'a', flags: 'g', usages: ['unknown'] }, false)).toEqual(['replace']);
+  });
+});
+
+describe('attemptPathsBound', () => {
+  const bound = (source: string) => attemptPathsBound(scanPattern(source));
+  it('multiplies the choice points of patterns without unbounded repetition', () => {
+    expect(bound('Bearer ')).toBe(1);
+    expect(bound('^(android|bada|kaios)[-/ ]?v?$')).toBe(3 * 2 * 2);
+    expect(bound('^\\d{4}-\\d{2}$')).toBe(5 * 3);
+    expect(bound('(a|a){0,30}')).toBeGreaterThan(1e6);
+  });
+  it('gives up on unbounded repetition and back-references', () => {
+    expect(bound('a+')).toBe(Infinity);
+    expect(bound('a{2,}')).toBe(Infinity);
+    expect(bound('(a)\\1')).toBe(Infinity);
   });
 });
