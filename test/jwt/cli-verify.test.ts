@@ -109,7 +109,7 @@ describe('authkit verify', () => {
     expect(noneFlag.code).toBe(2);
   });
 
-  it('verifies RS256 with an X.509 certificate, a private key (public half) and ES256 by curve', async () => {
+  it('verifies RS256 with an X.509 certificate, a private key (public half), ES256 by curve and EdDSA', async () => {
     const rs = (await runCli(['sign', '--key', join(KEYS, 'rsa-private.pem'), '--claim', 'sub=42', '--exp', '10m', '--now', String(NOW_S)])).stdout.trim();
     for (const key of ['rsa-cert.pem', 'rsa-private.pem', 'rsa-public.pem']) {
       const r = await runCli(['verify', rs, '--key', join(KEYS, key), ...now, '--json']);
@@ -120,6 +120,9 @@ describe('authkit verify', () => {
     expect(JSON.parse(Buffer.from(es.split('.')[0]!, 'base64url').toString()).alg).toBe('ES256');
     const ok = await runCli(['verify', es, '--key', join(KEYS, 'ec-public.pem'), ...now]);
     expect(ok.code).toBe(0);
+    const ed = (await runCli(['sign', '--key', join(KEYS, 'ed25519-private.pem'), '--claim', 'sub=42', '--now', String(NOW_S)])).stdout.trim();
+    expect(JSON.parse(Buffer.from(ed.split('.')[0]!, 'base64url').toString()).alg).toBe('EdDSA');
+    expect((await runCli(['verify', ed, '--key', join(KEYS, 'ed25519-private.pem'), ...now])).code).toBe(0);
     const notAllowed = await runCli(['verify', es, '--key', join(KEYS, 'ec-public.pem'), '--alg', 'ES384', ...now]);
     expect(notAllowed.code).toBe(1);
     expect(notAllowed.stdout).toContain('alg ES256 is not allowed: --alg allows ES384');
