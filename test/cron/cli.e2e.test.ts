@@ -47,27 +47,35 @@ describe('authkit cron-lint (built CLI)', () => {
   });
 
   it('--system and --user override the path', async () => {
-    const asSystem = parseJson(await runCli(['cron-lint', '--system', '--json', path('clean.crontab')]));
+    const [systemRun, userRun, both] = await Promise.all([
+      runCli(['cron-lint', '--system', '--json', path('clean.crontab')]),
+      runCli(['cron-lint', '--user', '--json', path('etc', 'crontab')]),
+      runCli(['cron-lint', '--user', '--system', path('clean.crontab')]),
+    ]);
+    const asSystem = parseJson(systemRun);
     expect(asSystem.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('cron/missing-user-field');
-    const asUser = parseJson(await runCli(['cron-lint', '--user', '--json', path('etc', 'crontab')]));
+    const asUser = parseJson(userRun);
     expect(asUser.files[0].kind).toBe('user');
     expect(asUser.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('cron/user-field-in-user-crontab');
-    const both = await runCli(['cron-lint', '--user', '--system', path('clean.crontab')]);
     expect(both.code).toBe(2);
     expect(both.stderr.trim().split('\n')).toEqual(['authkit: --system and --user cannot be combined']);
   });
 
   it('--next prints the next runs (JSON and human)', async () => {
-    const json = parseJson(await runCli(['cron-lint', '--next', '3', '--json', path('clean.crontab')], { env: { TZ: 'UTC' } }));
+    const [jsonRun, human, zero] = await Promise.all([
+      runCli(['cron-lint', '--next', '3', '--json', path('clean.crontab')], { env: { TZ: 'UTC' } }),
+      runCli(['cron-lint', '--next', '2', path('clean.crontab')], { env: { TZ: 'UTC' } }),
+      runCli(['cron-lint', '--next', '0', path('clean.crontab')]),
+    ]);
+    const json = parseJson(jsonRun);
     const job = json.files[0].jobs[0];
     expect(job.reading).toBe('every 10 minutes');
     expect(job.next.timeZone).toBe('UTC');
     expect(job.next.runs).toHaveLength(3);
     const minutes = job.next.runs.map((r: string) => new Date(r).getUTCMinutes() % 10);
     expect(minutes).toEqual([0, 0, 0]);
-    const human = await runCli(['cron-lint', '--next', '2', path('clean.crontab')], { env: { TZ: 'UTC' } });
     expect(human.stdout).toMatch(/next \(UTC\): \d{4}-\d\d-\d\d \d\d:\d0, \d{4}-\d\d-\d\d \d\d:\d0/);
-    expect((await runCli(['cron-lint', '--next', '0', path('clean.crontab')])).code).toBe(2);
+    expect(zero.code).toBe(2);
   });
 
   it('--fix rewrites the file and prints the diff; --dry-run only prints it', async () => {
@@ -92,24 +100,31 @@ describe('authkit cron-lint (built CLI)', () => {
 
   it('renders every format; SARIF validates and puts file-level findings at line 1', async () => {
     const args = ['cron-lint', path('etc', 'cron.d'), path('warn.crontab')];
-    const sarif = JSON.parse((await runCli([...args, '--format', 'sarif'], { cwd: dir })).stdout);
+    const [sarifRun, github, stylish] = await Promise.all([
+      runCli([...args, '--format', 'sarif'], { cwd: dir }),
+      runCli([...args, '--format', 'github'], { cwd: dir }),
+      runCli(args, { cwd: dir }),
+    ]);
+    const sarif = JSON.parse(sarifRun.stdout);
     expect(sarifErrors(sarif)).toEqual([]);
     const fileLevel = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cron/cron-d-filename');
     expect(fileLevel.locations[0].physicalLocation.region.startLine).toBe(1);
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('cron/dom-dow-star-step');
-    const github = await runCli([...args, '--format', 'github'], { cwd: dir });
     expect(github.stdout).toMatch(/^::error file=etc\/cron.d\/backup,line=1,/m);
     expect(github.stdout).toMatch(/^::warning file=warn.crontab,line=1,/m);
-    const stylish = await runCli(args, { cwd: dir });
     expect(stylish.stdout).toContain('✖ 3 problems (2 errors, 1 warning, 0 info)');
   });
 
   it('exit status: 0 clean, 0 for warnings, 1 with --fail-on warning', async () => {
-    const clean = await runCli(['cron-lint', path('clean.crontab')]);
+    const [clean, warn, strict] = await Promise.all([
+      runCli(['cron-lint', path('clean.crontab')]),
+      runCli(['cron-lint', path('warn.crontab')]),
+      runCli(['cron-lint', '--fail-on', 'warning', path('warn.crontab')]),
+    ]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('every 10 minutes');
-    expect((await runCli(['cron-lint', path('warn.crontab')])).code).toBe(0);
-    expect((await runCli(['cron-lint', '--fail-on', 'warning', path('warn.crontab')])).code).toBe(1);
+    expect(warn.code).toBe(0);
+    expect(strict.code).toBe(1);
   });
 
   it('bad input: one line per problem, exit 2, the other inputs still linted', async () => {
@@ -133,11 +148,14 @@ describe('authkit cron-lint (built CLI)', () => {
   });
 
   it('usage errors and help', async () => {
-    const none = await runCli(['cron-lint']);
+    const [none, badTarget, help] = await Promise.all([
+      runCli(['cron-lint']),
+      runCli(['cron-lint', '--target', 'solaris', path('clean.crontab')]),
+      runCli(['cron-lint', '--help']),
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('give one or more crontab files');
-    expect((await runCli(['cron-lint', '--target', 'solaris', path('clean.crontab')])).code).toBe(2);
-    const help = await runCli(['cron-lint', '--help']);
+    expect(badTarget.code).toBe(2);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
     expect(help.stdout).toContain('crontab -l | authkit cron-lint -');
