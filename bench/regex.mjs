@@ -261,14 +261,20 @@ export async function measureScale(packages, sizes = [10_000, 25_000, 50_000]) {
   if (!existsSync(verdictCache)) throw new Error('measureScale needs the verdict cache of a measureAuthkit run');
   const results = [];
   for (const size of sizes) {
+    // Writing and deleting 50,000 files takes minutes on a busy disk: trees are kept for reruns.
     const tree = join(WORK, `scale-${size}`);
-    rmSync(tree, { recursive: true, force: true });
-    for (let i = 0; i < size; i++) {
-      const [name, text] = sources[i % sources.length];
-      const copy = Math.floor(i / sources.length);
-      const target = join(tree, `copy-${copy}`, name);
-      mkdirSync(join(target, '..'), { recursive: true });
-      writeFileSync(target, `// synthetic copy ${copy} of ${name}\n${text}`);
+    const stamp = join(tree, '.complete');
+    const expected = `${size} files from ${packages.join(',')}`;
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== expected) {
+      rmSync(tree, { recursive: true, force: true });
+      for (let i = 0; i < size; i++) {
+        const [name, text] = sources[i % sources.length];
+        const copy = Math.floor(i / sources.length);
+        const target = join(tree, `copy-${copy}`, name);
+        mkdirSync(join(target, '..'), { recursive: true });
+        writeFileSync(target, `// synthetic copy ${copy} of ${name}\n${text}`);
+      }
+      writeFileSync(stamp, expected);
     }
     const cacheDir = join(WORK, `scale-cache-${size}`);
     rmSync(cacheDir, { recursive: true, force: true });
@@ -278,7 +284,6 @@ export async function measureScale(packages, sizes = [10_000, 25_000, 50_000]) {
     const stats = r.stdout ? JSON.parse(r.stdout).stats : {};
     results.push({ size, ms: r.ms, rssMb: r.rssMb, secondsPer10k: r.ms / 1000 / (size / 10_000), files: stats.files, analysed: stats.analysedPatterns });
     log(`bench: scale ${size} files: ${fmtMs(r.ms)}, ${r.rssMb?.toFixed(0)} MB`);
-    rmSync(tree, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   }
   return results;
