@@ -64,7 +64,7 @@ export function liveWorkerCount(): number {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; entry: Pending }[] = [];
+  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; minCpuMs?: number; entry: Pending }[] = [];
   private nextId = 1;
   private closed = false;
   private readonly file: string;
@@ -77,9 +77,13 @@ export class WorkerPool {
     return this.submit({ id: 0, type: 'prepare', pattern, flags }, null) as Promise<PrepareResponse>;
   }
 
-  /** Resolves with the measured time, or with killed=true and the elapsed time at the kill. */
-  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number): Promise<RunResult> {
-    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs) as Promise<RunResult>;
+  /**
+   * Resolves with the measured time, or with killed=true and the elapsed time at the kill. With
+   * `minCpuMs`, a thread that reaches the wall-clock limit before using that much CPU (other
+   * processes took the cores) gets more time, up to ten times the limit, instead of being killed.
+   */
+  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number, minCpuMs?: number): Promise<RunResult> {
+    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs, minCpuMs) as Promise<RunResult>;
   }
 
   async close(): Promise<void> {
@@ -96,11 +100,11 @@ export class WorkerPool {
     );
   }
 
-  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null): Promise<unknown> {
+  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null, minCpuMs?: number): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     return new Promise((resolve, reject) => {
       request.id = this.nextId++;
-      this.queue.push({ request, hardLimitMs, entry: { resolve, reject, started: 0 } });
+      this.queue.push({ request, hardLimitMs, minCpuMs, entry: { resolve, reject, started: 0 } });
       this.pump();
     });
   }
@@ -112,13 +116,22 @@ export class WorkerPool {
         if (this.slots.length < this.size) this.spawn();
         return;
       }
-      const { request, hardLimitMs, entry } = this.queue.shift()!;
+      const { request, hardLimitMs, minCpuMs, entry } = this.queue.shift()!;
       slot.busy = true;
       slot.pending = { id: request.id, entry };
       entry.started = performance.now();
       slot.cpuAtDispatch = threadCpuNs(slot.tid);
       if (hardLimitMs !== null) {
-        entry.timer = setTimeout(() => this.kill(slot, hardLimitMs), hardLimitMs);
+        const expire = () => {
+          const cpuMs = this.cpuSinceDispatch(slot);
+          const elapsed = performance.now() - entry.started;
+          if (minCpuMs !== undefined && cpuMs !== undefined && cpuMs < minCpuMs && elapsed < hardLimitMs * 10) {
+            entry.timer = setTimeout(expire, Math.max(10, hardLimitMs / 4));
+            return;
+          }
+          this.kill(slot, hardLimitMs);
+        };
+        entry.timer = setTimeout(expire, hardLimitMs);
       }
       slot.worker.postMessage(request);
     }
@@ -162,9 +175,13 @@ export class WorkerPool {
     return slot;
   }
 
-  private kill(slot: Slot, hardLimitMs: number): void {
+  private cpuSinceDispatch(slot: Slot): number | undefined {
     const cpuNow = threadCpuNs(slot.tid);
-    const cpuMs = cpuNow !== null && slot.cpuAtDispatch !== null ? (cpuNow - slot.cpuAtDispatch) / 1e6 : undefined;
+    return cpuNow !== null && slot.cpuAtDispatch !== null ? (cpuNow - slot.cpuAtDispatch) / 1e6 : undefined;
+  }
+
+  private kill(slot: Slot, hardLimitMs: number): void {
+    const cpuMs = this.cpuSinceDispatch(slot);
     const pending = slot.pending;
     slot.pending = undefined;
     this.drop(slot);
