@@ -341,24 +341,6 @@ function prepareKeys(e: Engine, keys: KeySource, upTo: number): void {
   e.keysReady = Math.max(e.keysReady, upTo);
 }
 
-/** The midstates of every key, once computed: what the on-disk cache stores. */
-export function completedMidstates(keys: KeySource): Uint8Array | null {
-  const e = engine;
-  const groups = Math.ceil(keys.count / 4);
-  if (!e || e.midsReady < groups) return null;
-  return new Uint8Array(e.memory.buffer, e.mids, groups * GROUP_BYTES);
-}
-
-/** Installs midstates from the cache; the keys themselves are then never needed. */
-export function installMidstates(keys: KeySource, bytes: Uint8Array): boolean {
-  const e = engine;
-  const groups = Math.ceil(keys.count / 4);
-  if (!e || bytes.length !== groups * GROUP_BYTES) return false;
-  new Uint8Array(e.memory.buffer, e.mids, bytes.length).set(bytes);
-  e.midsReady = groups;
-  return true;
-}
-
 /**
  * The index of the first key whose HMAC-SHA-256 of `messageKW` (K+W of the padded message
  * after the key block, `blocks` blocks) equals `target`; -1 when none does.

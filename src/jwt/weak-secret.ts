@@ -1,9 +1,8 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../regex/cache.js';
-import { type KeySource, MAX_MESSAGE_BLOCKS, completedMidstates, installMidstates, searchSimd, simdAvailable } from './sha256-simd.js';
+import { type KeySource, MAX_MESSAGE_BLOCKS, searchSimd, simdAvailable } from './sha256-simd.js';
 
 /**
  * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
@@ -257,66 +256,10 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
   const early = searchScalar(secrets, messageKW, blocks, targetWords, 0, Math.min(SCALAR_PREFIX, secrets.count));
   if (early >= 0) return early;
   const all = loadSecretList();
-  const keys = keySourceOf(all);
-  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keys)) {
-    const cacheFile = midstateCacheFile(all.raw);
-    if (!cacheTried) {
-      cacheTried = true;
-      cacheLoaded = readMidstateCache(cacheFile, keys);
-    }
-    const found = searchSimd(keys, messageKW, blocks, targetWords, SCALAR_PREFIX / 4);
-    if (!cacheLoaded) cacheLoaded = writeMidstateCache(cacheFile, keys);
-    return found;
+  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(all))) {
+    return searchSimd(keySourceOf(all), messageKW, blocks, targetWords, SCALAR_PREFIX / 4);
   }
   return searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, all.count);
-}
-
-// The ipad/opad midstates of every secret depend on the list alone, and computing them is most
-// of a first search. They are cached on disk (6.6 MB) next to the regex verdict cache, keyed by
-// the list's hash, with a checksum: a damaged file is ignored and rewritten. They are hashes of
-// the public list, not secrets.
-const MIDSTATE_CACHE_FORMAT = 1;
-let cacheTried = false;
-let cacheLoaded = false;
-
-function midstateCacheFile(raw: Buffer): string | null {
-  try {
-    const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
-    return join(defaultCacheDir(process.cwd()), `jwt-hs256-midstates-v${MIDSTATE_CACHE_FORMAT}-${digest}.bin`);
-  } catch {
-    return null;
-  }
-}
-
-function readMidstateCache(file: string | null, keys: KeySource): boolean {
-  if (!file) return false;
-  try {
-    const bytes = readFileSync(file);
-    const body = bytes.subarray(32);
-    if (!createHash('sha256').update(body).digest().equals(bytes.subarray(0, 32))) return false;
-    return installMidstates(keys, body);
-  } catch {
-    return false;
-  }
-}
-
-function writeMidstateCache(file: string | null, keys: KeySource): boolean {
-  const body = completedMidstates(keys);
-  if (!file || !body) return false;
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(body).digest(), body]));
-    renameSync(temporary, file);
-    return true;
-  } catch {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    return true; // a read-only cache location: do not try again in this process
-  }
 }
 
 /** Keys searched in JavaScript before the SIMD engine is built; a multiple of 4 (lane groups). */
