@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm run bench`: every performance measurement of issue 6 in one run, each as a ratio against a
+// baseline measured in the same run (these machines are shared and noisy), written to
+// bench/RESULTS.md. Sections: cold start, the known-secret search, regex-audit against
+// eslint-plugin-redos (bench/regex.mjs, which installs its pinned peers under bench/.work), and
+// the 10k/25k/50k-file scale runs.
+//
+//   BENCH_ONLY=cold,secret,regex   run only these sections
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { fmtMs, median, measure, timeOnce } from './lib.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(ROOT, 'bench', '.work');
+const BIN = join(ROOT, 'bin', 'authkit.js');
+const node = process.execPath;
+const only = process.env.BENCH_ONLY?.split(',');
+const wants = (section) => !only || only.includes(section);
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+mkdirSync(WORK, { recursive: true });
+
+const table = (rows) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+};
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+const sections = [];
+const targets = [];
+
+// --- cold start ----------------------------------------------------------------------------
+async function coldStart() {
+  log('cold start');
+  const rsaToken = execFileSync(node, [BIN, 'sign', '--key', 'test/jwt/fixtures/keys/rsa-private.pem', '--claim', 'sub=bench', '--exp', '10m'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const hsToken = execFileSync('cat', ['examples/token.txt'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const cases = [
+    ['node -e 0 (baseline)', ['-e', '0']],
+    ['authkit --version', [BIN, '--version']],
+    ['authkit decode <RS256 token>', [BIN, 'decode', rsaToken]],
+    ['authkit decode <HS256 token> (includes the 103,979-secret search)', [BIN, 'decode', hsToken]],
+    ['authkit cron-lint <small file>', [BIN, 'cron-lint', 'test/cron/corpus/clean/debian/cron.d/php']],
+  ];
+  // Interleaved rounds, so that load changes hit every case alike.
+  const times = cases.map(() => []);
+  for (let round = 0; round < 2 + 15; round++) {
+    for (const [i, [, args]] of cases.entries()) {
+      const r = await timeOnce(node, args, { cwd: ROOT });
+      if (round >= 2) times[i].push(r.ms);
+    }
+  }
+  const base = median(times[0]);
+  const rows = [['command', 'median', 'min', 'max', 'ratio to node -e 0', 'target']];
+  cases.forEach(([name], i) => {
+    const m = median(times[i]);
+    const hasTarget = i > 0 && i !== 3;
+    rows.push([name, fmtMs(m), fmtMs(Math.min(...times[i])), fmtMs(Math.max(...times[i])), `${(m / base).toFixed(2)}x`, hasTarget ? `<= 1.15x: ${verdict(m / base <= 1.15)}` : '']);
+    if (hasTarget) targets.push([`cold start ${name} <= 1.15x node -e 0`, m / base <= 1.15, `${(m / base).toFixed(2)}x`]);
+  });
+  sections.push(`## Cold start (15 interleaved runs after 2 warm-ups, wall time)\n\n${table(rows)}`);
+}
+
+// --- known-secret search -------------------------------------------------------------------
+async function secretSearch() {
+  log('known-secret search');
+  // Bundle the real module so the bench times the shipped code, not a copy.
+  const entry = join(WORK, 'weak-secret-entry.ts');
+  writeFileSync(
+    entry,
+    `import { createHmac } from 'node:crypto';
+import { findWeakSecret, loadSecretList } from '../../src/jwt/weak-secret.ts';
+const input = 'eyJhbGciOiJIUzI1NiJ9.' + Buffer.from(JSON.stringify({ sub: 'bench', iat: 1700000000 })).toString('base64url');
+const signature = createHmac('sha256', 'a secret that is in no public list').update(input).digest();
+const t0 = performance.now();
+const first = findWeakSecret('HS256', input, signature);
+const t1 = performance.now();
+findWeakSecret('HS256', input + '.', signature); // a second token: list and engine are warm
+const t2 = performance.now();
+const { raw, starts, ends, count } = loadSecretList();
+let hit = -1;
+for (let i = 0; i < count; i++) {
+  if (createHmac('sha256', raw.subarray(starts[i], ends[i])).update(input).digest().equals(signature)) hit = i;
+}
+const t3 = performance.now();
+process.stdout.write(JSON.stringify({ first: t1 - t0, warm: t2 - t1, plain: t3 - t2, count, found: first !== null || hit >= 0 }));
+`,
+  );
+  await build({ entryPoints: [entry], outfile: join(WORK, 'weak-secret.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  const runs = [];
+  for (let i = 0; i < 2 + 9; i++) {
+    const out = execFileSync(node, [join(WORK, 'weak-secret.mjs')], { encoding: 'utf8' });
+    if (i >= 2) runs.push(JSON.parse(out));
+  }
+  const m = (k) => median(runs.map((r) => r[k]));
+  const plain = m('plain');
+  const rows = [
+    ['103,979 secrets vs one HS256 token (no match)', 'median', 'ratio to createHmac loop', 'target'],
+    ['plain createHmac loop (baseline, same process)', fmtMs(plain), '1.00x', ''],
+    ['authkit, first token in a fresh process (list read + index + engine set-up)', fmtMs(m('first')), `${(m('first') / plain).toFixed(2)}x`, `< 150 ms: ${verdict(m('first') < 150)}`],
+    ['authkit, a further token in the same process', fmtMs(m('warm')), `${(m('warm') / plain).toFixed(2)}x`, `< 150 ms: ${verdict(m('warm') < 150)}`],
+  ];
+  targets.push(['known-secret search, first token, < 150 ms', m('first') < 150, fmtMs(m('first'))]);
+  targets.push(['known-secret search, further token, < 150 ms', m('warm') < 150, fmtMs(m('warm'))]);
+  if (runs.some((r) => r.found)) throw new Error('bench token unexpectedly matched a known secret');
+  sections.push(`## Known-secret search (${runs[0].count} secrets, 9 fresh processes after 2 warm-ups)\n\n${table(rows)}`);
+}
+
+// --- regex-audit and scale -----------------------------------------------------------------
+async function regexAudit() {
+  log('regex-audit against eslint-plugin-redos (installs pinned packages under bench/.work)');
+  const { runRegexBench } = await import('./regex.mjs');
+  const r = await runRegexBench();
+  const rss = [r.authkit.cold, r.authkit.warm, ...r.scale].map((x) => x.rssMb ?? 0);
+  targets.push(['regex-audit cold >= 20x faster than eslint-plugin-redos', r.coldRatio >= 20, `${r.coldRatio.toFixed(1)}x`]);
+  targets.push(['regex-audit warm rerun < 1 s', r.authkit.warm.median < 1000, fmtMs(r.authkit.warm.median)]);
+  targets.push(['peak RSS < 300 MB (regex-audit cold, warm, scale)', Math.max(...rss) < 300, `${Math.max(...rss).toFixed(0)} MB`]);
+  sections.push(`## regex-audit against eslint + eslint-plugin-redos\n\n${r.table}\n\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
+  if (r.scaleTable) sections.push(`## Scale\n\n${r.scaleTable}`);
+}
+
+const started = Date.now();
+if (wants('cold')) await coldStart();
+if (wants('secret')) await secretSearch();
+if (wants('regex')) await regexAudit();
+
+const summary = table([['target', 'status', 'measured'], ...targets.map(([name, ok, value]) => [name, verdict(ok), value])]);
+const report = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` on ${new Date().toISOString()}: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end, ${((Date.now() - started) / 1000).toFixed(0)} s in all. Ratios compare runs made in this same session.`,
+  '',
+  '## Targets',
+  '',
+  summary,
+  '',
+  ...sections.flatMap((s) => [s, '']),
+].join('\n');
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+process.stdout.write(`${report}\n`);
