@@ -71,7 +71,8 @@ export function run(args: string[], options: RunOptions = {}): Promise<CliResult
   });
 }
 
-const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+// V8's frames: four spaces, `at`, one space, then a name or a location (`    at run (file.js:1:2)`).
+const STACK_FRAME = /^ {4}at \S.*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
 
 /** The CLI never shows a user a stack trace, a Node.js crash banner or an uncaught error dump. */
 export function expectNoStackTrace(result: { stderr: string; stdout: string; code: number | null; signal?: NodeJS.Signals | null }): void {
