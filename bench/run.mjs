@@ -139,4 +139,6 @@ const report = [
   ...sections.flatMap((s) => [s, '']),
 ].join('\n');
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+// The README quotes the latest table.
+execFileSync(node, [join(ROOT, 'scripts', 'readme-rules.mjs')], { stdio: 'inherit' });
 process.stdout.write(`${report}\n`);

@@ -1,7 +1,9 @@
-// Regenerates the rule tables in README.md from the rule registries (via the built CLI), between
-// `<!-- rules:DOMAIN -->` and `<!-- /rules:DOMAIN -->` markers. `--check` exits 1 when stale.
+// Regenerates the generated parts of README.md: the rule tables from the rule registries (via the
+// built CLI), between `<!-- rules:DOMAIN -->` and `<!-- /rules:DOMAIN -->`, and the latest
+// benchmark figures from bench/RESULTS.md between `<!-- bench -->` and `<!-- /bench -->`.
+// `--check` exits 1 when the README is stale.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,10 +19,16 @@ export function table(domain) {
 
 const readmePath = `${root}README.md`;
 const before = readFileSync(readmePath, 'utf8');
-const after = before.replace(
-  /(<!-- rules:([a-z]+) -->\n)[\s\S]*?(\n<!-- \/rules:\2 -->)/g,
-  (_, open, domain, close) => `${open}${table(domain)}${close}`,
+let after = before.replace(
+  /(<!-- rules:([a-z]+) -->\n)[\s\S]*?(<!-- \/rules:\2 -->)/g,
+  (_, open, domain, close) => `${open}${table(domain)}\n${close}`,
 );
+const resultsPath = `${root}bench/RESULTS.md`;
+if (existsSync(resultsPath)) {
+  // The results file's own headings sit one level below the README section that quotes them.
+  const results = readFileSync(resultsPath, 'utf8').replace(/^# .*\n+/, '').replace(/^## /gm, '#### ').trim();
+  after = after.replace(/(<!-- bench -->\n)[\s\S]*?(<!-- \/bench -->)/, (_, open, close) => `${open}${results}\n${close}`);
+}
 if (process.argv.includes('--check')) {
   if (after !== before) {
     console.error('README.md rule tables are stale: run `node scripts/readme-rules.mjs`');
