@@ -13,7 +13,8 @@
  *   MIDS    per group: 8 v128 ipad midstate words, then 8 opad midstate words
  */
 
-const K256 = [
+/** SHA-256 round constants and initial hash value (FIPS 180-4 sections 4.2.2 and 5.3.3). */
+export const SHA256_K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
   0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
   0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
@@ -22,7 +23,7 @@ const K256 = [
   0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
-const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+export const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 export const MAX_MESSAGE_BLOCKS = 72; // 4 KiB signing inputs and their padding
 const KW = 0;
@@ -174,9 +175,9 @@ function midstatesBody(): number[] {
       ...op.store(WS + j * 16),
     ].flat()).flat(),
     ...expandSchedule(),
-    ...Array.from({ length: 8 }, (_, i) => [...splatConst(IV[i]!), ...op.set(A + i)]).flat(),
+    ...Array.from({ length: 8 }, (_, i) => [...splatConst(SHA256_IV[i]!), ...op.set(A + i)]).flat(),
     ...roundsOverScratch(),
-    ...Array.from({ length: 8 }, (_, i) => [...op.get(A + i), ...splatConst(IV[i]!), ...op.add, ...op.set(A + i)]).flat(),
+    ...Array.from({ length: 8 }, (_, i) => [...op.get(A + i), ...splatConst(SHA256_IV[i]!), ...op.add, ...op.set(A + i)]).flat(),
     ...storeState(groupMids, opad ? 128 : 0),
   ];
   // Key block addresses are relative to KEYS; the i32.const 0 above is the base for the offset.
@@ -313,7 +314,7 @@ function createEngine(keys: KeySource): Engine | null {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(pages)));
     const exportsOf = instance.exports as unknown as { memory: WebAssembly.Memory; midstates: Engine['midstates']; search: Engine['search']; copyKeys: Engine['copyKeys'] };
     const words = new Int32Array(exportsOf.memory.buffer);
-    words.set(K256.map((k) => k | 0), K_OFF / 4);
+    words.set(SHA256_K.map((k) => k | 0), K_OFF / 4);
     words.set(keys.starts.subarray(0, keys.count), table / 4);
     words.set(keys.ends.subarray(0, keys.count), table / 4 + keys.count);
     new Uint8Array(exportsOf.memory.buffer).set(keys.raw, rawBase);
