@@ -38,7 +38,7 @@ export function fixCrontab(text: string, analysis: CronAnalysis): FixResult {
   if (endsWithNewline) lines.pop();
 
   if (analysis.parsed.crLines.length > 0) {
-    for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(/\r+$/, '');
+    for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.replace(/(^|[^\r])\r+$/, '$1');
     applied.push(`stripped CR from ${analysis.parsed.crLines.length} line${analysis.parsed.crLines.length === 1 ? '' : 's'}`);
   }
   for (const lineNo of analysis.percentFixLines) {

@@ -348,7 +348,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     // BusyBox crond reads only SHELL= and MAILTO= lines; PATH comes from its own environment.
     const pathLine = target.environmentLines === 'all' ? job.env.get('PATH') : undefined;
     const pathValue = pathLine?.value ?? target.defaultPath;
-    const pathDirs = pathValue.split(':').map((d) => d.replace(/\/+$/, ''));
+    const pathDirs = pathValue.split(':').map((d) => d.replace(/(^|[^/])\/+$/, '$1'));
     for (const use of facts.commands) {
       const { name } = use;
       if (name.includes('/')) {

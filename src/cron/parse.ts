@@ -114,7 +114,7 @@ function parseEnv(body: string, lineNo: number, text: string, hasCR: boolean): E
   i = skipBlanks(body, i);
   if (body[i] !== '=') return null;
   i = skipBlanks(body, i + 1);
-  let raw = body.slice(i).replace(/[ \t]+$/, '');
+  let raw = body.slice(i).replace(/(^|[^ \t])[ \t]+$/, '$1');
   let valueCol = i;
   let quoted = false;
   if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {

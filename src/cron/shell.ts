@@ -159,7 +159,7 @@ class FactsBuilder {
         if (name === 'cd') this.firstCd = Math.min(this.firstCd, offset);
         if (name === '.' || name === 'source') this.facts.setsPath = true;
         const rest = words.slice(i + 1);
-        if ((name === 'bash' || name === 'sh') && rest.some((a) => /^-[a-z]*l[a-z]*$|^--login$/.test(a.literal ?? ''))) this.facts.setsPath = true;
+        if ((name === 'bash' || name === 'sh') && rest.some((a) => /^-[a-km-z]*l[a-z]*$|^--login$/.test(a.literal ?? ''))) this.facts.setsPath = true;
         this.facts.commands.push({ name, offset, afterCd: offset > this.firstCd, wrappedBy });
         this.callBashisms(name, rest, offset);
         return;
@@ -202,7 +202,7 @@ class FactsBuilder {
       if (eq) this.bashism('== in [ ] (use =)', 'SC3014', eq.offset);
     } else if (name === 'echo') {
       const flag = rest[0]?.literal;
-      if (flag && /^-[neE]*[eE][neE]*$/.test(flag)) this.bashism(`echo ${flag} (dash prints the flag; use printf)`, 'SC3037', rest[0]!.offset);
+      if (flag && /^-n*[eE][neE]*$/.test(flag)) this.bashism(`echo ${flag} (dash prints the flag; use printf)`, 'SC3037', rest[0]!.offset);
     } else if (name === 'read') {
       const flag = rest.map((a) => a.literal).find((a) => a && /^-[a-zA-Z]*[pasnteiuN]/.test(a) && !/^-r+$/.test(a));
       if (flag) this.bashism(`read ${flag}`, 'SC3045', offset);
