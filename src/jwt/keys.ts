@@ -128,10 +128,19 @@ function fromKeyObject(key: KeyObject, display: string, what: string, fromPrivat
   return { ...candidate, source: `${display} (${what})`, fromPrivate: fromPrivate || undefined };
 }
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/;
+// The BEGIN line by regex, its END by indexOf: one /BEGIN (x)[\s\S]*?END \1/ backtracks in O(n^4) on a hostile key file.
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/;
+
+function pemBlock(text: string): [string, string] | null {
+  const begin = PEM_BEGIN.exec(text);
+  if (!begin) return null;
+  const endLine = `-----END ${begin[1]}-----`;
+  const end = text.indexOf(endLine, begin.index + begin[0].length);
+  return end < 0 ? null : [text.slice(begin.index, end + endLine.length), begin[1]!];
+}
 
 function fromPem(text: string, display: string, forSigning: boolean): CandidateKey {
-  const block = PEM_BLOCK.exec(text);
+  const block = pemBlock(text);
   if (!block) throw new KeyError(`${display}: no complete PEM block (-----BEGIN ...----- / -----END ...-----)`);
   const label = block[1]!;
   if (label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(block[0])) {
