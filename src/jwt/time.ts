@@ -25,7 +25,8 @@ export function parseDuration(text: string, option: string): number {
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   if (/^(\d+(\.\d+)?[smhdwy])+$/.test(trimmed)) {
     let total = 0;
-    for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdwy])/g)) total += Number(amount) * UNIT_SECONDS[unit!]!;
+    // Split after each unit rather than matchAll(/(\d+...)([smhdwy])/g), which rescans digit runs quadratically.
+    for (const part of trimmed.split(/(?<=[smhdwy])/)) total += Number(part.slice(0, -1)) * UNIT_SECONDS[part.slice(-1)]!;
     return total;
   }
   throw new JwtOptionError(`${option}: "${text}" is not a duration (use seconds, or 30s, 5m, 1h, 2d)`);
