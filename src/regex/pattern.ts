@@ -317,7 +317,7 @@ export function automatonVariant(
 export type VariantApproximation = 'lookaround' | 'backreference' | 'bounded-repeat';
 
 function stripBackrefs(body: string): string {
-  return body.replace(/\\[1-9]\d*|\\k<[^>]*>/g, '');
+  return body.replace(/\\[1-9]\d*|\\k<[^>\\]*>/g, '');
 }
 
 function applyEdits(original: string, edits: { start: number; end: number; replacement: string | null }[]): Derived {
