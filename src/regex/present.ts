@@ -25,7 +25,7 @@ export function markHotspot(pattern: string, flags: string, hotspot: { start: nu
   for (const span of spans) {
     for (let i = Math.max(span.start, from); i < Math.min(span.end, to); i++) marks[i - from] = '^';
   }
-  const caret = (' '.repeat(head.length) + marks.join('')).replace(/\s+$/, '');
+  const caret = (' '.repeat(head.length) + marks.join('')).trimEnd();
   return caret.trim() ? [printable, caret] : [printable];
 }
 

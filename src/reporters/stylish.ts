@@ -5,7 +5,7 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
   const { paint } = ctx;
   const parts: string[] = [];
   const intro = result.text?.(ctx);
-  if (intro) parts.push(intro.replace(/\n+$/, ''));
+  if (intro) parts.push(intro.replace(/(^|[^\n])\n+$/, '$1'));
 
   const shown = ctx.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const byFile = new Map<string, Finding[]>();
