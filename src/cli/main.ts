@@ -41,7 +41,7 @@ const program = new Command('authkit')
 Exit status: 0 nothing at or above --fail-on, 1 findings (or a failed verification), 2 usage error or unusable input.
 
 Examples:
-  $ authkit decode eyJhbGciOiJIUzI1NiJ9...           inspect a token offline
+  $ authkit decode eyJhbGciOi...                     inspect a token offline
   $ pbpaste | authkit decode -                       tokens from the clipboard (Bearer lines, cookies, JSON)
   $ authkit verify "$TOKEN" --key jwks.json --iss https://issuer.example
   $ authkit regex-audit src/                         prove which regexes backtrack catastrophically

@@ -3,7 +3,7 @@ import type { Finding } from './model.js';
 /**
  * Inline suppressions, in any comment syntax (`//`, `#`, `/*`, `<!--`):
  *   authkit-ignore-next-line rule/a, rule/b -- reason
- *   some code  // authkit-ignore rule/a -- reason
+ *   some code, then a comment on the same line: authkit-ignore rule/a -- reason
  * No rule ids means every rule. Parsed by hand: this runs on untrusted files.
  */
 export interface Suppression {

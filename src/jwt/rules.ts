@@ -121,6 +121,7 @@ export const JWT_RULES: RuleMeta[] = [
     security: true,
     description: 'A segment is not canonical base64url (padding, whitespace, +/ or non-zero trailing bits)',
     help: `RFC 7515 section 2 requires base64url without padding or whitespace. Lenient decoders accept several spellings of one signature (the last character of an HS256 signature has 4 spellings that decode alike), so a token denylist or cache keyed on the token text can be bypassed (${BCP} section 3.4 and 2.6). Emit and accept only canonical base64url.`,
+    // authkit-ignore-next-line jwt/token-in-source -- a documentation example with a placeholder signature
     examples: { valid: [{ code: 'eyJhbGciOiJIUzI1NiJ9.e30.<canonical signature>' }], invalid: [{ code: 'eyJhbGciOiJIUzI1NiJ9==.e30.<signature>' }] },
   },
   {
@@ -145,6 +146,7 @@ export const JWT_RULES: RuleMeta[] = [
     security: true,
     description: 'A JWT is written into a file (error when it is still live or signed with a known secret)',
     help: `Tokens committed to source, configs, fixtures or logs are credentials in the clear: anyone with the repository can replay them until they expire, and a token signed with a publicly known secret lets anyone mint new ones (${BCP} section 3.5 and 3.10). Revoke or let the token expire, rotate a weak signing key, and load tokens from the environment or a secret store. Fixtures should use expired tokens signed with a test-only key. authkit reports where and what the token is, never the token itself.`,
+    // authkit-ignore-next-line jwt/token-in-source -- a documentation example with a placeholder signature
     examples: { valid: [{ code: 'const token = process.env.API_TOKEN;' }], invalid: [{ code: 'const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.<signature>";' }] },
   },
   {
