@@ -1,29 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseJson, ROOT, runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli } from '../helpers/cli.js';
 import { sarifErrors } from '../helpers/sarif.js';
-import { RFC_VECTORS, alterSignature } from './fixtures/rfc-vectors.js';
-import { b64, makeToken, NOW_S, signatureOf } from './helpers.js';
+import { RFC_VECTORS } from './fixtures/rfc-vectors.js';
+import { b64, cliFixtures, makeToken, NOW_S, signatureOf, STRONG_SECRET } from './helpers.js';
 
-const KEYS = join(ROOT, 'test/jwt/fixtures/keys');
-const EXAMPLE = readFileSync(join(ROOT, 'examples/token.txt'), 'utf8').trim();
+const { keys: KEYS, example: EXAMPLE, file, dir: scratchDir } = cliFixtures();
 const A1 = RFC_VECTORS[0]!;
-const STRONG = 'k7Qv2pLx9Zr4Tn8Wc1Hy6Bd3Fg5Jm0Ps';
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'authkit-jwt-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const STRONG = STRONG_SECRET;
 
 describe('authkit decode', () => {
   it('decodes the README example: header, payload, times, honest status, findings, exit 1', async () => {
@@ -79,9 +63,9 @@ describe('authkit decode', () => {
 
   it('reads --file, reports an unreadable input in one line and still decodes the rest', async () => {
     const path = file('tokens.log', `2024-01-01 token=${A1.token}\n`);
-    const r = await runCli(['decode', '--file', path, '--file', join(dir, 'missing.log'), '--now', '2011-03-22T18:00:00Z']);
+    const r = await runCli(['decode', '--file', path, '--file', join(scratchDir(), 'missing.log'), '--now', '2011-03-22T18:00:00Z']);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`authkit: ${join(dir, 'missing.log')}: no such file or directory`);
+    expect(r.stderr.trim()).toBe(`authkit: ${join(scratchDir(), 'missing.log')}: no such file or directory`);
     expect(r.stdout).toContain('"iss": "joe"');
   });
 

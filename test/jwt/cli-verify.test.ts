@@ -1,29 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseJson, ROOT, runCli } from '../helpers/cli.js';
-import { sarifErrors } from '../helpers/sarif.js';
+import { describe, expect, it } from 'vitest';
+import { parseJson, runCli } from '../helpers/cli.js';
 import { RFC_VECTORS, alterSignature } from './fixtures/rfc-vectors.js';
-import { b64, makeToken, NOW_S, signatureOf } from './helpers.js';
+import { b64, cliFixtures, makeToken, NOW_S, STRONG_SECRET } from './helpers.js';
 
-const KEYS = join(ROOT, 'test/jwt/fixtures/keys');
-const EXAMPLE = readFileSync(join(ROOT, 'examples/token.txt'), 'utf8').trim();
+const { keys: KEYS, example: EXAMPLE, file } = cliFixtures();
 const A1 = RFC_VECTORS[0]!;
-const STRONG = 'k7Qv2pLx9Zr4Tn8Wc1Hy6Bd3Fg5Jm0Ps';
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'authkit-jwt-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const STRONG = STRONG_SECRET;
 
 describe('authkit verify with the published RFC vectors', () => {
   for (const vector of RFC_VECTORS) {

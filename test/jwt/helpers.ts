@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 import { createHmac } from 'node:crypto';
 
 export const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64url');
@@ -17,3 +22,26 @@ export const signatureOf = (token: string) => token.slice(token.lastIndexOf('.')
 /** 2026-01-01T00:00:00Z: tests never depend on the wall clock. */
 export const NOW = new Date('2026-01-01T00:00:00Z');
 export const NOW_S = NOW.getTime() / 1000;
+
+/**
+ * Shared set-up of the CLI test files: key fixtures, the README's example token, a strong secret
+ * and a scratch folder (created before and removed after the file's tests).
+ */
+export function cliFixtures() {
+  const keys = join(ROOT, 'test/jwt/fixtures/keys');
+  const example = readFileSync(join(ROOT, 'examples/token.txt'), 'utf8').trim();
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'authkit-jwt-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** Writes a scratch file and returns its path. */
+  const file = (name: string, content: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { keys, example, file, dir: () => dir };
+}
+
+export const STRONG_SECRET = 'k7Qv2pLx9Zr4Tn8Wc1Hy6Bd3Fg5Jm0Ps';
