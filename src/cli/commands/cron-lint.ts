@@ -17,6 +17,7 @@ export function registerCronLint(program: Command): void {
     .option('--next <n>', 'print the next N run times of each job', positiveInteger)
     .option('--fix', 'apply safe fixes in place (strip CR, escape % formats, final newline, SHELL= and PATH= headers) and print the diff')
     .option('--dry-run', 'with --fix: print the diff, change nothing')
+    .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
     .addHelpText(
       'after',
       `

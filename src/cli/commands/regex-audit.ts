@@ -31,6 +31,7 @@ export function registerRegexAudit(program: Command): void {
     .option('--auth-only', 'report only regexes in auth-related files or names (auth, login, token, jwt, session, cookie, password, email, bearer)')
     .option('--no-cache', 'neither read nor write the verdict and extraction caches')
     .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInt('--concurrency'))
+    .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
     .addHelpText(
       'after',
       `
@@ -79,10 +80,19 @@ Examples:
               const text = p.phase === 'extract' ? `regex-audit: ${p.files} files read` : `regex-audit: analysed ${p.analysed}/${p.toAnalyse} patterns`;
               process.stderr.write(`\r${text}\x1b[K`);
             };
+        // A flag given on the command line wins; otherwise authkit.config.json's regex options do.
+        const fromCommandLine = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+        let { budget, maxInput } = flags;
+        if (!fromCommandLine('budget') || !fromCommandLine('maxInput')) {
+          const { loadConfig } = await import('../../config/load.js');
+          const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+          if (!fromCommandLine('budget')) budget = config.regex.budgetMs ?? budget;
+          if (!fromCommandLine('maxInput')) maxInput = config.regex.maxInput ?? maxInput;
+        }
         const options = {
           cwd: globals.cwd,
-          budgetMs: flags.budget,
-          maxInput: flags.maxInput,
+          budgetMs: budget,
+          maxInput,
           cache: flags.cache,
           concurrency: flags.concurrency,
           authOnly: Boolean(flags.authOnly),
