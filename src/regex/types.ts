@@ -55,7 +55,7 @@ export interface Verdict {
   inputLength?: number;
   /** The method the confirming (or slowest) run used. */
   method?: RegexUsage;
-  checker?: 'automaton' | 'fuzz' | 'safe-regex2' | 'measurement';
+  checker?: 'automaton' | 'fuzz' | 'safe-regex2' | 'structure' | 'measurement';
   /** Why the verdict is incomplete or invalid. */
   reason?: string;
   /** Concrete fix advice. */
