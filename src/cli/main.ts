@@ -67,9 +67,9 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    // commander uses 1 for usage errors; 1 means "findings" here, so usage errors become 2.
-    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
-    process.exitCode = benign ? 0 : EXIT_USAGE;
+    // commander uses 1 for usage errors (and for help shown because no command was given); 1 means
+    // "findings" here, so those become 2. --help and --version keep their 0.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
   } else {
     process.stderr.write(`authkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
     process.exitCode = EXIT_USAGE;

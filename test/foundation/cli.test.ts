@@ -12,6 +12,10 @@ describe('CLI foundation', () => {
     const r = await runCli(['no-such-command']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'no-such-command'");
+    const bare = await runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: authkit');
+    expect((await runCli(['--help'])).code).toBe(0);
     const bad = await runCli(['rules', '--format', 'xml']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format');
