@@ -19,8 +19,8 @@ const CONFIG_SEEDS = [
 const configValue = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
   fc.record({ rules: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })), ignore: fc.jsonValue({ maxDepth: 2 }), jwt: fc.jsonValue({ maxDepth: 2 }), regex: fc.jsonValue({ maxDepth: 2 }), cron: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-  fc.integer({ min: 100, max: 100_000 }).map((n) => `{"rules":${'['.repeat(n)}${']'.repeat(n)}}`),
-  fc.integer({ min: 100, max: 100_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
+  fc.integer({ min: 100, max: 20_000 }).map((n) => `{"rules":${'['.repeat(n)}${']'.repeat(n)}}`),
+  fc.integer({ min: 100, max: 20_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
 );
 
 const SUPPRESSION_SEEDS = [
