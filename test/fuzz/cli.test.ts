@@ -2,4 +2,4 @@ import { defineCliFuzz } from './properties/cli.js';
 import { runs } from './support.js';
 
 // Each case spawns four processes: a handful in npm test, more in npm run fuzz.
-defineCliFuzz(runs(6), 120_000);
+defineCliFuzz(runs(4), 120_000);

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/cli.js';
  * `npm run fuzz` (test/fuzz/*.fuzz.test.ts). AUTHKIT_FUZZ_RUNS overrides both; AUTHKIT_FUZZ_SEED
  * replays a failing run (fast-check prints the seed and path of every counterexample).
  */
-export const SHORT_RUNS = 300;
+export const SHORT_RUNS = 200;
 export const LONG_RUNS = 100_000;
 
 export function runs(defaultRuns: number): number {

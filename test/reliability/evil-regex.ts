@@ -106,7 +106,7 @@ export function defineEvilRegex(patterns: number, options: { budgetMs: number; c
     for (const command of ['regex-audit', 'scan'] as const) {
       it(`${command}: SIGINT stops it promptly, leaves no child process, no corrupt cache, and the next run works`, async () => {
         const env = { AUTHKIT_CACHE_DIR: join(dir, `cache-${command}`) };
-        writeFileSync(join(dir, `few-${command}.js`), evilSource(4));
+        writeFileSync(join(dir, `few-${command}.js`), evilSource(3));
         const args = command === 'scan' ? ['scan', `few-${command}.js`, '--json'] : ['regex-audit', `few-${command}.js`, '--json', '--budget', String(budgetMs)];
         const interrupted = await runWatched(args, { cwd: dir, env, interruptAfterChild: true, timeoutMs: 120_000 });
         expect(interrupted.exitedAfterInterruptMs, 'the CLI must have started the engine before being interrupted').toBeDefined();
@@ -123,7 +123,8 @@ export function defineEvilRegex(patterns: number, options: { budgetMs: number; c
         expectNoStackTrace(next.result);
         expect(next.result.code).toBe(1);
         expect(parseJson(next.result).errors).toEqual([]);
-        expect(parseJson(next.result).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('regex/redos')).length).toBeGreaterThanOrEqual(3);
+        // Each of the three is reported (proven, or at worst not provable in time): none slips through.
+        expect(new Set(parseJson(next.result).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('regex/')).map((f: { line: number }) => f.line)).size).toBe(3);
         await expectNoOrphans(next.children);
       }, 600_000);
     }
