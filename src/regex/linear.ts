@@ -2,7 +2,7 @@
 // harmless patterns never reach recheck (0.3 to 1 s each). It never runs or compiles a pattern.
 //
 // The proof has two parts; when either fails (or the pattern uses a feature it does not model:
-// lookarounds, back-references, the v flag, modifiers, \p{...} in a loop), the answer is
+// back-references, the v flag, modifiers, \p{...}, lookarounds with loops inside), the answer is
 // `false` and the pattern goes through the full analysis.
 //
 // 1. One match attempt is linear. Every repetition is deterministic: at each point where a loop
@@ -86,6 +86,7 @@ type Node =
   | { t: 'set'; set: CharSet }
   | { t: 'assert'; kind: string }
   | { t: 'group'; alts: Node[][] }
+  | { t: 'look'; alts: Node[][] }
   | { t: 'quant'; node: Node; min: number; max: number };
 
 class Unsupported extends Error {}
@@ -146,7 +147,7 @@ class Parser {
     } else return atom;
     this.i += 1;
     if (this.src[this.i] === '?') this.i += 1; // lazy: same paths, explored in another order
-    if (atom.t === 'assert') throw new Unsupported('quantified assertion');
+    if (atom.t === 'assert' || atom.t === 'look') throw new Unsupported('quantified assertion');
     return { t: 'quant', node: atom, min, max };
   }
 
@@ -162,9 +163,18 @@ class Parser {
     }
     if (ch === '(') {
       this.i += 1;
+      let look = false;
       if (this.src[this.i] === '?') {
         const next = this.src[this.i + 1];
+        const after = this.src[this.i + 2];
         if (next === ':') this.i += 2;
+        else if (next === '=' || next === '!') {
+          this.i += 2;
+          look = true;
+        } else if (next === '<' && (after === '=' || after === '!')) {
+          this.i += 3;
+          look = true;
+        }
         else if (next === '<' && this.src[this.i + 2] !== '=' && this.src[this.i + 2] !== '!') {
           const close = this.src.indexOf('>', this.i);
           if (close === -1) throw new Unsupported('group name');
@@ -174,7 +184,7 @@ class Parser {
       const alts = this.alternatives();
       if (this.src[this.i] !== ')') throw new Unsupported('unclosed group');
       this.i += 1;
-      return { t: 'group', alts };
+      return look ? { t: 'look', alts } : { t: 'group', alts };
     }
     if (ch === '[') return { t: 'set', set: this.charClass() };
     if (ch === '\\') {
@@ -365,6 +375,7 @@ function infoOf(node: Node): Info {
     case 'set':
       return { first: node.set, nullable: false };
     case 'assert':
+    case 'look':
       return { first: CharSet.empty, nullable: true };
     case 'group': {
       let first = CharSet.empty;
@@ -399,11 +410,25 @@ function charsOf(node: Node): CharSet {
     case 'set':
       return node.set;
     case 'assert':
+    case 'look':
       return CharSet.empty;
     case 'group':
       return node.alts.flat().reduce((acc, n) => acc.union(charsOf(n)), CharSet.empty);
     case 'quant':
       return charsOf(node.node);
+  }
+}
+
+function containsLoop(node: Node): boolean {
+  switch (node.t) {
+    case 'set':
+    case 'assert':
+      return false;
+    case 'group':
+    case 'look':
+      return node.alts.some((alt) => alt.some(containsLoop));
+    case 'quant':
+      return node.max > MAX_UNROLLED || containsLoop(node.node);
   }
 }
 
@@ -431,6 +456,16 @@ class Checker {
       case 'set':
       case 'assert':
         return 1;
+      case 'look': {
+        // A lookaround is atomic and zero-width. Without loops in it, each evaluation reads a
+        // bounded number of characters, so it is a constant-cost assertion wherever it sits (a
+        // loop in it could rescan the rest of the input at every position it is reached).
+        const body = new Checker();
+        let paths = 0;
+        for (const alt of node.alts) paths += body.sequence(alt, CharSet.empty, false);
+        if (body.loopChars.ranges.length > 0 || paths === Infinity || containsLoop(node)) return Infinity;
+        return 1;
+      }
       case 'group': {
         if (inLoop) {
           // Inside a loop every choice must be decided by the next character.

@@ -51,3 +51,16 @@ describe('provablyLinear', () => {
     expect(proven).toEqual([]);
   });
 });
+
+describe('provablyLinear with lookarounds', () => {
+  it('treats loop-free lookarounds as constant-cost assertions', () => {
+    expect(provablyLinear('<(?! )[^<>]*?>', '')).toBe(true);
+    expect(provablyLinear('\\n {0,3}((?:=+|-+)[ \\t]*)(?=\\n|$)', 'g')).toBe(true);
+  });
+
+  it('does not prove lookarounds with loops inside (each evaluation can rescan the input)', () => {
+    expect(provablyLinear('a+(?=b+c)', '')).toBe(false);
+    expect(provablyLinear('(?=\\w+x)a', '')).toBe(false);
+    expect(provablyLinear('(?<=a+)b', '')).toBe(false);
+  });
+});
