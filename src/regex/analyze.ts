@@ -400,6 +400,7 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
         ...shapeVariants(shape, isGModel ? ['!', 'a', '0', '\u0000'] : []),
       ],
       growth,
+      ...(analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'polynomial' ? { degree: analysis.diagnostics.complexity.degree } : {}),
       budgetMs: options.budgetMs,
       maxInput: options.maxInput,
       totalLimitMs: Math.max(4_000, options.budgetMs * 40),

@@ -13,6 +13,8 @@ export interface ConfirmRequest {
   /** Tried in order; the first shape that confirms wins. */
   shapes: AttackShape[];
   growth: 'exponential' | 'polynomial';
+  /** Degree of polynomial growth, when the analysis knows it: picks the first size probed. */
+  degree?: number;
   budgetMs: number;
   maxInput: number;
   /** Total matching time this confirmation may spend (the cap keeps unconfirmed patterns cheap). */
@@ -41,7 +43,18 @@ export function hardLimitFor(budgetMs: number): number {
   return Math.max(budgetMs * 2, budgetMs + 100);
 }
 
-export function countSeries(shape: AttackShape, growth: ConfirmRequest['growth'], maxInput: number): number[] {
+/**
+ * First total length probed for polynomial growth. A budget of 100 ms is some 10^7 backtracking
+ * steps; degree k reaches that near n = 10^(7/k): about 3,000 characters for k = 2, 200 for k = 3.
+ * Starting below that (and V8 is rarely faster than a step per nanosecond) skips runs that
+ * cannot be slow; higher degrees keep the smallest start.
+ */
+export function firstPolynomialLength(degree: number | undefined): number {
+  if (degree === 2) return 2048;
+  return 512;
+}
+
+export function countSeries(shape: AttackShape, growth: ConfirmRequest['growth'], maxInput: number, degree?: number): number[] {
   const limit = maxCount(shape, maxInput);
   if (limit <= 0) return [];
   const counts = new Set<number>();
@@ -52,7 +65,7 @@ export function countSeries(shape: AttackShape, growth: ConfirmRequest['growth']
     for (let n = 48; n < limit; n *= 2) counts.add(n);
   } else {
     const perCount = Math.max(1, attackLength(shape, 1) - attackLength(shape, 0));
-    for (let length = 512; length < maxInput; length *= 2) counts.add(Math.max(1, Math.floor(length / perCount)));
+    for (let length = firstPolynomialLength(degree); length < maxInput; length *= 2) counts.add(Math.max(1, Math.floor(length / perCount)));
   }
   counts.add(limit);
   return [...counts].filter((n) => n <= limit).sort((a, b) => a - b);
@@ -86,7 +99,7 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
     // Polynomial work peaks at the largest input: the first shape climbs the sizes (to report
     // the smallest slow input), the alternative shapes are tried at the size limit only, so a
     // pattern that is not slow within the limit costs a few runs rather than dozens.
-    const series = countSeries(shape, request.growth, request.maxInput);
+    const series = countSeries(shape, request.growth, request.maxInput, request.degree);
     const counts = request.growth === 'polynomial' && index > 0 ? series.slice(-1) : series;
     for (const method of request.methods) {
       for (const count of counts) {
