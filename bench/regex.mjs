@@ -107,7 +107,41 @@ function corpusInfo(packages = Object.keys(CORPUS_PACKAGES)) {
 
 const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
-/** One run of a command: wall ms, peak RSS (MB) of the process tree's largest process, exit code. */
+/**
+ * Resident memory (KB) of a process and all its descendants (recheck's agent is a separate
+ * process: GNU time's %M only sees the largest single process). Linux /proc; 0 elsewhere.
+ */
+function treeRssKb(rootPid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const children = new Map();
+  const rss = new Map();
+  for (const pid of entries) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      rss.set(Number(pid), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(pid));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** One run of a command: wall ms, peak RSS (MB) of the whole process tree (sampled), exit code. */
 export function runTimed(cmd, args, { cwd, env, timeoutMs = 0 } = {}) {
   return new Promise((resolve, reject) => {
     const argv = hasGnuTime ? ['-f', '__PEAK_RSS_KB=%M', cmd, ...args] : args;
@@ -117,6 +151,10 @@ export function runTimed(cmd, args, { cwd, env, timeoutMs = 0 } = {}) {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    let treePeakKb = 0;
+    const sampler = setInterval(() => {
+      treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid));
+    }, 100);
     let timedOut = false;
     const timer = timeoutMs
       ? setTimeout(() => {
@@ -131,9 +169,13 @@ export function runTimed(cmd, args, { cwd, env, timeoutMs = 0 } = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
+      clearInterval(sampler);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const m = /__PEAK_RSS_KB=(\d+)/.exec(stderr);
-      resolve({ ms, rssMb: m ? Number(m[1]) / 1024 : undefined, code, timedOut, stdout, stderr: stderr.replace(/__PEAK_RSS_KB=\d+\n?/, '') });
+      const largestMb = m ? Number(m[1]) / 1024 : undefined;
+      // The whole tree where /proc tells (sampled every 100 ms), else the largest process.
+      const rssMb = treePeakKb > 0 ? Math.max(treePeakKb / 1024, largestMb ?? 0) : largestMb;
+      resolve({ ms, rssMb, code, timedOut, stdout, stderr: stderr.replace(/__PEAK_RSS_KB=\d+\n?/, '') });
     });
   });
 }
