@@ -93,7 +93,11 @@ export function parseTokenJson(text: string): JsonParse {
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    return { kind: 'not-json', reason: `not well-formed JSON (${(error as Error).message})` };
+    // V8 quotes the text around the error, newlines and all: an error message stays one line.
+    let detail = (error as Error).message;
+    const excerpt = detail.indexOf(', "');
+    if (excerpt >= 0 && detail.endsWith('" is not valid JSON')) detail = detail.slice(0, excerpt);
+    return { kind: 'not-json', reason: `not well-formed JSON (${detail.replace(/\s+/g, ' ')})` };
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return { kind: 'object', value: value as Record<string, unknown>, scan };
