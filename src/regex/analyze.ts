@@ -19,7 +19,7 @@ import { provablyLinear } from './linear.js';
 const MAX_BOUNDED_PATHS = 64;
 
 /** Bump when the decision logic changes: it is part of every verdict's cache key. */
-export const ENGINE_VERSION = '6';
+export const ENGINE_VERSION = '7';
 
 const requireCjs = createRequire(import.meta.url);
 
@@ -340,6 +340,33 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
   const flags = recheckFlags(job.flags);
   const timeout = options.analysisTimeoutMs;
   const analyses: Analysis[] = [];
+  // Measurement: every analysis that proposes an attack gets a chance to confirm it for real.
+  const confirmations: { analysis: Analysis; result: ConfirmResult }[] = [];
+  const confirmOne = async (analysis: Analysis): Promise<void> => {
+    const shape = shapeFrom(analysis.diagnostics, analysis.role);
+    if (!shape) return;
+    const isGModel = analysis.role === 'g-model';
+    const methods = confirmationMethods(job, isGModel);
+    if (methods.length === 0) return;
+    const growth = analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'exponential' ? 'exponential' : 'polynomial';
+    const result = await confirmAttack(pool, {
+      pattern: job.pattern,
+      flags: job.flags,
+      methods,
+      shapes: [
+        ...(analysis.reducedMinimums ?? []).map((length) => padRuns(shape, length)),
+        ...shapeVariants(shape, isGModel ? ['!', 'a', '0', '\u0000'] : []),
+      ],
+      growth,
+      ...(analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'polynomial' ? { degree: analysis.diagnostics.complexity.degree } : {}),
+      budgetMs: options.budgetMs,
+      maxInput: options.maxInput,
+      totalLimitMs: Math.max(4_000, options.budgetMs * 40),
+    });
+    confirmations.push({ analysis, result });
+  };
+  const anyConfirmed = () => confirmations.some((c) => c.result.confirmed);
+
   // recheck's auto mode fuzzes lookarounds and back-references: seconds of CPU and a fresh
   // hundred megabytes in its agent per pattern. The automaton on the variant without them comes
   // first; when it proves the widened pattern linear and no lookaround hides a loop of its own
@@ -361,52 +388,39 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
     if (variant.diagnostics.status === 'safe' && !needsGModel && lookaroundsAreLoopFree(structure)) {
       return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'automaton' };
     }
+    // An attack on the variant that reproduces on the real pattern in V8 settles the verdict
+    // (any confirmed run is a finding), and the fuzzer is not needed at all.
+    if (variant.diagnostics.status === 'vulnerable') await confirmOne(variant);
   }
-  const original: Analysis = { diagnostics: await runRecheck(job.pattern, flags, {}, timeout), role: 'original' };
-  analyses.push(original);
-
-  const fuzzed = original.diagnostics.checker === 'fuzz';
-  const unknown = original.diagnostics.status === 'unknown';
-  if ((fuzzed || unknown) && derived) {
-    variant ??= await analyseVariant(derived);
-    analyses.push(variant);
-  }
-
-  const everyPosition = iteratesEveryPosition(job);
+  let original: Analysis | undefined;
   let gModel: Analysis | undefined;
-  if (everyPosition) {
-    const derived = unanchoredAlternatives(job.pattern, unicode);
-    if (derived) {
-      gModel = { diagnostics: await runRecheck(derived.source, flags, {}, timeout), derived, role: 'g-model' };
-      analyses.push(gModel);
-    }
-  }
+  if (!anyConfirmed()) {
+    original = { diagnostics: await runRecheck(job.pattern, flags, {}, timeout), role: 'original' };
+    analyses.push(original);
 
-  // Measurement: every analysis that proposes an attack gets a chance to confirm it for real.
-  const confirmations: { analysis: Analysis; result: ConfirmResult }[] = [];
-  for (const analysis of analyses) {
-    const shape = shapeFrom(analysis.diagnostics, analysis.role);
-    if (!shape) continue;
-    const isGModel = analysis.role === 'g-model';
-    const methods = confirmationMethods(job, isGModel);
-    if (methods.length === 0) continue;
-    const growth = analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'exponential' ? 'exponential' : 'polynomial';
-    const result = await confirmAttack(pool, {
-      pattern: job.pattern,
-      flags: job.flags,
-      methods,
-      shapes: [
-        ...(analysis.reducedMinimums ?? []).map((length) => padRuns(shape, length)),
-        ...shapeVariants(shape, isGModel ? ['!', 'a', '0', '\u0000'] : []),
-      ],
-      growth,
-      ...(analysis.diagnostics.status === 'vulnerable' && analysis.diagnostics.complexity.type === 'polynomial' ? { degree: analysis.diagnostics.complexity.degree } : {}),
-      budgetMs: options.budgetMs,
-      maxInput: options.maxInput,
-      totalLimitMs: Math.max(4_000, options.budgetMs * 40),
-    });
-    confirmations.push({ analysis, result });
-    if (result.confirmed) break;
+    const fuzzed = original.diagnostics.checker === 'fuzz';
+    const unknown = original.diagnostics.status === 'unknown';
+    if ((fuzzed || unknown) && derived) {
+      variant ??= await analyseVariant(derived);
+      analyses.push(variant);
+    } else {
+      // The automaton ran on the pattern itself: a variant has nothing to add to the decision.
+      variant = undefined;
+    }
+
+    if (iteratesEveryPosition(job)) {
+      const modelled = unanchoredAlternatives(job.pattern, unicode);
+      if (modelled) {
+        gModel = { diagnostics: await runRecheck(modelled.source, flags, {}, timeout), derived: modelled, role: 'g-model' };
+        analyses.push(gModel);
+      }
+    }
+
+    for (const analysis of analyses) {
+      if (anyConfirmed()) break;
+      if (confirmations.some((c) => c.analysis === analysis)) continue;
+      await confirmOne(analysis);
+    }
   }
 
   const confirmed = confirmations.find((c) => c.result.confirmed);
@@ -451,6 +465,8 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
     };
   };
 
+  // Nothing confirmed, so the pattern itself was analysed above.
+  if (!original) throw new Error('the pattern was not analysed');
   const d = original.diagnostics;
   const variantSaysSafe = variant?.diagnostics.status === 'safe';
   const variantSaysVulnerable = variant?.diagnostics.status === 'vulnerable';
