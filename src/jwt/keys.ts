@@ -169,7 +169,11 @@ export function keysFromText(text: string, display: string, options: { forSignin
     try {
       doc = JSON.parse(trimmed);
     } catch (error) {
-      throw new KeyError(`${display}: not valid JSON (${(error as Error).message})`);
+      // V8 quotes the text around the error, newlines and all: the message must stay one line.
+      let detail = (error as Error).message;
+      const excerpt = detail.indexOf(', "');
+      if (excerpt >= 0 && detail.endsWith(' is not valid JSON')) detail = detail.slice(0, excerpt);
+      throw new KeyError(`${display}: not valid JSON (${detail.replace(/\s+/g, ' ')})`);
     }
     const object = doc as Record<string, unknown>;
     if (Array.isArray(object.keys)) {
