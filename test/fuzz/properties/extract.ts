@@ -21,7 +21,7 @@ const WINDOWS = SOURCES.flatMap((text) => {
 }).filter((w) => w.includes('/') || w.includes('RegExp'));
 
 const UNTERMINATED = ['/abc', "'abc", '"abc', '`abc${', '/* never closed', 'new RegExp("(a+)+', 'x = /[/', 'const re = /(?<n>a)\\k<n', '<div>{/a/', 'if (/a/.test(s) {'];
-const DEEP_UNIT = ['(', '[', '{', 'a ? b : ', 'x => ', '!', '-', '+ ', 'a.', '`${', '<a>', 'new ', 'f(', '/a/.test(', 'async () => '];
+const DEEP_UNIT = ['(', '[', '{', 'a ? b : ', 'x => ', '!', '-', '+ ', 'a.', '`${', '<a>', 'new ', 'f(', '/a/.test(', 'async () => ', 'typeof ', 'if (a) ', 'else if (a) x; ', 'L: ', 'a = ', 'while (a) ', 'for (;;) ', 'do ', 'class extends ', 'a, ', 'a || ', '...'];
 const deep = fc
   .tuple(fc.constantFrom(...DEEP_UNIT), fc.integer({ min: 50, max: 30_000 }), fc.constantFrom('', '/(a+)+$/', 'new RegExp("x")'))
   .map(([unit, n, middle]) => unit.repeat(n) + middle);
