@@ -105,9 +105,9 @@ const MAX_BRACKET_DEPTH = 1000;
 const MAX_CHAIN = { ternary: 3000, arrow: 3000, unary: 15_000, binary: 20_000, keyword: 5000 };
 // Keyword operators nest like unary ones but cost more native stack: ~20,000 `new` or `typeof` crash.
 const KEYWORD_OPERATORS = new Set(['new', 'typeof', 'void', 'delete', 'await', 'yield']);
-// Statements nest too: `if (a) if (b) ...`, `L: L: ...`, `a = a = ...` and else-if chains crash oxc
+// Statements nest too: `if (a) if (b) ...`, `L: L: ...`, `a = a = ...`, `class extends class ...` and else-if chains crash oxc
 // at ~10,000 (found by the extraction fuzz test).
-const STATEMENT_KEYWORDS = new Set(['if', 'while', 'for', 'with', 'do']);
+const STATEMENT_KEYWORDS = new Set(['if', 'while', 'for', 'with', 'do', 'class']);
 const MAX_STATEMENT_CHAIN = 2000;
 
 /** Why a file is too deeply nested to parse safely, or undefined. Over-counts: strings are not skipped. */
@@ -133,7 +133,7 @@ export function excessiveNesting(text: string): string | undefined {
       if (end - i <= 6 && (c === 110 || c === 116 || c === 118 || c === 100 || c === 97 || c === 121) && KEYWORD_OPERATORS.has(text.slice(i, end))) {
         if (++keywordRun > MAX_CHAIN.keyword) return `more than ${MAX_CHAIN.keyword} chained ${text.slice(i, end)} operators`;
       } else keywordRun = 0;
-      if (end - i <= 5 && (c === 105 || c === 119 || c === 102 || c === 100) && STATEMENT_KEYWORDS.has(text.slice(i, end))) {
+      if (end - i <= 5 && (c === 105 || c === 119 || c === 102 || c === 100 || c === 99) && STATEMENT_KEYWORDS.has(text.slice(i, end))) {
         if (++statementRun > MAX_STATEMENT_CHAIN) return `more than ${MAX_STATEMENT_CHAIN} nested ${text.slice(i, end)} statements`;
       } else if (end - i === 4 && text.startsWith('else', i)) {
         elses[depth] = (elses[depth] ?? 0) + 1;
