@@ -18,7 +18,9 @@ export function runs(defaultRuns: number): number {
 
 export function fuzzParameters(numRuns: number): fc.Parameters<unknown> {
   const seed = Number(process.env.AUTHKIT_FUZZ_SEED);
-  return { numRuns, ...(Number.isInteger(seed) ? { seed } : {}), endOnFailure: true };
+  // With the seed, AUTHKIT_FUZZ_PATH (also printed by fast-check) replays just the failing case.
+  const path = process.env.AUTHKIT_FUZZ_PATH;
+  return { numRuns, ...(Number.isInteger(seed) ? { seed } : {}), ...(path ? { path } : {}), endOnFailure: true };
 }
 
 /**
