@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Build beside dist/ and swap it in, so a CLI started meanwhile never sees a half-written dist/.
@@ -18,17 +19,10 @@ await build({
   // Two entry points in different folders would land in dist/cli/ and dist/regex/; bin/authkit.js
   // and the worker pool expect dist/main.js and dist/worker.js.
   entryNames: '[name]',
-  bundle: true,
+  ...NODE_BUNDLE,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['recheck', 'recheck-*', 'oxc-parser', '@oxc-parser/*', 'esbuild', 'mvdan-sh'],
-  // Bundled CommonJS dependencies call require(); give the ESM bundle a real one.
-  banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
 
 rmSync(`${root}/dist`, { recursive: true, force: true });

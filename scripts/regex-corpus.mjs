@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusFile = path.join(root, 'test/regex/corpus/advisories.json');
@@ -27,13 +28,7 @@ try {
     absWorkingDir: root,
     entryPoints: { analyze: 'src/regex/analyze.ts', worker: 'src/regex/worker.ts', corpus: 'src/regex/corpus.ts' },
     outdir,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['recheck', 'recheck-*'],
-    banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
   });
   process.env.AUTHKIT_REGEX_WORKER = path.join(outdir, 'worker.js');
   const { runCorpus, formatCorpusReport } = await import(pathToFileURL(path.join(outdir, 'corpus.js')).href);

@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { NODE_BUNDLE } from '../../../scripts/bundle-options.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -22,13 +23,7 @@ export async function buildEngine(): Promise<EngineBundle> {
     absWorkingDir: root,
     entryPoints: { worker: 'src/regex/worker.ts', analyze: 'src/regex/analyze.ts' },
     outdir: dir,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['recheck', 'recheck-*'],
-    banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
   });
   const worker = path.join(dir, 'worker.js');
   process.env.AUTHKIT_REGEX_WORKER = worker;

@@ -1,0 +1,13 @@
+// The esbuild settings every bundle of authkit's TypeScript shares: the CLI build, the regex
+// corpus script and the engine tests, so that what the tests run is built like what ships.
+export const NODE_BUNDLE = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Packages that locate native binaries or files relative to themselves at run time.
+  external: ['recheck', 'recheck-*', 'oxc-parser', '@oxc-parser/*', 'esbuild', 'mvdan-sh'],
+  // Bundled CommonJS dependencies call require(); give the ESM bundle a real one.
+  banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
