@@ -26,7 +26,7 @@ import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource, isSourceFile } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
 import { REGEX_RULES } from './rules.js';
-import type { PatternJob, RegexUsage, Verdict } from './types.js';
+import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
   /** Findings' paths are relative to it; the cache is found from it. */

@@ -5,7 +5,7 @@ import { sarifErrors } from '../helpers/sarif.js';
 import { RFC_VECTORS } from './fixtures/rfc-vectors.js';
 import { b64, cliFixtures, makeToken, NOW_S, signatureOf, STRONG_SECRET } from './helpers.js';
 
-const { keys: KEYS, example: EXAMPLE, file, dir: scratchDir } = cliFixtures();
+const { example: EXAMPLE, file, dir: scratchDir } = cliFixtures();
 const A1 = RFC_VECTORS[0]!;
 const STRONG = STRONG_SECRET;
 

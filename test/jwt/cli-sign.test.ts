@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli } from '../helpers/cli.js';
 import { sarifErrors } from '../helpers/sarif.js';
-import { RFC_VECTORS } from './fixtures/rfc-vectors.js';
 import { cliFixtures, makeToken, NOW_S, signatureOf, STRONG_SECRET } from './helpers.js';
 
-const { keys: KEYS, example: EXAMPLE, file } = cliFixtures();
-const A1 = RFC_VECTORS[0]!;
+const { keys: KEYS, file } = cliFixtures();
 const STRONG = STRONG_SECRET;
 
 describe('authkit sign', () => {

@@ -6,8 +6,7 @@ import { parseJson, runCli } from '../helpers/cli.js';
 import { RFC_VECTORS, alterSignature } from './fixtures/rfc-vectors.js';
 import { b64, cliFixtures, makeToken, NOW_S, STRONG_SECRET } from './helpers.js';
 
-const { keys: KEYS, example: EXAMPLE, file } = cliFixtures();
-const A1 = RFC_VECTORS[0]!;
+const { keys: KEYS, file } = cliFixtures();
 const STRONG = STRONG_SECRET;
 
 describe('authkit verify with the published RFC vectors', () => {
