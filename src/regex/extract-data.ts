@@ -2,7 +2,8 @@
 // names, tokens) with `pattern` strings, and configs name them `regex`. Only string values under
 // those two keys count.
 import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { type Extraction, type ExtractedRegex, LineIndex, compileError } from './extract.js';
+import { LineIndex } from '../js/lines.js';
+import { type Extraction, type ExtractedRegex, compileError } from './extract.js';
 
 const PATTERN_KEYS = new Set(['pattern', 'regex']);
 

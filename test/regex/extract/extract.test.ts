@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { excessiveNesting, extractFromSource, isSourceFile, mayContainRegex } from '../../../src/regex/extract.js';
+import { isSourceFile } from '../../../src/js/files.js';
+import { excessiveNesting } from '../../../src/js/nesting.js';
+import { extractFromSource, mayContainRegex } from '../../../src/regex/extract.js';
 
 const only = (file: string, text: string) => extractFromSource(file, text).regexes;
 /** 1-based line and UTF-16 column of the first occurrence of `needle`. */
