@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -178,3 +179,25 @@ describe('authkit verify', () => {
   });
 });
 
+
+describe('decode, verify and sign read the same config', () => {
+  it('jwt.maxLifetime in authkit.config.json holds for all three (verify once ignored it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-jwtcfg-'));
+    try {
+      writeFileSync(join(dir, 'authkit.config.json'), JSON.stringify({ jwt: { maxLifetime: '48h' } }));
+      const day = makeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', iat: NOW_S, exp: NOW_S + 86_400 }, STRONG);
+      const now = ['--now', String(NOW_S + 60)];
+      const decode = await runCli(['decode', day, ...now, '--json'], { cwd: dir });
+      const verify = await runCli(['verify', day, '--secret', STRONG, ...now, '--json'], { cwd: dir });
+      const sign = await runCli(['sign', '--secret', STRONG, '--exp', '1d', ...now, '--json'], { cwd: dir });
+      for (const r of [decode, verify]) expect(parseJson(r).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('jwt/lifetime-too-long');
+      expect(parseJson(sign).warnings).toEqual([]);
+      expect(verify.code).toBe(0);
+      // Without the config both report it: the setting, not luck, made the difference.
+      const bare = await runCli(['verify', day, '--secret', STRONG, ...now, '--json']);
+      expect(parseJson(bare).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('jwt/lifetime-too-long');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
