@@ -66,7 +66,10 @@ export const META_RULES = [
     severity: 'warning',
     description: 'An authkit-ignore comment that suppressed nothing',
     help: 'A suppression comment that matches no finding hides nothing today and may hide a real problem tomorrow. Remove it, or fix its rule id.',
-    examples: { valid: [{ code: '// authkit-ignore-next-line regex/redos-polynomial\nconst re = /\\s*$/;' }], invalid: [{ code: '// authkit-ignore-next-line regex/redos-polynomial\nconst re = /^[a-z]+$/;' }] },
+    examples: {
+      valid: [{ code: 'an ignore-next-line comment naming regex/redos-polynomial above /\\s*$/, which that rule reports' }],
+      invalid: [{ code: 'the same comment above /^[a-z]+$/, which no rule reports' }],
+    },
   },
 ] as const satisfies readonly RuleMeta[];
 

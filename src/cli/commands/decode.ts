@@ -66,6 +66,8 @@ Examples:
           }
         }
         if (wantsStdin) {
+          // `authkit decode` alone on a terminal would otherwise wait silently for input.
+          if (process.stdin.isTTY) process.stderr.write('authkit: reading tokens from stdin (paste, then Ctrl-D); or pass a token: authkit decode <token>\n');
           try {
             inputs.push({ file: '-', text: await read.readStdinText(), source: 'stdin' });
           } catch (error) {

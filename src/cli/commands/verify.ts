@@ -13,6 +13,7 @@ interface VerifyFlags extends KeySourceFlags {
   maxAge?: string;
   require?: string;
   maxLifetime?: string;
+  allowNoncanonical?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -33,7 +34,8 @@ export function registerVerify(program: Command): void {
     .option('--typ <type>', 'required typ header (JWT, at+jwt...; "application/" prefix and case ignored)')
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this')
     .option('--require <claims>', 'claims that must be present, comma-separated (e.g. exp,iat,sub)')
-    .option('--max-lifetime <duration>', 'limit for jwt/lifetime-too-long (default 15m)')
+    .option('--max-lifetime <duration>', 'limit for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
+    .option('--allow-noncanonical', 'accept "=" padding and non-zero unused bits in base64url segments, which RFC 7515 forbids')
     .addHelpText(
       'after',
       `
@@ -83,6 +85,7 @@ Examples:
             typ: flags.typ,
             maxAgeSeconds,
             require: flags.require?.split(',').map((c) => c.trim()).filter(Boolean),
+            allowNoncanonical: Boolean(flags.allowNoncanonical),
             keyOrigin: keys.origin,
             keySet: keys.isSet,
           });
