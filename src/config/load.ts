@@ -20,7 +20,7 @@ export class ConfigError extends InputFailure {
   }
 }
 
-const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {} });
+const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} });
 
 /** As files/walk.ts shows paths; not imported from there, whose git and ignore imports cost start-up time. */
 export function shownPath(absolute: string, cwd: string): string {
@@ -61,13 +61,14 @@ function jsonErrorWhere(text: string, message: string): string {
 }
 
 async function knownRuleIds(): Promise<Set<string>> {
-  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
+  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { SESSION_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
     import('../jwt/rules.js'),
     import('../regex/rules.js'),
     import('../cron/rules.js'),
+    import('../session/all-rules.js'),
     import('../findings/suppress.js'),
   ]);
-  return new Set([...JWT_RULES, ...REGEX_RULES, ...CRON_RULES].map((r) => r.id).concat(UNUSED_SUPPRESSION_RULE));
+  return new Set([...JWT_RULES, ...REGEX_RULES, ...CRON_RULES, ...SESSION_RULES].map((r) => r.id).concat(UNUSED_SUPPRESSION_RULE));
 }
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */

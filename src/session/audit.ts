@@ -9,7 +9,7 @@ import { checkCors } from './cors.js';
 import { checkDecodes } from './decode.js';
 import { checkJwtUsage } from './jwt-usage.js';
 import { checkRefreshExposure } from './responses.js';
-import { auditConfigJson, isSecretConfigFile } from './secrets.js';
+import { auditConfigJson, checkSecretNames, isSecretConfigFile } from './secrets.js';
 import { checkStorage, checkTokenInUrl } from './storage.js';
 
 /**
@@ -32,10 +32,11 @@ export interface FileAudit {
   errors: InputError[];
 }
 
-export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS): FileAudit {
-  if (file.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
+/** `parseAs` names the language when the display name has no extension (standard input). */
+export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
+  if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
   if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
-  const parsed = parseSource(file, text);
+  const parsed = parseSource(parseAs, text);
   const errors: InputError[] = parsed.parseError ? [{ file, message: `cannot parse (${parsed.parseError.message} at line ${parsed.parseError.line}); ${parsed.refused ? 'not checked' : 'checked what parsed'}` }] : [];
   if (parsed.refused) return { findings: [], errors };
   const ctx = new AuditContext(file, parsed, limits);
@@ -46,5 +47,6 @@ export function auditSessionSource(file: string, text: string, limits: SessionLi
   checkDecodes(ctx);
   checkCors(ctx);
   checkRefreshExposure(ctx);
+  checkSecretNames(ctx);
   return { findings: ctx.findings, errors };
 }

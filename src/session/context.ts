@@ -36,6 +36,7 @@ export class AuditContext {
   readonly returns: Located[] = [];
   /** Template literals and `+` expressions: URLs and cookie strings are built with them. */
   readonly strings: Located[] = [];
+  readonly declarators: Located[] = [];
   readonly imports = new Map<string, ImportBinding>();
   readonly flow: FileFlow;
   private readonly reported = new Set<string>();
@@ -60,7 +61,9 @@ export class AuditContext {
                   ? this.returns
                   : node.type === 'TemplateLiteral' || (node.type === 'BinaryExpression' && node.operator === '+')
                     ? this.strings
-                    : undefined;
+                    : node.type === 'VariableDeclarator'
+                      ? this.declarators
+                      : undefined;
       if (node.type === 'ImportDeclaration') this.addImport(node);
       if (bucket) bucket.push({ node, ancestors: path.map((entry) => entry.node) });
     });

@@ -29,19 +29,21 @@ function usageOf(ctx: AuditContext, located: Located): 'header' | 'claims' | 'un
   if (id.type !== 'Identifier') return 'claims';
   const scope = enclosingFunction([...located.ancestors]) ?? located.ancestors[0]!;
   let uses = 0;
-  let headerOnly = true;
+  let claimUses = 0;
   walkWithPath(scope, (node, path) => {
     if (node.type !== 'Identifier' || node.name !== id.name || node === id || node.start < call.end) return;
     if (ctx.flow.bindingOf(node)?.declaredAt !== parent!.start) return;
     const holder = path[path.length - 2];
     if (holder?.key === 'property' && holder.node.type === 'MemberExpression' && !holder.node.computed) return; // `x.decoded`, another name
     uses++;
+    // Reading the header (to pick the key), testing that decoding worked, or logging: no trust in claims.
     const isHeader = holder?.node.type === 'MemberExpression' && holder.key === 'object' && keyName(holder.node.property) === 'header';
+    const isTest = (holder?.node.type === 'UnaryExpression' && holder.node.operator === '!') || (holder?.key === 'test' && holder.node.type === 'IfStatement');
     const isLog = path.some((entry) => entry.node.type === 'CallExpression' && /console\.|logger\.|log\(/.test(ctx.text(entry.node.callee as Node)));
-    if (!isHeader && !isLog) headerOnly = false;
+    if (!isHeader && !isTest && !isLog) claimUses++;
   });
   if (uses === 0) return 'unused';
-  return headerOnly ? 'header' : 'claims';
+  return claimUses === 0 ? 'header' : 'claims';
 }
 
 /** A verify of the same token expression that runs before the decode on every path to it. */
@@ -58,7 +60,11 @@ function verifiedBefore(ctx: AuditContext, decode: Located, verifies: Located[])
     let dominates = true;
     for (let i = verify.ancestors.length - 2; i >= 0; i--) {
       const node = verify.ancestors[i]!;
-      if (node.start <= decode.node.start && node.end >= decode.node.end) break;
+      if (node.start <= decode.node.start && node.end >= decode.node.end) {
+        // The first node holding both: when it branches, the verify and the decode are on different paths.
+        if (BRANCHES.has(node.type) || node.type === 'SwitchStatement') dominates = false;
+        break;
+      }
       if (BRANCHES.has(node.type) || isFunction(node)) {
         dominates = false;
         break;

@@ -180,7 +180,7 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
       checkVerifierOptions(ctx, callee, view, true, 'express-jwt', "expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] })");
     }
     // @nestjs/jwt: JwtModule.register({ secret, signOptions: { expiresIn } })
-    if (name && /^register(Async)?$/.test(name) && callee.type === 'MemberExpression' && isNode(callee.object) && callee.object.name === 'JwtModule' && list[0]) {
+    if (name && /^register(Async)?$/.test(name) && callee.type === 'MemberExpression' && isJwtModule(ctx, callee.object) && list[0]) {
       let view = ctx.flow.objectView(list[0]);
       const factory = view?.get('useFactory');
       if (isNode(factory) && isFunction(factory)) {
@@ -221,6 +221,12 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
     checkVerifierOptions(ctx, node, view, true, 'passport-jwt', "new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'] }, verify)");
   }
   return moduleExpiry;
+}
+
+function isJwtModule(ctx: AuditContext, node: unknown): boolean {
+  const binding = ctx.importOf(node);
+  if (binding) return binding.source === '@nestjs/jwt' && binding.imported === 'JwtModule';
+  return isNode(node) && node.name === 'JwtModule';
 }
 
 export function checkJwtUsage(ctx: AuditContext): void {

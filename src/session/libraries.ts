@@ -108,7 +108,8 @@ export function tokenPurpose(ctx: AuditContext, call: Node, ancestors: Node[], h
   for (const hint of hints) {
     if (!hint) continue;
     const text = ctx.text(hint);
-    if (/refresh/i.test(text)) return 'refresh';
+    // RT_SECRET, rtSecret: the access/refresh ("at"/"rt") naming of many NestJS tutorials.
+    if (/refresh/i.test(text) || /(^|[^A-Za-z])(rt|RT)(_|[A-Z]|$)/.test(text)) return 'refresh';
     if (OTHER_PURPOSE.test(text)) return 'other';
   }
   for (let i = ancestors.length - 1; i >= 0; i--) {

@@ -1,7 +1,7 @@
 // Literal signing and session secrets: in the APIs' own arguments, behind a
 // `process.env.X || 'literal'` fallback, or in committed config files. A value found in the public
 // list authkit ships (data/jwt-secrets.list) is an error, named by its line and never printed.
-import { isNode, type Node, unwrap } from '../js/ast.js';
+import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { LineIndex } from '../js/lines.js';
 import { WEAK_SECRET_FILE, weakSecretLine } from '../jwt/weak-secret.js';
 import type { Finding } from '../findings/model.js';
@@ -34,6 +34,9 @@ function secretLiterals(ctx: AuditContext, node: unknown, depth = 0): SecretLite
       const env = envName(target.left);
       return secretLiterals(ctx, target.right, depth + 1).map((found) => (env ? { ...found, fallbackOf: env } : found));
     }
+    case 'ConditionalExpression':
+      // `isProd ? process.env.SECRET : 'dev-secret'`: the literal is the secret wherever the condition is false.
+      return [...secretLiterals(ctx, target.consequent, depth + 1), ...secretLiterals(ctx, target.alternate, depth + 1)];
     case 'ArrayExpression':
       return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1));
     case 'CallExpression': {
@@ -70,6 +73,31 @@ export function checkSecret(ctx: AuditContext, node: unknown, api: string): void
       line === null ? {} : { severity: 'error', data: { knownSecretLine: line } },
     );
   }
+}
+
+// Names that say "this is the key tokens or sessions are signed with": JWT_SECRET, jwtSecret,
+// secretOrKey, ACCESS_TOKEN_SECRET, sessionSecret, { secret: ... }.
+const SECRET_NAME = /^(jwt|token|access_?token|refresh_?token|session|cookie|auth|app)?_?secret(_?key)?$|^secret_?or_?key$|^jwt_?(key|signing_?key)$/i;
+
+/** Secret-named constants and properties holding a literal, wherever they are later used. */
+export function checkSecretNames(ctx: AuditContext): void {
+  for (const { node } of ctx.declarators) {
+    const id = node.id as Node;
+    if (id.type === 'Identifier' && SECRET_NAME.test(id.name as string) && isNode(node.init)) checkLiteralOnly(ctx, node.init, id.name as string);
+  }
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      const key = prop.type === 'Property' && !prop.computed ? keyName(prop.key) : undefined;
+      if (key && SECRET_NAME.test(key)) checkLiteralOnly(ctx, prop.value as Node, key);
+    }
+  }
+}
+
+/** Only the literal (or env fallback) written right there: names are followed where they are used. */
+function checkLiteralOnly(ctx: AuditContext, value: Node, name: string): void {
+  const target = unwrap(value) as Node;
+  if (stringLiteral(target) === undefined && target.type !== 'LogicalExpression' && target.type !== 'ConditionalExpression') return;
+  checkSecret(ctx, target, name);
 }
 
 function capitalise(text: string): string {

@@ -64,7 +64,7 @@ export function checkStorage(ctx: AuditContext): void {
   }
 }
 
-const ONE_TIME = /reset|verif|confirm|invite|activat|magic|unsubscribe|email|password|download|share/i;
+const ONE_TIME = /reset|verif|confirm|invite|activat|magic|unsubscribe|email|password/i;
 const QUERY_TOKEN_PARAM = /[?&](access_?token|token|jwt|auth_?token|id_?token|refresh_?token|bearer|session_?id)=$/i;
 
 function urlMessage(what: string): string {

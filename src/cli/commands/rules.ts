@@ -3,10 +3,11 @@ import type { RuleMeta } from '../../findings/model.js';
 import { runAction } from '../run.js';
 
 export async function allRules(): Promise<RuleMeta[]> {
-  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
+  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { SESSION_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
     import('../../jwt/rules.js'),
     import('../../regex/rules.js'),
     import('../../cron/rules.js'),
+    import('../../session/all-rules.js'),
     import('../../findings/suppress.js'),
   ]);
   const meta: RuleMeta = {
@@ -15,14 +16,14 @@ export async function allRules(): Promise<RuleMeta[]> {
     description: 'An authkit-ignore comment that suppressed nothing',
     help: 'A suppression comment that matches no finding hides nothing today and may hide a real problem tomorrow. Remove it, or fix its rule id.',
   };
-  return [...JWT_RULES, ...REGEX_RULES, ...CRON_RULES, meta];
+  return [...JWT_RULES, ...REGEX_RULES, ...CRON_RULES, ...SESSION_RULES, meta];
 }
 
 export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('list every rule with its id, default severity and description')
-    .argument('[domain]', 'only this domain: jwt, regex, cron or meta')
+    .argument('[domain]', 'only this domain: jwt, regex, cron, session or meta')
     .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules jwt --json')
     .action(async (domain: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {
