@@ -44,7 +44,7 @@ function sniffStdin(text: string, display: string, options: SessionAuditOptions,
   }
   const asJs = auditSessionSource(display, text, limits, 'stdin.jsx');
   if (asJs.errors.length === 0) return asJs;
-  const asTs = auditSessionSource(display, text, limits, 'stdin.tsx');
+  const asTs = auditSessionSource(display, text, limits, 'stdin.ts');
   return asTs.errors.length === 0 ? asTs : asJs;
 }
 
