@@ -3,12 +3,9 @@
  * directories, standard input), audits each and hands back one CommandResult. The I/O edge of the
  * domain: no console, no process.exit.
  */
-import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
 import type { CommandResult, Finding, InputError } from '../findings/model.js';
 import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
-import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
-import type { WalkEntry } from '../files/walk.js';
+import { readInputs } from '../files/inputs.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
@@ -23,6 +20,8 @@ export interface SessionAuditOptions {
 }
 
 export class SessionUsageError extends Error {}
+
+const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';
 
 /** Reads one input as what it is: a capture, config JSON or a JS/TS source. Null when it is none of these. */
 function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits): FileAudit | null {
@@ -64,56 +63,22 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     findings.push(...kept, ...unused);
   };
 
-  const seen = new Set<string>();
-  for (const path of paths.length ? paths : ['.']) {
-    if (path === '-') {
-      try {
-        const text = await readStdinText();
-        const display = options.stdinFilename ?? '-';
-        const audit = options.stdinFilename ? auditText(display, text, options.stdinFilename, options, limits) : sniffStdin(text, display, options, limits);
-        if (audit) record(display, text, audit);
-        else errors.push({ file: display, message: 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)' });
-      } catch (error) {
-        if (error instanceof InputFailure) errors.push({ file: error.file, message: error.message });
-        else throw error;
-      }
+  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
+    if (input.kind === 'error') {
+      errors.push(input.error);
       continue;
     }
-    for await (const entry of inputEntries(path, options.cwd)) {
-      if (entry.kind === 'error') {
-        errors.push({ file: entry.failure.file, message: entry.failure.message });
-        continue;
-      }
-      if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
-      seen.add(resolve(entry.path));
-      let text: string;
-      try {
-        text = await readTextFile(entry.path, { display: entry.display });
-      } catch (error) {
-        if (error instanceof InputFailure) {
-          errors.push({ file: error.file, message: error.message });
-          continue;
-        }
-        throw error;
-      }
-      const audit = auditText(entry.display, text, entry.display, options, limits);
-      if (audit) record(entry.display, text, audit);
-      else if (entry.explicit) errors.push({ file: entry.display, message: 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)' });
+    const { text } = input;
+    if (input.location === undefined) {
+      const display = options.stdinFilename ?? '-';
+      const audit = options.stdinFilename ? auditText(display, text, options.stdinFilename, options, limits) : sniffStdin(text, display, options, limits);
+      if (audit) record(display, text, audit);
+      else errors.push({ file: display, message: NOT_AUDITABLE });
+      continue;
     }
+    const audit = auditText(input.display, text, input.display, options, limits);
+    if (audit) record(input.display, text, audit);
+    else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
   return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs };
-}
-
-/** A file argument is read directly; directories go through the gitignore-aware walker. */
-async function* inputEntries(path: string, cwd: string): AsyncGenerator<WalkEntry> {
-  const absolute = resolve(cwd, path);
-  const info = await stat(absolute).catch(() => null);
-  if (info?.isFile()) {
-    const rel = relative(cwd, absolute);
-    const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
-    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
-    return;
-  }
-  const { walkFiles } = await import('../files/walk.js');
-  yield* walkFiles([path], { cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) });
 }

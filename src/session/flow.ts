@@ -55,7 +55,7 @@ export class FileFlow {
         const declaration = parent!;
         const scope = declaration.kind === 'var' ? nearest(path, FUNCTION_TYPES, 'Program') : nearest(path.slice(0, -2), SCOPE_TYPES, 'Program');
         const init = isNode(node.init) ? node.init : undefined;
-        this.bindPattern(node.id as Node, scope, node.start, init ? { node: init, path: [] } : undefined, declaration.kind === 'const');
+        this.bindPattern(node.id as Node, scope, node.start, init ? { node: init, path: [] } : undefined);
       } else if (FUNCTION_TYPES.has(node.type)) {
         (node.params as Node[]).forEach((param, index) => this.bindParam(param, node, index, []));
         if (node.type === 'FunctionDeclaration' && isNode(node.id)) {
@@ -79,7 +79,7 @@ export class FileFlow {
     else this.byName.set(binding.name, [binding]);
   }
 
-  private bindPattern(pattern: Node, scope: Node, at: number, value: ValueRef | undefined, constant: boolean): void {
+  private bindPattern(pattern: Node, scope: Node, at: number, value: ValueRef | undefined): void {
     switch (pattern.type) {
       case 'Identifier':
         this.add({ name: pattern.name as string, scope, declaredAt: at, ...(value ? { value } : {}), reassigned: false });
@@ -87,22 +87,22 @@ export class FileFlow {
       case 'ObjectPattern':
         for (const prop of pattern.properties as Node[]) {
           if (prop.type !== 'Property') {
-            this.bindPattern(prop.argument as Node, scope, at, undefined, constant);
+            this.bindPattern(prop.argument as Node, scope, at, undefined);
             continue;
           }
           const key = prop.computed ? undefined : keyName(prop.key);
-          this.bindPattern(prop.value as Node, scope, at, value && key !== undefined ? { node: value.node, path: [...value.path, key] } : undefined, constant);
+          this.bindPattern(prop.value as Node, scope, at, value && key !== undefined ? { node: value.node, path: [...value.path, key] } : undefined);
         }
         return;
       case 'AssignmentPattern':
         // A default only applies when the value is undefined: the value is not known for certain.
-        this.bindPattern(pattern.left as Node, scope, at, undefined, constant);
+        this.bindPattern(pattern.left as Node, scope, at, undefined);
         return;
       case 'ArrayPattern':
-        for (const element of pattern.elements as (Node | null)[]) if (element) this.bindPattern(element, scope, at, undefined, constant);
+        for (const element of pattern.elements as (Node | null)[]) if (element) this.bindPattern(element, scope, at, undefined);
         return;
       case 'RestElement':
-        this.bindPattern(pattern.argument as Node, scope, at, undefined, constant);
+        this.bindPattern(pattern.argument as Node, scope, at, undefined);
         return;
       default:
         return;
@@ -116,10 +116,10 @@ export class FileFlow {
         const key = prop.type === 'Property' && !prop.computed ? keyName(prop.key) : undefined;
         const target = prop.type === 'Property' ? (prop.value as Node) : (prop.argument as Node);
         if (key !== undefined && target.type === 'Identifier') this.bindParam(target, fn, index, [...path, key]);
-        else this.bindPattern(target, fn, fn.start, undefined, false);
+        else this.bindPattern(target, fn, fn.start, undefined);
       }
     } else if (param.type === 'AssignmentPattern' || param.type === 'RestElement' || param.type === 'ArrayPattern') {
-      this.bindPattern(param, fn, fn.start, undefined, false);
+      this.bindPattern(param, fn, fn.start, undefined);
     } else if (param.type === 'TSParameterProperty') {
       this.bindParam(param.parameter as Node, fn, index, path);
     }
