@@ -65,6 +65,10 @@ export class AuditContext {
                       ? this.declarators
                       : undefined;
       if (node.type === 'ImportDeclaration') this.addImport(node);
+      // Copying ancestors costs depth per node: members and string expressions are kept only when
+      // a check can use them (`req.query...`, a top-level string with a `=` in it).
+      if (bucket === this.members && !isQueryAccess(node)) return;
+      if (bucket === this.strings && !mayBuildQuery(node, path[path.length - 2]?.node)) return;
       if (bucket) bucket.push({ node, ancestors: path.map((entry) => entry.node) });
     });
     this.flow = new FileFlow(program, this.imports);
@@ -131,6 +135,24 @@ export class AuditContext {
   text(node: Node): string {
     return this.parsed.text.slice(node.start, node.end);
   }
+}
+
+function isQueryAccess(member: Node): boolean {
+  if (keyName(member.property) === 'query') return true;
+  const object = unwrap(member.object);
+  return isNode(object) && object.type === 'MemberExpression' && keyName(object.property) === 'query';
+}
+
+function mayBuildQuery(node: Node, parent: Node | undefined): boolean {
+  if (parent?.type === 'BinaryExpression' && parent.operator === '+') return false;
+  if (node.type === 'TemplateLiteral') return (node.quasis as Node[]).some((q) => ((q.value as { raw: string }).raw ?? '').includes('='));
+  const parts: Node[] = [node];
+  while (parts.length > 0) {
+    const part = parts.pop()!;
+    if (part.type === 'BinaryExpression' && part.operator === '+') parts.push(part.left as Node, part.right as Node);
+    else if (part.type === 'Literal' && typeof part.value === 'string' && part.value.includes('=')) return true;
+  }
+  return false;
 }
 
 function requireSource(call: Node): string | undefined {
