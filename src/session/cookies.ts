@@ -273,6 +273,27 @@ function headerCookies(ctx: AuditContext): CookieWrite[] {
   return found;
 }
 
+/** next-auth `cookies: { sessionToken: { name, options } }`: given options replace next-auth's own defaults. */
+function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
+  if (!ctx.importsFrom(/^next-auth/)) return [];
+  const found: CookieWrite[] = [];
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      if (prop.type !== 'Property' || keyName(prop.key) !== 'sessionToken') continue;
+      const options = ctx.flow.objectView(prop.value)?.get('options');
+      if (!isNode(options)) continue;
+      found.push({
+        anchor: prop.key as Node,
+        api: 'next-auth cookies.sessionToken',
+        session: true,
+        attributes: fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+        fix: () => "cookies: { sessionToken: { name: '__Secure-next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } } }",
+      });
+    }
+  }
+  return found;
+}
+
 function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
   if (write.session) return true;
   if (write.name !== undefined && isAuthCookieName(write.name)) return true;
@@ -289,7 +310,7 @@ export function checkCookies(ctx: AuditContext): void {
     const write = cookieCall(ctx, node);
     if (write) writes.push(write);
   }
-  writes.push(...headerCookies(ctx));
+  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx));
   for (const write of writes) {
     if (!write.attributes || !isAuthCookie(ctx, write)) continue;
     const label = write.name !== undefined ? `'${write.name}'` : 'auth';

@@ -80,3 +80,11 @@ describe('session cookies, per framework and its defaults', () => {
     expect(message).toMatch(/XSS/);
   });
 });
+
+describe('next-auth cookie overrides', () => {
+  it('options given for the session token replace next-auth\'s HttpOnly default', () => {
+    const code = "import NextAuth from 'next-auth';\nexport default NextAuth({\n  cookies: {\n    sessionToken: { name: 'session', options: { sameSite: 'lax', path: '/', secure: true } },\n    callbackUrl: { name: 'cb', options: { sameSite: 'lax', path: '/' } },\n  },\n});";
+    expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@4']);
+    expect(findingsOf(code.replace("{ sameSite: 'lax', path: '/', secure: true }", "{ httpOnly: true, sameSite: 'lax', path: '/', secure: true }"))).toEqual([]);
+  });
+});
