@@ -206,7 +206,7 @@ describe('authkit.config.json', () => {
     writeFileSync(join(dir, 'conf/strict.json'), JSON.stringify({ rules: { 'jwt/token-in-source': 'info' }, ignore: ['../src/'] }));
     const explicit = parseJson(await runCli(['scan', '--json', '--config', 'conf/strict.json'], { cwd: dir }));
     // Ignore globs are relative to the config's folder; ../src/ reaches outside it and matches nothing.
-    expect(where(explicit.findings)).toEqual(['.env:4:19 jwt/token-in-source', 'deploy/crontab:5:51 cron/unescaped-percent', 'src/signup.js:3:22 regex/redos-exponential']);
+    expect(where(explicit.findings)).toEqual(['.env:4:19 jwt/token-in-source', 'deploy/crontab:5:51 cron/unescaped-percent', 'src/session.js:4:7 session/cookie-httponly-missing', 'src/signup.js:3:22 regex/redos-exponential']);
     expect(explicit.findings[0].severity).toBe('info');
   });
 });
