@@ -131,7 +131,7 @@ function checkVerifierOptions(ctx: AuditContext, at: Node, view: ObjectView | un
   const algorithms = view ? view.get('algorithms') : undefined;
   if (algorithms === UNKNOWN) return;
   if (algorithms === undefined) {
-    ctx.report('session/jwt-verify-algorithms-missing', at, `${api} has no algorithms allow-list: the token's own header picks the algorithm, which opens alg confusion (an RS256 public key used as an HS256 secret, alg none). Fix: ${fix}`);
+    ctx.report('session/jwt-verify-algorithms-missing', at, `${api} has no algorithms allow-list: which algorithm is accepted is left to the token's own header and the library's defaults, the road to alg confusion (jsonwebtoken before v9 let an attacker sign HS256 with the RS256 public key as the secret). Pin it: ${fix}`);
     return;
   }
   const list = ctx.flow.resolve(algorithms);
