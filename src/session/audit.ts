@@ -16,7 +16,9 @@ import { checkStorage, checkTokenInUrl } from './storage.js';
  * Files without any of these words cannot hold a finding: they are passed over unparsed, which
  * keeps `authkit scan` cheap on code that never touches sessions.
  */
-const SESSION_WORDS = /cookie|jwt|token|session|secret|cors|origin|storage|SignJWT|jose|passport|JwtModule/i;
+// One word per check: cookies, storage, JWT libraries, secrets, CORS credentials, refresh tokens,
+// tokens in query strings. Alternations of literals and bounded classes: linear on any input.
+const SESSION_WORDS = /cookie|express-session|localStorage|sessionStorage|AsyncStorage|jwt|jose|jsonwebtoken|secret|credentials|refresh|passport|searchParams|(token|bearer|session_?id)=|query\.\w*token|query\[\s*['"]\w*token|=\s*(req|request|ctx|c)\.query\b|params\s*:\s*\{[^}]*token/i;
 
 export function mayHoldSessionCode(text: string): boolean {
   return SESSION_WORDS.test(text);

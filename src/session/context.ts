@@ -13,10 +13,25 @@ export interface SessionLimits {
 
 export const DEFAULT_LIMITS: SessionLimits = { accessTokenMaxLifetimeSeconds: 15 * 60, refreshTokenMaxLifetimeSeconds: 30 * 24 * 3600 };
 
-/** A node with its ancestors, root first, the node itself last. */
+/** A node with its ancestors, root first, the node itself last (computed on first use: most checks never ask). */
 export interface Located {
   node: Node;
-  ancestors: Node[];
+  readonly ancestors: Node[];
+}
+
+function located(node: Node, parents: ReadonlyMap<Node, Node>): Located {
+  let ancestors: Node[] | undefined;
+  return {
+    node,
+    get ancestors() {
+      if (!ancestors) {
+        ancestors = [node];
+        for (let parent = parents.get(node); parent; parent = parents.get(parent)) ancestors.push(parent);
+        ancestors.reverse();
+      }
+      return ancestors;
+    },
+  };
 }
 
 export interface ImportBinding {
@@ -38,7 +53,7 @@ export class AuditContext {
   readonly strings: Located[] = [];
   readonly declarators: Located[] = [];
   readonly imports = new Map<string, ImportBinding>();
-  readonly flow: FileFlow;
+  readonly flow = new FileFlow(this.imports);
   private readonly reported = new Set<string>();
 
   constructor(
@@ -48,6 +63,7 @@ export class AuditContext {
   ) {
     const program = parsed.program();
     walkWithPath(program, (node, path) => {
+      this.flow.visit(node, path);
       const bucket =
         node.type === 'CallExpression' || node.type === 'NewExpression'
           ? this.calls
@@ -65,13 +81,13 @@ export class AuditContext {
                       ? this.declarators
                       : undefined;
       if (node.type === 'ImportDeclaration') this.addImport(node);
-      // Copying ancestors costs depth per node: members and string expressions are kept only when
-      // a check can use them (`req.query...`, a top-level string with a `=` in it).
+      // Members and string expressions are kept only when a check can use them (`req.query...`, a
+      // top-level string with a `=` in it).
       if (bucket === this.members && !isQueryAccess(node)) return;
       if (bucket === this.strings && !mayBuildQuery(node, path[path.length - 2]?.node)) return;
-      if (bucket) bucket.push({ node, ancestors: path.map((entry) => entry.node) });
+      if (bucket) bucket.push(located(node, this.flow.parents));
     });
-    this.flow = new FileFlow(program, this.imports);
+    this.flow.finish();
     for (const { node } of this.calls) this.addRequire(node);
   }
 

@@ -2,7 +2,7 @@
 // options object has. It answers only what the file says for certain: a name declared twice in one
 // scope, a `let` assigned again, a spread of something unknown all make the answer "unknown", and
 // checks treat unknown as "no finding" (precision first).
-import { isNode, keyName, type Node, unwrap, walkWithPath } from '../js/ast.js';
+import { isNode, keyName, type Node, type PathEntry, unwrap } from '../js/ast.js';
 import type { ImportBinding } from './context.js';
 
 /** The value a name is bound to: `init` itself, or the member `path` of it (destructuring). */
@@ -41,33 +41,36 @@ export function isFunction(node: unknown): boolean {
 
 export class FileFlow {
   private readonly byName = new Map<string, Binding[]>();
-  readonly parents = new WeakMap<Node, Node>();
+  readonly parents = new Map<Node, Node>();
 
-  constructor(
-    program: Node,
-    readonly imports: ReadonlyMap<string, ImportBinding>,
-  ) {
-    const assigned: { name: string; at: number }[] = [];
-    walkWithPath(program, (node, path) => {
-      const parent = path[path.length - 2]?.node;
-      if (parent) this.parents.set(node, parent);
-      if (node.type === 'VariableDeclarator') {
-        const declaration = parent!;
-        const scope = declaration.kind === 'var' ? nearest(path, FUNCTION_TYPES, 'Program') : nearest(path.slice(0, -2), SCOPE_TYPES, 'Program');
-        const init = isNode(node.init) ? node.init : undefined;
-        this.bindPattern(node.id as Node, scope, node.start, init ? { node: init, path: [] } : undefined);
-      } else if (FUNCTION_TYPES.has(node.type)) {
-        (node.params as Node[]).forEach((param, index) => this.bindParam(param, node, index, []));
-        if (node.type === 'FunctionDeclaration' && isNode(node.id)) {
-          const scope = nearest(path.slice(0, -1), SCOPE_TYPES, 'Program');
-          this.add({ name: node.id.name as string, scope, declaredAt: node.start, value: { node, path: [] }, reassigned: false });
-        }
-      } else if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
-        const target = unwrap(node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
-        if (target.type === 'Identifier') assigned.push({ name: target.name as string, at: node.start });
+  private readonly assigned: { name: string; at: number }[] = [];
+
+  constructor(readonly imports: ReadonlyMap<string, ImportBinding>) {}
+
+  /** Called for every node of the file, in source order, by the one walk the audit makes. */
+  visit(node: Node, path: readonly PathEntry[]): void {
+    const parent = path[path.length - 2]?.node;
+    if (parent) this.parents.set(node, parent);
+    if (node.type === 'VariableDeclarator') {
+      const declaration = parent!;
+      const scope = declaration.kind === 'var' ? nearest(path, FUNCTION_TYPES, 'Program') : nearest(path.slice(0, -2), SCOPE_TYPES, 'Program');
+      const init = isNode(node.init) ? node.init : undefined;
+      this.bindPattern(node.id as Node, scope, node.start, init ? { node: init, path: [] } : undefined);
+    } else if (FUNCTION_TYPES.has(node.type)) {
+      (node.params as Node[]).forEach((param, index) => this.bindParam(param, node, index, []));
+      if (node.type === 'FunctionDeclaration' && isNode(node.id)) {
+        const scope = nearest(path.slice(0, -1), SCOPE_TYPES, 'Program');
+        this.add({ name: node.id.name as string, scope, declaredAt: node.start, value: { node, path: [] }, reassigned: false });
       }
-    });
-    for (const { name, at } of assigned) {
+    } else if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
+      const target = unwrap(node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
+      if (target.type === 'Identifier') this.assigned.push({ name: target.name as string, at: node.start });
+    }
+  }
+
+  /** After the walk: names assigned after their declaration hold no certain value. */
+  finish(): void {
+    for (const { name, at } of this.assigned) {
       const binding = this.lookup(name, at);
       if (binding) binding.reassigned = true;
     }
@@ -240,7 +243,7 @@ function makeView(node: Node, entries: Map<string, Node | typeof UNKNOWN>, unkno
   };
 }
 
-function nearest(path: readonly { node: Node }[], types: ReadonlySet<string>, fallback: string): Node {
+function nearest(path: readonly PathEntry[], types: ReadonlySet<string>, fallback: string): Node {
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i]!.node;
     if (types.has(node.type) || node.type === fallback) return node;
