@@ -56,7 +56,10 @@ function judgeExpiry(ctx: AuditContext, at: Node, located: Located, expiry: Expi
   const limit = purpose === 'refresh' ? ctx.limits.refreshTokenMaxLifetimeSeconds : ctx.limits.accessTokenMaxLifetimeSeconds;
   if (expiry <= limit) return;
   const kind = purpose === 'refresh' ? 'A refresh token' : 'An access token';
-  const advice = purpose === 'refresh' ? 'rotate refresh tokens on every use and bound their life' : 'keep access tokens to 5-15 minutes and renew them with a rotating refresh token in an HttpOnly cookie';
+  const advice =
+    purpose === 'refresh'
+      ? 'rotate refresh tokens on every use and bound their life'
+      : `keep access tokens to 5-15 minutes and renew them with a rotating refresh token in an HttpOnly cookie: ${FIX_SIGN[library] ?? FIX_SIGN.jsonwebtoken}`;
   ctx.report('session/access-token-lifetime', at, `${kind} signed by ${what} lives ${describeSeconds(expiry)} (limit ${describeSeconds(limit)}): a stolen one works that long and cannot be revoked; ${advice}`, { data: { lifetimeSeconds: expiry, limitSeconds: limit, purpose } });
 }
 
