@@ -96,6 +96,16 @@ describe('authkit session-audit', () => {
     expect(rules.rules.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['session/cookie-httponly-missing', 'session/refresh-token-exposed', 'session/cors-credentials-any-origin']));
   });
 
+  it('an HTTP capture is recognised (by extension or by sniffing stdin) and never passed as clean', async () => {
+    const dump = 'HTTP/1.1 200 OK\nContent-Type: application/json\nSet-Cookie: sid=3f9a1c; Path=/\n\n{"ok":true}\n';
+    const dir = project({ 'login.txt': dump });
+    for (const r of [await runCli(['session-audit', 'login.txt', '--json'], { cwd: dir }), await runCli(['session-audit', '-', '--json'], { input: dump })]) {
+      expect([1, 2]).toContain(r.code);
+      const out = parseJson(r);
+      expect(out.findings.length + out.errors.length).toBeGreaterThan(0);
+    }
+  });
+
   it('SARIF carries the session rules with a security severity', async () => {
     const dir = project({ 'login.js': LOGIN });
     const log = JSON.parse((await runCli(['session-audit', '--format', 'sarif', 'login.js'], { cwd: dir })).stdout);
