@@ -8,6 +8,7 @@ import { registerHook } from './commands/hook.js';
 import { registerRegexAudit } from './commands/regex-audit.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { registerSessionAudit } from './commands/session-audit.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { VERSION } from './version.js';
@@ -46,6 +47,7 @@ Examples:
   $ authkit verify "$TOKEN" --key jwks.json --iss https://issuer.example
   $ authkit regex-audit src/                         prove which regexes backtrack catastrophically
   $ crontab -l | authkit cron-lint -                 crontab traps that fail silently
+  $ authkit session-audit src/ login.har             how the app issues, stores and checks sessions
   $ authkit scan --format sarif > authkit.sarif      everything, for GitHub code scanning`,
   );
 
@@ -55,6 +57,7 @@ for (const register of [
   registerSign,
   registerRegexAudit,
   registerCronLint,
+  registerSessionAudit,
   registerScan,
   registerBaseline,
   registerHook,

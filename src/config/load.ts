@@ -20,7 +20,7 @@ export class ConfigError extends InputFailure {
   }
 }
 
-const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {} });
+const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} });
 
 /** As files/walk.ts shows paths; not imported from there, whose git and ignore imports cost start-up time. */
 export function shownPath(absolute: string, cwd: string): string {

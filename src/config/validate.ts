@@ -12,6 +12,7 @@ export interface ConfigOptions {
   jwt: { maxLifetimeSeconds?: number };
   regex: { maxInput?: number; budgetMs?: number };
   cron: { target?: string };
+  session: { accessTokenMaxLifetimeSeconds?: number; refreshTokenMaxLifetimeSeconds?: number };
 }
 
 export interface ValidConfig extends ConfigOptions {
@@ -69,7 +70,7 @@ export function validateConfig(
 ): { config: ValidConfig } | { problem: ConfigProblem } {
   const fail = (path: string, message: string) => ({ problem: { path, message } });
   if (!isPlainObject(doc)) return fail('', `expected an object, found ${describeType(doc)}`);
-  const config: ValidConfig = { rules: {}, ignore: [], jwt: {}, regex: {}, cron: {} };
+  const config: ValidConfig = { rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} };
 
   for (const [key, value] of Object.entries(doc)) {
     const here = jsonPath('', key);
@@ -140,8 +141,20 @@ export function validateConfig(
         }
         break;
       }
+      case 'session': {
+        if (!isPlainObject(value)) return fail(here, `expected an object, found ${describeType(value)}`);
+        for (const [option, setting] of Object.entries(value)) {
+          const at = jsonPath(here, option);
+          if (option !== 'accessTokenMaxLifetime' && option !== 'refreshTokenMaxLifetime') return fail(at, 'unknown option (known: accessTokenMaxLifetime, refreshTokenMaxLifetime)');
+          const seconds = parseDurationSeconds(setting);
+          if (seconds === undefined) return fail(at, `expected seconds (a positive integer) or a duration such as "15m" or "30d", found ${describeType(setting)}`);
+          if (option === 'accessTokenMaxLifetime') config.session.accessTokenMaxLifetimeSeconds = seconds;
+          else config.session.refreshTokenMaxLifetimeSeconds = seconds;
+        }
+        break;
+      }
       default:
-        return fail(here, 'unknown key (known: $schema, rules, ignore, jwt, regex, cron)');
+        return fail(here, 'unknown key (known: $schema, rules, ignore, jwt, regex, cron, session)');
     }
   }
   return { config };

@@ -3,11 +3,10 @@
  * plans and applies fixes, computes next runs, and hands back one CommandResult. The I/O edge of
  * the domain: no console, no process.exit; the CLI renders what this returns.
  */
-import { stat, writeFile } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { CommandResult, Finding, InputError, RenderContext } from '../findings/model.js';
-import { InputFailure, readStdinText, readTextFile } from '../files/read.js';
-import type { WalkEntry } from '../files/walk.js';
+import { readInputs } from '../files/inputs.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
 import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
@@ -73,44 +72,10 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     reports.push(report);
   };
 
-  const seen = new Set<string>();
-  for (const path of paths) {
-    if (path.endsWith('/') && path !== '/') {
-      // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'not-a-directory' : null));
-      if (info === 'not-a-directory' || (info && !info.isDirectory())) {
-        errors.push({ file: path, message: 'is not a directory (trailing slash on a file)' });
-        continue;
-      }
-    }
-    if (path === '-') {
-      try {
-        await lintOne('-', await readStdinText());
-      } catch (error) {
-        if (error instanceof InputFailure) errors.push({ file: error.file, message: error.message });
-        else throw error;
-      }
-      continue;
-    }
-    for await (const entry of inputEntries(path, options.cwd)) {
-      if (entry.kind === 'error') {
-        errors.push({ file: entry.failure.file, message: entry.failure.message });
-        continue;
-      }
-      if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
-      seen.add(resolve(entry.path));
-      let text: string;
-      try {
-        text = await readTextFile(entry.path, { display: entry.display });
-      } catch (error) {
-        if (error instanceof InputFailure) {
-          errors.push({ file: error.file, message: error.message });
-          continue;
-        }
-        throw error;
-      }
-      await lintOne(entry.display, text, entry.path);
-    }
+  // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
+  for await (const input of readInputs(paths, { cwd: options.cwd, accept: (display) => !basename(display).startsWith('.') })) {
+    if (input.kind === 'error') errors.push(input.error);
+    else await lintOne(input.display, input.text, input.location);
   }
 
   return {
@@ -139,25 +104,6 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     // Without jobs, fixes or notes there is nothing to read: the reporter then prints its own summary.
     ...(reports.some((r) => r.jobs.length > 0 || r.fix || r.shellSkipped > 0) ? { text: (ctx: RenderContext) => renderText(reports, ctx) } : {}),
   };
-}
-
-/**
- * A plain file argument is read directly; only directories pay for the gitignore-aware walker (and
- * its `ignore` and child_process imports), which keeps `cron-lint <file>` close to bare node.
- */
-async function* inputEntries(path: string, cwd: string): AsyncGenerator<WalkEntry> {
-  const absolute = resolve(cwd, path);
-  const info = await stat(absolute).catch(() => null);
-  if (info?.isFile()) {
-    // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
-    const rel = relative(cwd, absolute);
-    const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
-    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
-    return;
-  }
-  const { walkFiles } = await import('../files/walk.js');
-  // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
-  yield* walkFiles([path], { cwd, accept: (display) => !basename(display).startsWith('.') });
 }
 
 function safeNextRuns(job: JobSummary, count: number, now: Date, timeZone: string): NextRuns | null {

@@ -6,11 +6,13 @@ import type { RuleMeta } from '../findings/model.js';
 import { META_RULES } from '../findings/suppress.js';
 import { JWT_RULES } from '../jwt/rules.js';
 import { REGEX_RULES } from '../regex/rules.js';
+import { SESSION_RULES } from '../session/all-rules.js';
 
 export const RULES_BY_DOMAIN = {
   jwt: JWT_RULES,
   regex: REGEX_RULES,
   cron: CRON_RULES,
+  session: SESSION_RULES,
   meta: META_RULES,
 } as const satisfies Record<string, readonly RuleMeta[]>;
 

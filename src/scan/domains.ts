@@ -44,6 +44,27 @@ async function jwtScanner(options: DomainScannerOptions): Promise<DomainScanner>
 }
 
 /**
+ * Sessions and tokens in JS/TS sources, config JSON and HTTP captures. JS/TS files share the parse
+ * the regex domain made of the same text (src/js/parse.ts keeps the last one).
+ */
+async function sessionScanner(options: DomainScannerOptions): Promise<DomainScanner> {
+  const { auditSessionSource, isSessionSourceFile } = await import('../session/audit.js');
+  const { auditCaptureFile, isCaptureCandidate, looksLikeCapture } = await import('../session/captures.js');
+  const session = options.config.session;
+  const limits = {
+    accessTokenMaxLifetimeSeconds: session.accessTokenMaxLifetimeSeconds ?? 15 * 60,
+    refreshTokenMaxLifetimeSeconds: session.refreshTokenMaxLifetimeSeconds ?? 30 * 24 * 3600,
+  };
+  return {
+    domain: 'session',
+    appliesSuppressions: false,
+    wants: (file, text) => isSessionSourceFile(file) || (isCaptureCandidate(file) && looksLikeCapture(file, text)),
+    // Unparsable files are reported once, by the regex domain; captures' input errors likewise stay out of the scan.
+    add: (file, text) => (looksLikeCapture(file, text) ? auditCaptureFile(file, text, options.now) : auditSessionSource(file, text, limits)).findings,
+  };
+}
+
+/**
  * Regexes in JS/TS sources and JSON/YAML: the collector extracts per file and analyses every unique
  * pattern once at the end, on the worker pool, so it is a batch domain.
  */
@@ -74,5 +95,5 @@ async function regexScanner(options: DomainScannerOptions & { cwd: string }): Pr
 
 /** The real domains, wired to the scan: each loads its own modules only when a scan runs. */
 export async function domainScanners(options: DomainScannerOptions & { cwd: string }): Promise<DomainScanner[]> {
-  return Promise.all([regexScanner(options), cronScanner(options.config), jwtScanner(options)]);
+  return Promise.all([regexScanner(options), cronScanner(options.config), jwtScanner(options), sessionScanner(options)]);
 }

@@ -24,6 +24,7 @@ describe('config validation', () => {
         jwt: { maxLifetime: '24h' },
         regex: { maxInput: 20000, budgetMs: 50 },
         cron: { target: 'rhel' },
+        session: { accessTokenMaxLifetime: '10m', refreshTokenMaxLifetime: 1209600 },
       },
       known,
     );
@@ -34,6 +35,7 @@ describe('config validation', () => {
         jwt: { maxLifetimeSeconds: 86400 },
         regex: { maxInput: 20000, budgetMs: 50 },
         cron: { target: 'rhel' },
+        session: { accessTokenMaxLifetimeSeconds: 600, refreshTokenMaxLifetimeSeconds: 1209600 },
       },
     });
   });
@@ -51,7 +53,7 @@ describe('config validation', () => {
     [{ regex: { 'max-input': 5 } }, 'regex["max-input"]: unknown option (known: maxInput, budgetMs)'],
     [{ cron: { target: 'vixie' } }, 'cron.target: expected one of "debian", "rhel", "busybox", "any", found string "vixie"'],
     [{ cron: null }, 'cron: expected an object, found null'],
-    [{ rulez: {} }, 'rulez: unknown key (known: $schema, rules, ignore, jwt, regex, cron)'],
+    [{ rulez: {} }, 'rulez: unknown key (known: $schema, rules, ignore, jwt, regex, cron, session)'],
     [{ $schema: 1 }, '$schema: expected a string, found number 1'],
     [[], ': expected an object, found an array'],
   ])('rejects %j with the exact path', (doc, message) => {
@@ -81,6 +83,10 @@ describe('config validation', () => {
       { cron: { target: 'any' } },
       { cron: { target: 'vixie' } },
       { cron: { target: '' } },
+      { session: { accessTokenMaxLifetime: '15m', refreshTokenMaxLifetime: 2592000 } },
+      { session: { accessTokenMaxLifetime: '0m' } },
+      { session: { refreshTokenMaxLifetime: 'long' } },
+      { session: { other: 1 } },
       { extra: true },
       [],
       'text',

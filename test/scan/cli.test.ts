@@ -35,6 +35,7 @@ const where = (findings: any[]) => findings.map((f) => `${f.file}:${f.line}:${f.
 const DEMO_FINDINGS = [
   'examples/scan-demo/.env:4:19 jwt/token-in-source',
   'examples/scan-demo/deploy/crontab:5:51 cron/unescaped-percent',
+  'examples/scan-demo/src/session.js:4:7 session/cookie-httponly-missing',
   'examples/scan-demo/src/signup.js:3:22 regex/redos-exponential',
 ];
 
@@ -44,13 +45,13 @@ describe('authkit scan', () => {
     expect(r.code).toBe(1);
     const out = parseJson(r);
     expect(where(out.findings)).toEqual(DEMO_FINDINGS);
-    expect(out.scan).toEqual({ mode: 'walk', files: 3, skipped: 0 });
+    expect(out.scan).toEqual({ mode: 'walk', files: 4, skipped: 0 });
     expect(out.findings.every((f: any) => /^[0-9a-f]{32}$/.test(f.fingerprint))).toBe(true);
     expect(r.stdout).not.toContain(SIGNATURE);
     expect(r.stderr).toBe('');
 
     const stylish = await runCli(['scan', 'examples/scan-demo']);
-    expect(stylish.stdout).toContain('✖ 3 problems (3 errors, 0 warnings, 0 info)');
+    expect(stylish.stdout).toContain('✖ 4 problems (4 errors, 0 warnings, 0 info)');
     expect(stylish.stdout).not.toContain(SIGNATURE);
   });
 
@@ -69,7 +70,7 @@ describe('authkit scan', () => {
     expect(log.runs).toHaveLength(1);
     expect(run.automationDetails.id).toBe('authkit/scan/');
     const uris = run.results.map((x: any) => x.locations[0].physicalLocation.artifactLocation);
-    expect(uris.map((u: any) => u.uri).sort()).toEqual(['examples/scan-demo/.env', 'examples/scan-demo/deploy/crontab', 'examples/scan-demo/src/signup.js']);
+    expect(uris.map((u: any) => u.uri).sort()).toEqual(['examples/scan-demo/.env', 'examples/scan-demo/deploy/crontab', 'examples/scan-demo/src/session.js', 'examples/scan-demo/src/signup.js']);
     expect(uris.every((u: any) => u.uriBaseId === '%SRCROOT%')).toBe(true);
     const rule = run.tool.driver.rules.find((x: any) => x.id === 'regex/redos-exponential');
     expect(rule.shortDescription.text.length).toBeGreaterThan(0);
@@ -91,7 +92,7 @@ describe('authkit scan', () => {
   it('--format github prints one annotation per finding', async () => {
     const r = await runCli(['scan', 'examples/scan-demo', '--format', 'github']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines.some((l) => l.startsWith('::error file=examples/scan-demo/deploy/crontab,line=5,col=51,') && l.includes('title=cron/unescaped-percent'))).toBe(true);
     expect(r.stdout).not.toContain(SIGNATURE);
   });
@@ -110,6 +111,7 @@ describe('authkit scan', () => {
       '.env:5:3 meta/unused-suppression',
       'deploy/crontab:5:51 cron/unescaped-percent',
       'deploy/crontab:6:3 meta/unused-suppression',
+      'src/session.js:4:7 session/cookie-httponly-missing',
       'src/signup.js:10:28 meta/unused-suppression',
     ]);
   });
@@ -123,7 +125,7 @@ describe('authkit scan', () => {
     const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });
     expect(tty.stdout).toMatch(/authkit: \d+ files walked/);
     const ci = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...env, CI: 'true' } });
-    expect(ci.stdout).toContain('3 problems');
+    expect(ci.stdout).toContain('4 problems');
     expect(ci.stdout).not.toContain('files walked');
   });
 
@@ -189,7 +191,7 @@ describe('authkit.config.json', () => {
       join(dir, 'authkit.config.json'),
       JSON.stringify({
         $schema: '../node_modules/authkit/schema/authkit.config.schema.json',
-        rules: { 'cron/unescaped-percent': 'off', 'regex/redos-exponential': 'warning' },
+        rules: { 'cron/unescaped-percent': 'off', 'regex/redos-exponential': 'warning', 'session/cookie-httponly-missing': 'off' },
         ignore: ['.env'],
       }),
     );
@@ -204,7 +206,7 @@ describe('authkit.config.json', () => {
     writeFileSync(join(dir, 'conf/strict.json'), JSON.stringify({ rules: { 'jwt/token-in-source': 'info' }, ignore: ['../src/'] }));
     const explicit = parseJson(await runCli(['scan', '--json', '--config', 'conf/strict.json'], { cwd: dir }));
     // Ignore globs are relative to the config's folder; ../src/ reaches outside it and matches nothing.
-    expect(where(explicit.findings)).toEqual(['.env:4:19 jwt/token-in-source', 'deploy/crontab:5:51 cron/unescaped-percent', 'src/signup.js:3:22 regex/redos-exponential']);
+    expect(where(explicit.findings)).toEqual(['.env:4:19 jwt/token-in-source', 'deploy/crontab:5:51 cron/unescaped-percent', 'src/session.js:4:7 session/cookie-httponly-missing', 'src/signup.js:3:22 regex/redos-exponential']);
     expect(explicit.findings[0].severity).toBe('info');
   });
 });
@@ -214,11 +216,11 @@ describe('baselines', () => {
     const dir = demoCopy();
     const written = await runCli(['baseline'], { cwd: dir });
     expect(written.code).toBe(0);
-    expect(written.stdout).toContain('Wrote authkit-baseline.json: 3 findings recorded (3 error, 0 warning, 0 info)');
+    expect(written.stdout).toContain('Wrote authkit-baseline.json: 4 findings recorded (4 error, 0 warning, 0 info)');
     const text = readFileSync(join(dir, 'authkit-baseline.json'), 'utf8');
     const baseline = JSON.parse(text);
     expect(baseline.version).toBe(1);
-    expect(baseline.fingerprints).toHaveLength(3);
+    expect(baseline.fingerprints).toHaveLength(4);
     expect(baseline.fingerprints.every((f: string) => /^[0-9a-f]{32}$/.test(f))).toBe(true);
     expect(text).not.toContain(SIGNATURE);
     expect(text).not.toContain('date +%F');

@@ -47,7 +47,7 @@ export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('list the rules, or show one rule\'s full help')
-    .argument('[id-or-domain]', 'a rule id (jwt/alg-none) for its help, or a domain (jwt, regex, cron, meta) for its rules')
+    .argument('[id-or-domain]', 'a rule id (jwt/alg-none) for its help, or a domain (jwt, regex, cron, session, meta) for its rules')
     .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules regex/unparsable-file\n  $ authkit rules jwt --json')
     .action(async (selector: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {

@@ -1,0 +1,76 @@
+/**
+ * The inputs of a file-reading command: `-` (standard input), file arguments and directories
+ * (through the gitignore-aware walker), each read as text once. Unusable inputs come back as
+ * one-line errors and the rest goes on.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import type { InputError } from '../findings/model.js';
+import { InputFailure, readStdinText, readTextFile } from './read.js';
+import type { WalkEntry } from './walk.js';
+
+export type TextInput =
+  | { kind: 'text'; display: string; text: string; /** Absolute path; absent for standard input. */ location?: string; explicit: boolean }
+  | { kind: 'error'; error: InputError };
+
+function failure(error: unknown): TextInput {
+  if (error instanceof InputFailure) return { kind: 'error', error: { file: error.file, message: error.message } };
+  throw error;
+}
+
+/** Reads every input in order; `accept` picks the files wanted inside directories. */
+export async function* readInputs(paths: string[], options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<TextInput> {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (path.endsWith('/') && path !== '/') {
+      // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
+      const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'not-a-directory' : null));
+      if (info === 'not-a-directory' || (info && !info.isDirectory())) {
+        yield { kind: 'error', error: { file: path, message: 'is not a directory (trailing slash on a file)' } };
+        continue;
+      }
+    }
+    if (path === '-') {
+      try {
+        yield { kind: 'text', display: '-', text: await readStdinText(), explicit: true };
+      } catch (error) {
+        yield failure(error);
+      }
+      continue;
+    }
+    for await (const entry of entriesOf(path, options)) {
+      if (entry.kind === 'error') {
+        yield { kind: 'error', error: { file: entry.failure.file, message: entry.failure.message } };
+        continue;
+      }
+      if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
+      seen.add(resolve(entry.path));
+      let text: string;
+      try {
+        text = await readTextFile(entry.path, { display: entry.display });
+      } catch (error) {
+        yield failure(error);
+        continue;
+      }
+      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit: entry.explicit };
+    }
+  }
+}
+
+/**
+ * A plain file argument is read directly; only directories pay for the gitignore-aware walker (and
+ * its `ignore` and child_process imports), which keeps `<command> <file>` close to bare node.
+ */
+async function* entriesOf(path: string, options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<WalkEntry> {
+  const absolute = resolve(options.cwd, path);
+  const info = await stat(absolute).catch(() => null);
+  if (info?.isFile()) {
+    // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
+    const rel = relative(options.cwd, absolute);
+    const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
+    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
+    return;
+  }
+  const { walkFiles } = await import('./walk.js');
+  yield* walkFiles([path], { cwd: options.cwd, accept: options.accept });
+}

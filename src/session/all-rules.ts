@@ -1,0 +1,5 @@
+import type { RuleMeta } from '../findings/model.js';
+import { SESSION_CODE_RULES } from './rules.js';
+
+/** Every rule session-audit can report: the source-code half and the capture half. */
+export const SESSION_RULES: RuleMeta[] = [...SESSION_CODE_RULES];

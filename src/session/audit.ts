@@ -1,0 +1,54 @@
+// One JS/TS file (or committed config JSON) in, session findings out. Suppressions are left to the
+// caller: the command applies them per file, the scan across domains.
+import { isSourceFile } from '../js/files.js';
+import { parseSource } from '../js/parse.js';
+import type { Finding, InputError } from '../findings/model.js';
+import { AuditContext, DEFAULT_LIMITS, type SessionLimits } from './context.js';
+import { checkCookies } from './cookies.js';
+import { checkCors } from './cors.js';
+import { checkDecodes } from './decode.js';
+import { checkJwtUsage } from './jwt-usage.js';
+import { checkRefreshExposure } from './responses.js';
+import { auditConfigJson, checkSecretNames, isSecretConfigFile } from './secrets.js';
+import { checkStorage, checkTokenInUrl } from './storage.js';
+
+/**
+ * Files without any of these words cannot hold a finding: they are passed over unparsed, which
+ * keeps `authkit scan` cheap on code that never touches sessions.
+ */
+// One word per check: cookies, storage, JWT libraries, secrets, CORS credentials, refresh tokens,
+// tokens in query strings. Alternations of literals and bounded classes: linear on any input.
+const SESSION_WORDS = /cookie|express-session|localStorage|sessionStorage|AsyncStorage|jwt|jose|jsonwebtoken|secret|credentials|refresh|passport|searchParams|(token|bearer|session_?id)=|query\.\w*token|query\[\s*['"]\w*token|=\s*(req|request|ctx|c)\.query\b|params\s*:\s*\{[^}]*token/i;
+
+export function mayHoldSessionCode(text: string): boolean {
+  return SESSION_WORDS.test(text);
+}
+
+/** The files session-audit reads: JS/TS sources and committed config JSON. */
+export function isSessionSourceFile(path: string): boolean {
+  return isSourceFile(path) || isSecretConfigFile(path);
+}
+
+export interface FileAudit {
+  findings: Finding[];
+  errors: InputError[];
+}
+
+/** `parseAs` names the language when the display name has no extension (standard input). */
+export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
+  if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
+  if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
+  const parsed = parseSource(parseAs, text);
+  const errors: InputError[] = parsed.parseError ? [{ file, message: `cannot parse (${parsed.parseError.message} at line ${parsed.parseError.line}); ${parsed.refused ? 'not checked' : 'checked what parsed'}` }] : [];
+  if (parsed.refused) return { findings: [], errors };
+  const ctx = new AuditContext(file, parsed, limits);
+  checkCookies(ctx);
+  checkStorage(ctx);
+  checkTokenInUrl(ctx);
+  checkJwtUsage(ctx);
+  checkDecodes(ctx);
+  checkCors(ctx);
+  checkRefreshExposure(ctx);
+  checkSecretNames(ctx);
+  return { findings: ctx.findings, errors };
+}

@@ -1,0 +1,84 @@
+/**
+ * The session-audit command: reads JS/TS sources, committed config JSON and HTTP captures (files,
+ * directories, standard input), audits each and hands back one CommandResult. The I/O edge of the
+ * domain: no console, no process.exit.
+ */
+import type { CommandResult, Finding, InputError } from '../findings/model.js';
+import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { readInputs } from '../files/inputs.js';
+import { SESSION_RULES } from './all-rules.js';
+import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
+import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
+import { DEFAULT_LIMITS, type SessionLimits } from './context.js';
+
+export interface SessionAuditOptions {
+  cwd: string;
+  /** The name standard input is read as (language and display), e.g. `src/app.ts` or `login.har`. */
+  stdinFilename?: string;
+  limits?: Partial<SessionLimits>;
+  now: Date;
+}
+
+export class SessionUsageError extends Error {}
+
+const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';
+
+/** Reads one input as what it is: a capture, config JSON or a JS/TS source. Null when it is none of these. */
+function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits): FileAudit | null {
+  if (looksLikeCapture(kindName, text)) return auditCaptureFile(display, text, options.now);
+  if (isSessionSourceFile(kindName)) return auditSessionSource(display, text, limits, kindName);
+  return null;
+}
+
+/** Standard input without --stdin-filename: a capture, a JSON config, else JavaScript or TypeScript. */
+function sniffStdin(text: string, display: string, options: SessionAuditOptions, limits: SessionLimits): FileAudit {
+  if (looksLikeCapture('-', text)) return auditCaptureFile(display, text, options.now);
+  if (/^\s*\{/.test(text)) {
+    try {
+      JSON.parse(text);
+      return auditSessionSource(display, text, limits, 'config.json');
+    } catch {
+      // an object literal opening a script, not JSON
+    }
+  }
+  const asJs = auditSessionSource(display, text, limits, 'stdin.jsx');
+  if (asJs.errors.length === 0) return asJs;
+  const asTs = auditSessionSource(display, text, limits, 'stdin.ts');
+  return asTs.errors.length === 0 ? asTs : asJs;
+}
+
+export async function runSessionAudit(paths: string[], options: SessionAuditOptions): Promise<CommandResult> {
+  const limits: SessionLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (options.stdinFilename !== undefined && !paths.includes('-')) throw new SessionUsageError('--stdin-filename only applies to - (standard input)');
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  let inputs = 0;
+
+  const record = (display: string, text: string, audit: FileAudit) => {
+    inputs++;
+    errors.push(...audit.errors);
+    // Suppressions naming only other domains' rules are theirs to judge, not stale here.
+    const ours = parseSuppressions(text).filter((s) => s.rules === null || s.rules.some((rule) => rule.startsWith('session/')));
+    const { kept, unused } = applySuppressions(display, audit.findings, ours);
+    findings.push(...kept, ...unused);
+  };
+
+  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
+    if (input.kind === 'error') {
+      errors.push(input.error);
+      continue;
+    }
+    const { text } = input;
+    if (input.location === undefined) {
+      const display = options.stdinFilename ?? '-';
+      const audit = options.stdinFilename ? auditText(display, text, options.stdinFilename, options, limits) : sniffStdin(text, display, options, limits);
+      if (audit) record(display, text, audit);
+      else errors.push({ file: display, message: NOT_AUDITABLE });
+      continue;
+    }
+    const audit = auditText(input.display, text, input.display, options, limits);
+    if (audit) record(input.display, text, audit);
+    else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
+  }
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs };
+}

@@ -1,0 +1,329 @@
+// Auth cookies and their HttpOnly, Secure and SameSite attributes, across the frameworks and their
+// defaults. A cookie is judged only when it carries a session: a session middleware's cookie, or a
+// cookie whose name or value is a session id, JWT, access or refresh token. An attribute computed
+// at run time (`secure: isProd`) or options the file does not show are not findings.
+import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
+import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
+import { type ObjectView, type PropertyValue, UNKNOWN, booleanLiteral, stringLiteral } from './flow.js';
+import { isAuthCookieName } from './libraries.js';
+import { checkSecret } from './secrets.js';
+import { classifyToken, holdsToken } from './tokens.js';
+
+type Flag = 'on' | 'off' | 'dynamic';
+type SameSite = 'lax' | 'strict' | 'none' | 'off' | 'dynamic';
+
+interface CookieAttributes {
+  httpOnly: Flag;
+  secure: Flag;
+  sameSite: SameSite;
+}
+
+interface CookieWrite {
+  anchor: Node;
+  /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
+  fix: (name: string) => string;
+  api: string;
+  name?: string;
+  value?: Node;
+  attributes: CookieAttributes | undefined;
+  /** Written by browser code: HttpOnly is impossible there. */
+  browser?: boolean;
+  /** Session middleware: the cookie is an auth cookie by definition. */
+  session?: boolean;
+}
+
+const SECURE_FIX = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
+
+function flag(value: PropertyValue, fallback: Flag): Flag {
+  if (value === undefined) return fallback;
+  if (value === UNKNOWN) return 'dynamic';
+  const resolved = booleanLiteral(value);
+  if (resolved !== undefined) return resolved ? 'on' : 'off';
+  const text = stringLiteral(value);
+  if (text !== undefined) return text === 'auto' ? 'dynamic' : text === '' || text === 'false' ? 'off' : 'on';
+  return 'dynamic';
+}
+
+function sameSite(value: PropertyValue): SameSite {
+  if (value === undefined) return 'off';
+  if (value === UNKNOWN) return 'dynamic';
+  const bool = booleanLiteral(value);
+  if (bool !== undefined) return bool ? 'strict' : 'off';
+  const text = stringLiteral(value)?.toLowerCase();
+  if (text === 'lax' || text === 'strict' || text === 'none') return text;
+  return 'dynamic';
+}
+
+/** Attributes from an options object, given the framework's defaults; undefined when the options are unknown. */
+function fromOptions(ctx: AuditContext, options: Node | undefined, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes | undefined {
+  if (!options) return { httpOnly: defaults.httpOnly, secure: defaults.secure, sameSite: 'off' };
+  const view = ctx.flow.objectView(options);
+  if (!view) return undefined;
+  return attributesOf(view, defaults);
+}
+
+function attributesOf(view: ObjectView, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes {
+  return { httpOnly: flag(view.get('httpOnly'), defaults.httpOnly), secure: flag(view.get('secure'), defaults.secure), sameSite: sameSite(view.get('sameSite')) };
+}
+
+/** `maxAge: 0`, `expires: new Date(0)`, an empty value: the cookie is being deleted. */
+function isDeletion(ctx: AuditContext, value: Node | undefined, options: Node | undefined): boolean {
+  if (value && stringLiteral(value) === '') return true;
+  const view = options ? ctx.flow.objectView(options) : undefined;
+  if (!view) return false;
+  const maxAge = view.get('maxAge');
+  if (isNode(maxAge) && unwrap(maxAge) && (unwrap(maxAge) as Node).type === 'Literal' && (unwrap(maxAge) as Node).value === 0) return true;
+  const expires = view.get('expires');
+  return isNode(expires) && /new Date\(\s*(0|1)\s*\)/.test(ctx.text(expires));
+}
+
+function receiver(ctx: AuditContext, call: Node, fallback: string): string {
+  const object = calleeObject(call);
+  return object && object.end - object.start <= 30 ? ctx.text(object) : fallback;
+}
+
+/** Recognises one cookie write in a call; undefined for anything else. */
+function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
+  const name = calleeName(call);
+  const list = args(call);
+  const callee = unwrap(call.callee) as Node;
+  const object = calleeObject(call);
+  const source = callee.type === 'Identifier' ? ctx.importOf(callee)?.source : undefined;
+  const literalName = (node: Node | undefined) => (node ? stringLiteral(ctx.flow.resolve(node) ?? node) : undefined);
+
+  // express-session and cookie-session: HttpOnly by default, Secure and SameSite not.
+  if (source === 'express-session' && list[0]) {
+    const view = ctx.flow.objectView(list[0]);
+    if (!view) return undefined;
+    checkSecret(ctx, view.get('secret'), 'express-session');
+    const cookie = view.get('cookie');
+    const cookieView = cookie === undefined ? undefined : cookie === UNKNOWN ? null : ctx.flow.objectView(cookie);
+    const attributes = cookieView === null ? undefined : cookieView ? attributesOf(cookieView, { httpOnly: 'on', secure: 'off' }) : { httpOnly: 'on' as Flag, secure: 'off' as Flag, sameSite: 'off' as SameSite };
+    return { anchor: callee, api: 'express-session', session: true, attributes, fix: () => `session({ secret, resave: false, saveUninitialized: false, cookie: ${SECURE_FIX} })` };
+  }
+  if (source === 'cookie-session' && list[0]) {
+    const view = ctx.flow.objectView(list[0]);
+    if (!view) return undefined;
+    checkSecret(ctx, view.get('secret'), 'cookie-session');
+    checkSecret(ctx, view.get('keys'), 'cookie-session');
+    return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'off' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
+  }
+  // Hono, nookies: setCookie(c, name, value, options); cookies-next: setCookie(name, value, options).
+  if (callee.type === 'Identifier' && (name === 'setCookie' || name === 'setSignedCookie') && source) {
+    const shift = /^(hono|nookies)/.test(source) ? 1 : /cookies-next/.test(source) ? 0 : -1;
+    if (shift < 0) return undefined;
+    const options = list[shift + (name === 'setSignedCookie' ? 3 : 2)];
+    if (name === 'setSignedCookie') checkSecret(ctx, list[shift + 2], 'setSignedCookie');
+    const label = source.startsWith('hono') ? 'Hono setCookie' : `${source} setCookie`;
+    return {
+      anchor: callee,
+      api: label,
+      name: literalName(list[shift]),
+      value: list[shift + 1],
+      attributes: isDeletion(ctx, list[shift + 1], options) ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+      fix: (n) => `setCookie(${shift ? 'c, ' : ''}'${n}', value, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })`,
+    };
+  }
+  // cookie.serialize(name, value, options) from the `cookie` package.
+  if (name === 'serialize' && (source === 'cookie' || (object && ctx.importOf(object)?.source === 'cookie'))) {
+    return {
+      anchor: callAnchor(call),
+      api: 'cookie.serialize',
+      name: literalName(list[0]),
+      value: list[1],
+      attributes: isDeletion(ctx, list[1], list[2]) ? undefined : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }),
+      fix: (n) => `serialize('${n}', value, ${SECURE_FIX})`,
+    };
+  }
+  if (!object) return undefined;
+  // js-cookie in the browser: never HttpOnly.
+  if (name === 'set' && object.type === 'Identifier' && (ctx.importOf(object)?.source === 'js-cookie' || (!ctx.flow.bindingOf(object) && object.name === 'Cookies'))) {
+    return { anchor: callAnchor(call), api: 'js-cookie Cookies.set', name: literalName(list[0]), value: list[1], browser: true, attributes: fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  }
+  // Express / NestJS res.cookie, Fastify reply.setCookie (and its reply.cookie alias).
+  if ((name === 'cookie' || name === 'setCookie') && list.length >= 2 && object.type !== 'MemberExpression') {
+    const who = receiver(ctx, call, name === 'setCookie' ? 'reply' : 'res');
+    return {
+      anchor: callAnchor(call),
+      api: `${who}.${name}`,
+      name: literalName(list[0]),
+      value: list[1],
+      attributes: isDeletion(ctx, list[1], list[2]) ? undefined : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }),
+      fix: (n) => `${who}.${name}('${n}', value, ${SECURE_FIX})`,
+    };
+  }
+  // Koa ctx.cookies.set (HttpOnly by default, Secure follows the connection) and Next.js cookies().set / response.cookies.set.
+  if (name === 'set' && isCookieJar(ctx, object)) {
+    const koa = isKoaJar(ctx, object);
+    const single = list.length === 1 ? ctx.flow.objectView(list[0]) : undefined;
+    const cookieName = single ? literalName(single.get('name') as Node | undefined) : literalName(list[0]);
+    const value = single ? (isNode(single.get('value')) ? (single.get('value') as Node) : undefined) : list[1];
+    const options = single ? list[0] : list[2];
+    const defaults = koa ? { httpOnly: 'on' as Flag, secure: 'dynamic' as Flag } : { httpOnly: 'off' as Flag, secure: 'off' as Flag };
+    if (list.length === 1 && !single) return undefined;
+    const who = ctx.text(object).length <= 30 ? ctx.text(object) : koa ? 'ctx.cookies' : 'cookies()';
+    return {
+      anchor: callAnchor(call),
+      api: koa ? 'Koa ctx.cookies.set' : `Next.js ${who}.set`,
+      ...(cookieName !== undefined ? { name: cookieName } : {}),
+      ...(value ? { value } : {}),
+      attributes: isDeletion(ctx, value, options) ? undefined : fromOptions(ctx, options, defaults),
+      fix: (n) => `${who}.set('${n}', value, ${SECURE_FIX})`,
+    };
+  }
+  return undefined;
+}
+
+function isCookieJar(ctx: AuditContext, object: Node): boolean {
+  if (object.type === 'MemberExpression' && keyName(object.property) === 'cookies') return true;
+  if (object.type === 'CallExpression' && calleeName(object) === 'cookies') return true;
+  const resolved = ctx.flow.resolve(object);
+  const inner = resolved?.type === 'AwaitExpression' ? (unwrap(resolved.argument) as Node) : resolved;
+  return inner?.type === 'CallExpression' && calleeName(inner) === 'cookies';
+}
+
+function isKoaJar(ctx: AuditContext, object: Node): boolean {
+  if (object.type !== 'MemberExpression') return false;
+  const owner = unwrap(object.object) as Node;
+  if (ctx.importsFrom(/^koa$/)) return true;
+  return owner.type === 'Identifier' && (owner.name === 'ctx' || owner.name === 'context') && !ctx.importsFrom(/^next\//);
+}
+
+/** `document.cookie = 'token=' + token` and raw `Set-Cookie` header strings. */
+function parseCookieString(ctx: AuditContext, node: Node): { name?: string; value?: Node; attributes: CookieAttributes | undefined; deletion: boolean } | undefined {
+  const target = ctx.flow.resolve(node) ?? node;
+  let text: string;
+  const holes: Node[] = [];
+  if (target.type === 'TemplateLiteral') {
+    const quasis = target.quasis as Node[];
+    text = quasis.map((q) => (q.value as { cooked?: string }).cooked ?? '').join('\u0000');
+    holes.push(...(target.expressions as Node[]));
+  } else {
+    const parts: (string | Node)[] = [];
+    const flatten = (n: Node): boolean => {
+      const u = unwrap(n) as Node;
+      if (u.type === 'BinaryExpression' && u.operator === '+') return flatten(u.left as Node) && flatten(u.right as Node);
+      const s = stringLiteral(u);
+      parts.push(s ?? u);
+      return true;
+    };
+    flatten(target);
+    if (!parts.some((p) => typeof p === 'string')) return undefined;
+    text = parts.map((p) => (typeof p === 'string' ? p : '\u0000')).join('');
+    holes.push(...parts.filter((p): p is Node => typeof p !== 'string'));
+  }
+  const eq = text.indexOf('=');
+  if (eq < 0) return undefined;
+  const cookieName = text.slice(0, eq).trim();
+  const semicolon = text.indexOf(';', eq);
+  const valueText = semicolon < 0 ? text.slice(eq + 1) : text.slice(eq + 1, semicolon);
+  const attributeText = semicolon < 0 ? '' : text.slice(semicolon + 1);
+  const valueHole = valueText.includes('\u0000') ? holes[(text.slice(0, eq + 1 + valueText.indexOf('\u0000')).match(/\u0000/g) ?? []).length] : undefined;
+  const deletion = (valueText.trim() === '' && !valueHole) || /max-age=0|expires=thu, 01 jan 1970/i.test(attributeText);
+  if (attributeText.includes('\u0000')) return { name: cookieName.includes('\u0000') ? undefined : cookieName, value: valueHole, attributes: undefined, deletion };
+  const attrs = attributeText.split(';').map((a) => a.trim().toLowerCase());
+  const same = attrs.find((a) => a.startsWith('samesite='))?.slice('samesite='.length);
+  return {
+    name: cookieName.includes('\u0000') ? undefined : cookieName,
+    value: valueHole,
+    deletion,
+    attributes: {
+      httpOnly: attrs.includes('httponly') ? 'on' : 'off',
+      secure: attrs.includes('secure') ? 'on' : 'off',
+      sameSite: same === 'lax' || same === 'strict' || same === 'none' ? same : same === undefined ? 'off' : 'dynamic',
+    },
+  };
+}
+
+function headerCookies(ctx: AuditContext): CookieWrite[] {
+  const found: CookieWrite[] = [];
+  const addString = (value: Node, anchor: Node, browser: boolean) => {
+    const resolved = ctx.flow.resolve(value) ?? value;
+    if (resolved.type === 'ArrayExpression') {
+      for (const element of resolved.elements as (Node | null)[]) if (element) addString(element, anchor, browser);
+      return;
+    }
+    if (resolved.type === 'CallExpression') return; // cookie.serialize(...) is judged where it is called
+    const parsed = parseCookieString(ctx, value);
+    if (!parsed || parsed.deletion) return;
+    found.push({
+      anchor,
+      api: browser ? 'document.cookie' : 'a Set-Cookie header',
+      ...(parsed.name !== undefined ? { name: parsed.name } : {}),
+      ...(parsed.value ? { value: parsed.value } : {}),
+      attributes: parsed.attributes,
+      browser,
+      fix: (n) => (browser ? `res.cookie('${n}', value, ${SECURE_FIX})` : `Set-Cookie: ${n}=...; HttpOnly; Secure; SameSite=Lax; Path=/`),
+    });
+  };
+  for (const { node } of ctx.assignments) {
+    const left = unwrap(node.left) as Node;
+    if (left.type === 'MemberExpression' && keyName(left.property) === 'cookie' && isNode(left.object) && left.object.name === 'document') addString(node.right as Node, left, true);
+  }
+  for (const { node } of ctx.calls) {
+    const name = calleeName(node);
+    const list = args(node);
+    if (name && ['setHeader', 'header', 'set', 'append'].includes(name) && list[1] && /^set-cookie$/i.test(stringLiteral(list[0]) ?? '')) addString(list[1], callAnchor(node), false);
+  }
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      if (prop.type === 'Property' && /^set-cookie$/i.test(keyName(prop.key) ?? '')) addString(prop.value as Node, prop.key as Node, false);
+    }
+  }
+  return found;
+}
+
+/** next-auth `cookies: { sessionToken: { name, options } }`: given options replace next-auth's own defaults. */
+function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
+  if (!ctx.importsFrom(/^next-auth/)) return [];
+  const found: CookieWrite[] = [];
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      if (prop.type !== 'Property' || keyName(prop.key) !== 'sessionToken') continue;
+      const options = ctx.flow.objectView(prop.value)?.get('options');
+      if (!isNode(options)) continue;
+      found.push({
+        anchor: prop.key as Node,
+        api: 'next-auth cookies.sessionToken',
+        session: true,
+        attributes: fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+        fix: () => "cookies: { sessionToken: { name: '__Secure-next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } } }",
+      });
+    }
+  }
+  return found;
+}
+
+function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
+  if (write.session) return true;
+  if (write.name !== undefined && isAuthCookieName(write.name)) return true;
+  if (!write.value) return false;
+  if (holdsToken(classifyToken(ctx, write.value))) return true;
+  const value = unwrap(write.value) as Node;
+  const valueName = value.type === 'Identifier' ? (value.name as string) : value.type === 'MemberExpression' ? keyName(value.property) : undefined;
+  return valueName !== undefined && /session|^sid$|sessionid/i.test(valueName) && !/csrf/i.test(valueName);
+}
+
+export function checkCookies(ctx: AuditContext): void {
+  const writes: CookieWrite[] = [];
+  for (const { node } of ctx.calls) {
+    const write = cookieCall(ctx, node);
+    if (write) writes.push(write);
+  }
+  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx));
+  for (const write of writes) {
+    if (!write.attributes || !isAuthCookie(ctx, write)) continue;
+    const label = write.name !== undefined ? `'${write.name}'` : 'auth';
+    const subject = write.session ? `The ${write.api} cookie` : `The ${label} cookie set with ${write.api}`;
+    const fix = write.fix(write.name ?? 'sid');
+    const { httpOnly, secure, sameSite: site } = write.attributes;
+    if (write.browser) {
+      if (httpOnly !== 'dynamic') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
+      continue;
+    }
+    if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
+    if (secure === 'off') ctx.report('session/cookie-secure-missing', write.anchor, `${subject} is not Secure: it is also sent over plain HTTP, where anyone on the network path can read and replay it. Fix: ${fix}`);
+    if (site === 'none' && secure === 'off') ctx.report('session/cookie-samesite-none-insecure', write.anchor, `${subject} has SameSite=None without Secure: browsers drop it, and where it is kept any site can ride the session. Fix: ${fix.replace("sameSite: 'lax'", "sameSite: 'none'")}`);
+    else if (site === 'off') ctx.report('session/cookie-samesite-missing', write.anchor, `${subject} has no SameSite: other sites can make the browser send it along and act as the user (CSRF). Fix: ${fix}`);
+  }
+}

@@ -1,0 +1,146 @@
+// Literal signing and session secrets: in the APIs' own arguments, behind a
+// `process.env.X || 'literal'` fallback, or in committed config files. A value found in the public
+// list authkit ships (data/jwt-secrets.list) is an error, named by its line and never printed.
+import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
+import { LineIndex } from '../js/lines.js';
+import { WEAK_SECRET_FILE, weakSecretLine } from '../jwt/weak-secret.js';
+import type { Finding } from '../findings/model.js';
+import { type AuditContext, args, calleeName } from './context.js';
+import { stringLiteral } from './flow.js';
+
+interface SecretLiteral {
+  node: Node;
+  value: string;
+  /** The environment variable whose absence falls back to the literal. */
+  fallbackOf?: string;
+}
+
+/** The literal a secret expression is, or falls back to, following const names and key wrappers. */
+function secretLiterals(ctx: AuditContext, node: unknown, depth = 0): SecretLiteral[] {
+  const target = unwrap(node);
+  if (!isNode(target) || depth > 8) return [];
+  const literal = stringLiteral(target);
+  if (literal !== undefined) return literal.trim() === '' ? [] : [{ node: target, value: literal }];
+  switch (target.type) {
+    case 'Identifier':
+    case 'MemberExpression': {
+      const resolved = target.type === 'Identifier' ? ctx.flow.valueOf(target) : undefined;
+      if (resolved && resolved.path.length === 0) return secretLiterals(ctx, resolved.node, depth + 1);
+      const value = ctx.flow.resolve(target);
+      return value && value !== target ? secretLiterals(ctx, value, depth + 1) : [];
+    }
+    case 'LogicalExpression': {
+      if (target.operator !== '||' && target.operator !== '??') return [];
+      const env = envName(target.left);
+      return secretLiterals(ctx, target.right, depth + 1).map((found) => (env ? { ...found, fallbackOf: env } : found));
+    }
+    case 'ConditionalExpression':
+      // `isProd ? process.env.SECRET : 'dev-secret'`: the literal is the secret wherever the condition is false.
+      return [...secretLiterals(ctx, target.consequent, depth + 1), ...secretLiterals(ctx, target.alternate, depth + 1)];
+    case 'ArrayExpression':
+      return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1));
+    case 'CallExpression': {
+      // new TextEncoder().encode('...'), Buffer.from('...'), createSecretKey(Buffer.from('...'))
+      const name = calleeName(target);
+      if (name === 'encode' || name === 'from' || name === 'createSecretKey') return secretLiterals(ctx, args(target)[0], depth + 1);
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+function envName(node: unknown): string | undefined {
+  const target = unwrap(node);
+  if (!isNode(target) || target.type !== 'MemberExpression') return undefined;
+  const object = unwrap(target.object) as Node;
+  if (object.type === 'MemberExpression' && isNode(object.property) && object.property.name === 'env' && isNode(target.property)) {
+    return (target.property.name as string | undefined) ?? (target.property.value as string | undefined);
+  }
+  return undefined;
+}
+
+/** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
+export function checkSecret(ctx: AuditContext, node: unknown, api: string): void {
+  for (const found of secretLiterals(ctx, node)) {
+    const line = weakSecretLine(Buffer.from(found.value, 'utf8'));
+    const where = found.fallbackOf ? `the fallback of process.env.${found.fallbackOf} used by ${api}` : `the secret of ${api}`;
+    const known = line === null ? '' : ` It is line ${line} of ${WEAK_SECRET_FILE}, a publicly known secret that attackers try first.`;
+    ctx.report(
+      'session/hardcoded-secret',
+      found.node,
+      `${capitalise(where)} is written in the code: anyone who reads the repository can sign their own tokens or session cookies.${known} Read it from the environment and refuse to start without it`,
+      line === null ? {} : { severity: 'error', data: { knownSecretLine: line } },
+    );
+  }
+}
+
+// Names that say "this is the key tokens or sessions are signed with": JWT_SECRET, jwtSecret,
+// secretOrKey, ACCESS_TOKEN_SECRET, sessionSecret, { secret: ... }.
+const SECRET_NAME = /^(jwt|token|access_?token|refresh_?token|session|cookie|auth|app)?_?secret(_?key)?$|^secret_?or_?key$|^jwt_?(key|signing_?key)$/i;
+
+/** Secret-named constants and properties holding a literal, wherever they are later used. */
+export function checkSecretNames(ctx: AuditContext): void {
+  for (const { node } of ctx.declarators) {
+    const id = node.id as Node;
+    if (id.type === 'Identifier' && SECRET_NAME.test(id.name as string) && isNode(node.init)) checkLiteralOnly(ctx, node.init, id.name as string);
+  }
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      const key = prop.type === 'Property' && !prop.computed ? keyName(prop.key) : undefined;
+      if (key && SECRET_NAME.test(key)) checkLiteralOnly(ctx, prop.value as Node, key);
+    }
+  }
+}
+
+/** Only the literal (or env fallback) written right there: names are followed where they are used. */
+function checkLiteralOnly(ctx: AuditContext, value: Node, name: string): void {
+  const target = unwrap(value) as Node;
+  if (stringLiteral(target) === undefined && target.type !== 'LogicalExpression' && target.type !== 'ConditionalExpression') return;
+  checkSecret(ctx, target, name);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const CONFIG_BASENAME = /^(config|default|development|production|staging|test|local|settings|secrets?|appsettings|app|auth|keys?)([.-][\w-]+)*\.json$/i;
+const SECRET_KEY = /secret|jwt_?key|private_?key|signing_?key|token_?key|session_?key|cookie_?key/i;
+const NOT_A_SECRET_KEY = /name|path|file|env|url|length|algorithm|expir|ttl/i;
+
+/** Committed config files that may hold secrets: config.json, config/production.json, appsettings.json. */
+export function isSecretConfigFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return CONFIG_BASENAME.test(base) && !/custom-environment-variables/i.test(base);
+}
+
+/** Secret-named string members of a JSON config file; an unparsable file gives nothing. */
+export function auditConfigJson(file: string, text: string): Finding[] {
+  try {
+    JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const findings: Finding[] = [];
+  const lines = new LineIndex(text);
+  // A JSON member "key": "value"; the string bodies are the unrolled-loop form, linear on any input.
+  const member = /"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  for (let match = member.exec(text); match; match = member.exec(text)) {
+    const key = match[1]!;
+    const value = JSON.parse(`"${match[2]!}"`) as string;
+    if (!SECRET_KEY.test(key) || NOT_A_SECRET_KEY.test(key) || value.trim() === '' || /^\$\{|^<|^%|\{\{/.test(value)) continue;
+    const at = match.index + match[0].lastIndexOf('"', match[0].length - 2);
+    const { line, column } = lines.position(at);
+    const known = weakSecretLine(Buffer.from(value, 'utf8'));
+    findings.push({
+      ruleId: 'session/hardcoded-secret',
+      severity: known === null ? 'warning' : 'error',
+      message: `"${key}" holds a secret in a committed config file: anyone who reads the repository can sign their own tokens or session cookies.${known === null ? '' : ` It is line ${known} of ${WEAK_SECRET_FILE}, a publicly known secret.`} Put it in the environment (the config package: custom-environment-variables.json) and keep it out of git`,
+      file,
+      line,
+      column,
+      ...(known === null ? {} : { data: { knownSecretLine: known } }),
+    });
+  }
+  return findings;
+}

