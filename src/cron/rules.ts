@@ -5,7 +5,7 @@ import type { RuleMeta } from '../findings/model.js';
  * patches) and of cronie (RHEL, Fedora, Arch), and BusyBox crond's behaviour, and say where they
  * differ. Ids are public API: users write them in suppressions and configs.
  */
-export const CRON_RULES: RuleMeta[] = [
+export const CRON_RULES = [
   {
     id: 'cron/missing-shell',
     severity: 'warning',
@@ -262,9 +262,10 @@ Fix: write the schedule in the server's time zone (usually UTC), or use a system
       invalid: [{ code: 'CRON_TZ=Europe/Paris\n0 7 * * * /usr/local/bin/digest\n' }],
     },
   },
-];
+] as const satisfies readonly RuleMeta[];
+export type CronRuleId = (typeof CRON_RULES)[number]['id'];
 
-export const CRON_RULE_IDS = new Set(CRON_RULES.map((r) => r.id));
+export const CRON_RULE_IDS = new Set<string>(CRON_RULES.map((r) => r.id));
 
 export function cronRule(id: string): RuleMeta {
   const rule = CRON_RULES.find((r) => r.id === id);

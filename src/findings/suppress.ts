@@ -1,4 +1,5 @@
 import type { Finding } from './model.js';
+import type { MetaRuleId } from './rules.js';
 
 /**
  * Inline suppressions, in any comment syntax (`//`, `#`, `/*`, `<!--`):
@@ -57,7 +58,7 @@ export function parseSuppressions(text: string): Suppression[] {
   return out;
 }
 
-export const UNUSED_SUPPRESSION_RULE = 'meta/unused-suppression';
+export const UNUSED_SUPPRESSION_RULE: MetaRuleId = 'meta/unused-suppression';
 
 /**
  * Drops the findings a suppression covers. Suppressions that silenced nothing come back as

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../findings/model.js';
 const BCP = 'RFC 8725 (JSON Web Token Best Current Practices)';
 
 /** Public rule ids: users write them in configs and suppression comments. Never rename. */
-export const JWT_RULES: RuleMeta[] = [
+export const JWT_RULES = [
   {
     id: 'jwt/alg-none',
     severity: 'error',
@@ -156,9 +156,10 @@ export const JWT_RULES: RuleMeta[] = [
     help: `Reported by authkit verify, one finding per failed check (signature, exp, nbf, iss, aud, sub, typ, max-age, required claims), with the precise reason: wrong key, kid not found, algorithm not allowed, an HMAC token checked against an RSA public key (the RS256-to-HS256 key-confusion pattern, ${BCP} section 2.1), expired by how long. Fix the key or options you passed, or treat the token as untrusted.`,
     examples: { valid: [{ code: 'authkit verify "$TOKEN" --key issuer.pem --iss https://issuer.example' }], invalid: [{ code: 'authkit verify "$TOKEN" --key other-issuer.pem' }] },
   },
-];
+] as const satisfies readonly RuleMeta[];
+export type JwtRuleId = (typeof JWT_RULES)[number]['id'];
 
-export const JWT_RULE_BY_ID = new Map(JWT_RULES.map((rule) => [rule.id, rule]));
+export const JWT_RULE_BY_ID = new Map<string, RuleMeta>(JWT_RULES.map((rule) => [rule.id, rule]));
 
 export function jwtRule(id: string): RuleMeta {
   const rule = JWT_RULE_BY_ID.get(id);

@@ -26,7 +26,7 @@ import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { REGEX_RULES } from './rules.js';
+import { EXTRACTION_RULES, REGEX_RULES, UNPARSABLE_FILE_RULE } from './rules.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -94,20 +94,9 @@ export interface PatternReport {
 
 export type AuditInput = { display: string; text: string } | { display: string; path: string };
 
-export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file';
+export { EXTRACTION_RULES, UNPARSABLE_FILE_RULE } from './rules.js';
 
-/** Rules that belong to finding regexes rather than judging them. */
-export const EXTRACTION_RULES: RuleMeta[] = [
-  {
-    id: UNPARSABLE_FILE_RULE,
-    severity: 'warning',
-    description: 'A file could not be parsed, so its regexes may not have been audited',
-    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
-    examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
-  },
-];
-
-export const REGEX_AUDIT_RULES: RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES.filter((r) => !REGEX_RULES.some((x) => x.id === r.id))];
+export const REGEX_AUDIT_RULES: readonly RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES];
 
 const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
 

@@ -1,45 +1,76 @@
 import type { Command } from 'commander';
-import type { RuleMeta } from '../../findings/model.js';
+import type { Painter, RuleMeta, Severity } from '../../findings/model.js';
 import { runAction } from '../run.js';
 
-export async function allRules(): Promise<RuleMeta[]> {
-  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
-    import('../../jwt/rules.js'),
-    import('../../regex/rules.js'),
-    import('../../cron/rules.js'),
-    import('../../findings/suppress.js'),
-  ]);
-  const meta: RuleMeta = {
-    id: UNUSED_SUPPRESSION_RULE,
-    severity: 'warning',
-    description: 'An authkit-ignore comment that suppressed nothing',
-    help: 'A suppression comment that matches no finding hides nothing today and may hide a real problem tomorrow. Remove it, or fix its rule id.',
-  };
-  return [...JWT_RULES, ...REGEX_RULES, ...CRON_RULES, meta];
+/** Every registered rule (kept for callers that want plain metadata). */
+export async function allRules(): Promise<readonly RuleMeta[]> {
+  return (await import('../../rules/index.js')).RULES;
+}
+
+function paintSeverity(paint: Painter, severity: Severity): (s: string) => string {
+  return severity === 'error' ? paint.red : severity === 'warning' ? paint.yellow : paint.blue;
+}
+
+/** Standards and documents a help text cites, so the terminal shows them as a list too. */
+function referencesIn(help: string): string[] {
+  const found = help.match(/\b(?:RFC \d+(?: section [\d.]+)?|CWE-\d+(?: \([^)]*\))?|ECMA-262(?:, section [\d.]+)?|[a-z]+\(\d\)|docs\/[\w.-]+\.md|npm\/cli#\d+)/g) ?? [];
+  return [...new Set(found)];
 }
 
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description('list every rule with its id, default severity and description')
-    .argument('[domain]', 'only this domain: jwt, regex, cron or meta')
-    .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules jwt --json')
-    .action(async (domain: string | undefined, _opts: unknown, cmd: Command) => {
+    .description('list every rule, or show the full help of one rule or one domain')
+    .argument('[id|domain]', 'a rule id (jwt/alg-none) or a domain (jwt, regex, cron, meta)')
+    .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules regex/unparsable-file\n  $ authkit rules jwt --json')
+    .action(async (selector: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const rules = (await allRules()).filter((r) => !domain || r.id.startsWith(`${domain}/`));
+        const registry = await import('../../rules/index.js');
         const paint = (await import('../color.js')).makePainter(globals.color);
+        const one = selector === undefined ? undefined : registry.findRule(selector);
+        if (selector !== undefined && !one && !registry.isRuleDomain(selector)) {
+          const [{ UsageError }, { didYouMean }] = await Promise.all([import('../../findings/errors.js'), import('../../findings/suggest.js')]);
+          const names = [...registry.RULE_DOMAINS.map((d) => d.name), ...registry.RULES.map((r) => r.id)];
+          throw new UsageError(`unknown rule or domain "${selector}"${didYouMean(selector, names)}; \`authkit rules\` lists them`);
+        }
+        const rules = one ? [one] : selector ? registry.rulesOfDomain(selector as never) : registry.RULES;
+        const describe = (r: (typeof rules)[number]) => ({ id: r.id, domain: r.domain, severity: r.severity, description: r.description, security: Boolean(r.security) });
+        const full = (r: (typeof rules)[number]) => ({ ...describe(r), help: r.help, references: referencesIn(r.help), options: r.options, examples: r.examples ?? { valid: [], invalid: [] } });
+        const list = () => {
+          const width = Math.max(0, ...rules.map((r) => r.id.length));
+          return rules.map((r) => `${r.id.padEnd(width)}  ${paintSeverity(paint, r.severity)(r.severity.padEnd(7))}  ${r.description}`).join('\n');
+        };
+        const detail = (r: (typeof rules)[number]) => {
+          const lines = [
+            `${paint.bold(r.id)}  ${paintSeverity(paint, r.severity)(r.severity)} by default${r.security ? ', security' : ''}  (domain ${r.domain})`,
+            '',
+            r.description,
+            '',
+            ...r.help.split('\n'),
+          ];
+          const refs = referencesIn(r.help);
+          if (refs.length > 0) lines.push('', 'References:', ...refs.map((ref) => `  ${ref}`));
+          lines.push('', 'Options:', `  config: "rules": { "${r.id}": "off" | "info" | "warning" | "error" }`);
+          for (const o of r.options) lines.push(`  ${[o.flag, o.config && `config ${o.config}`].filter(Boolean).join(', ')}: ${o.description}`);
+          const examples = r.examples;
+          if (examples) {
+            const show = (label: string, list: readonly { code: string; note?: string }[]) => {
+              if (list.length === 0) return;
+              lines.push('', `${label}:`);
+              for (const e of list) lines.push(...e.code.replace(/\n$/, '').split('\n').map((l) => `  ${l}`), ...(e.note ? [paint.gray(`    (${e.note})`)] : []));
+            };
+            show('Reported', examples.invalid);
+            show('Not reported', examples.valid);
+          }
+          return lines.join('\n');
+        };
         return {
           command: 'rules',
           findings: [],
           errors: [],
           rules,
-          json: { rules: rules.map(({ id, severity, description, security }) => ({ id, severity, description, security: Boolean(security) })) },
-          text: () => {
-            const width = Math.max(0, ...rules.map((r) => r.id.length));
-            return rules
-              .map((r) => `${r.id.padEnd(width)}  ${(r.severity === 'error' ? paint.red : r.severity === 'warning' ? paint.yellow : paint.blue)(r.severity.padEnd(7))}  ${r.description}`)
-              .join('\n');
-          },
+          json: one ? { rule: full(one), rules: [full(one)] } : { rules: rules.map(selector ? full : describe) },
+          text: () => (one ? detail(one) : list()),
         };
       });
     });
