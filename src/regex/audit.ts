@@ -94,8 +94,6 @@ export interface PatternReport {
 
 export type AuditInput = { display: string; text: string } | { display: string; path: string };
 
-export { EXTRACTION_RULES, UNPARSABLE_FILE_RULE } from './rules.js';
-
 export const REGEX_AUDIT_RULES: readonly RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES];
 
 const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));

@@ -18,7 +18,10 @@ function ruleIdLiterals(file: string): string[] {
   expect(parsed.parseError, file).toBeUndefined();
   const found: string[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     const node = value as Record<string, unknown>;
     const text = node.type === 'Literal' ? node.value : node.type === 'TemplateElement' ? (node.value as { cooked?: string }).cooked : undefined;
