@@ -21,7 +21,10 @@ import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
 import { type Finding, type InputError, type RuleMeta, type Severity, compareFindings } from '../findings/model.js';
-import { type Suppression, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { type Suppression, applySuppressions } from '../findings/suppress.js';
+import { parseSource } from '../js/parse.js';
+import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource } from './extract.js';
@@ -211,7 +214,7 @@ export class RegexCollector {
       });
     }
     if (text.includes('authkit-ignore')) {
-      const suppressions = parseSuppressions(text);
+      const suppressions = suppressionsIn(display, text, isSourceFile(display) ? parseSource(display, text).comments : undefined);
       if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
     }
     this.extractMs += performance.now() - started;
@@ -332,7 +335,7 @@ export class RegexCollector {
     const unused: Finding[] = [];
     for (const record of this.files.values()) {
       // A suppression naming only other domains' rules (jwt/..., cron/...) is theirs to judge, not stale here.
-      const ours = record.suppressions.filter((sup) => sup.rules === null || sup.rules.some((rule) => rule.startsWith('regex/')));
+      const ours = record.suppressions.filter((sup) => sup.rules === null || sup.rules.some((rule) => domainOf(rule) === 'regex'));
       const result = applySuppressions(record.file, byFile.get(record.file) ?? [], ours);
       for (const f of result.suppressed) suppressed.add(f);
       unused.push(...result.unused);

@@ -4,7 +4,11 @@ import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, rea
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import type { Finding, InputError } from '../findings/model.js';
-import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
+import { isSourceFile } from '../js/files.js';
+import { parseSource } from '../js/parse.js';
+import { domainOf } from '../rules/index.js';
 import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
 
 /**
@@ -85,10 +89,16 @@ export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'ab
   const stale = unused.filter((u) => {
     const suppression = pending.suppressions.find((s) => s.line === u.line && s.column === u.column);
     // Only a domain whose rules the suppression names (or one naming no rule) could have used it.
-    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => r.startsWith(`${d}/`)));
+    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => domainOf(r) === d));
     return concerned.every((d) => pending.unusedBy.get(d)?.has(at(u.line, u.column)));
   });
   return [...kept, ...stale];
+}
+
+/** Directives from the file's real comments; a JS/TS file is parsed once, shared with the regex domain. */
+function directivesOf(file: string, text: string): Suppression[] {
+  if (!text.includes('authkit-ignore')) return [];
+  return suppressionsIn(file, text, isSourceFile(file) ? parseSource(file, text).comments : undefined);
 }
 
 /** Runs every domain over one set of files (a walk, the git index, or what changed since a rev). */
@@ -123,7 +133,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     inputs++;
     options.onProgress?.({ files: inputs });
-    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
+    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: directivesOf(file, text), unusedBy: new Map(), findings: [] };
     for (const scanner of options.scanners) {
       try {
         if (!scanner.wants(file, text)) continue;

@@ -12,9 +12,11 @@ function paintSeverity(paint: Painter, severity: Severity): (s: string) => strin
 }
 
 /** Standards and documents a help text cites, so the terminal shows them as a list too. */
+const REFERENCE_PATTERNS = [/\bRFC \d{3,5}(?: section \d{1,2}(?:\.\d{1,2}){0,3})?/g, /\bCWE-\d{1,5}(?: \([^()]{1,80}\))?/g, /\bECMA-262(?:, section \d{1,2}(?:\.\d{1,2}){0,3})?/g, /\b[a-z]{2,12}\(\d\)/g, /\bdocs\/[\w.-]{1,40}\.md/g];
+
 function referencesIn(help: string): string[] {
-  const found = help.match(/\b(?:RFC \d+(?: section [\d.]+)?|CWE-\d+(?: \([^)]*\))?|ECMA-262(?:, section [\d.]+)?|[a-z]+\(\d\)|docs\/[\w.-]+\.md|npm\/cli#\d+)/g) ?? [];
-  return [...new Set(found)];
+  const found = REFERENCE_PATTERNS.flatMap((re) => [...help.matchAll(re)].map((m) => ({ at: m.index, text: m[0] })));
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.text))];
 }
 
 export function registerRules(program: Command): void {
