@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../findings/errors.js';
 import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
-import type { CommandResult, RenderContext, Severity } from '../findings/model.js';
+import { type CommandResult, type RenderContext, type Severity, skippedLine } from '../findings/model.js';
 import { InputFailure } from '../files/read.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
@@ -38,12 +38,14 @@ export function globalsOf(cmd: Command): GlobalOptions {
 }
 
 export function renderContext(globals: GlobalOptions): RenderContext {
-  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, toolVersion: VERSION };
+  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, failOn: globals.failOn, toolVersion: VERSION };
 }
 
 /** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
 export function emit(result: CommandResult, globals: GlobalOptions): void {
   for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
+  const skipped = skippedLine(result.skipped);
+  if (skipped) process.stderr.write(`authkit: ${skipped}\n`);
   const out = REPORTERS[globals.format](result, renderContext(globals));
   if (out) process.stdout.write(out);
   process.exitCode = exitCodeFor(result, globals.failOn);

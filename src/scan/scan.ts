@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readStdinText } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
-import type { Finding, InputError } from '../findings/model.js';
+import { formatBytes } from '../files/read.js';
+import type { Finding, InputError, SkippedInput } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
@@ -56,6 +57,8 @@ export interface ScanOutcome {
   inputs: number;
   /** Files passed over: binary, not UTF-8, over the size limit. */
   skipped: number;
+  /** The files passed over for their size, with the reason, for stderr and the summary. */
+  skippedFiles: SkippedInput[];
   /** What finding paths are relative to: cwd for a walk, the repository root for git modes. */
   pathBase: string;
 }
@@ -110,6 +113,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const batchDomains = new Set(options.scanners.filter((s) => s.finish).map((s) => s.domain));
   let inputs = 0;
   let skipped = 0;
+  const skippedFiles: SkippedInput[] = [];
+  const tooLarge = (file: string, size: number) => {
+    skipped++;
+    skippedFiles.push({ file, reason: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` });
+  };
 
   const complete = (file: string, pending: PendingFile) => {
     const resolved = resolveSuppressions(file, pending);
@@ -164,7 +172,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     for await (const entry of walkFiles(options.paths.filter((p) => p !== '-'), { cwd: options.cwd, maxBytes, accept: (display) => !ignored(resolve(options.cwd, display)) })) {
       if (entry.kind === 'error') errors.push({ file: entry.failure.file, message: entry.failure.message });
-      else if (entry.kind === 'skipped') skipped++;
+      else if (entry.kind === 'skipped') {
+        skipped++;
+        skippedFiles.push({ file: entry.display, reason: entry.reason });
+      }
       else {
         try {
           const bytes = await readFile(entry.path);
@@ -184,7 +195,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for await (const { blob, bytes } of readBlobs(root, [...pathsByBlob.keys()])) {
       for (const path of pathsByBlob.get(blob) ?? []) {
         if (!bytes) errors.push({ file: path, message: 'staged content is missing from the object database' });
-        else if (bytes.length > maxBytes) skipped++;
+        else if (bytes.length > maxBytes) tooLarge(path, bytes.length);
         else await consider(path, resolve(root, path), bytes);
       }
     }
@@ -194,7 +205,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       const absolute = resolve(root, path);
       try {
         const bytes = await readFile(absolute);
-        if (bytes.length > maxBytes) skipped++;
+        if (bytes.length > maxBytes) tooLarge(path, bytes.length);
         else await consider(path, absolute, bytes);
       } catch (error) {
         const failure = failureFromError(path, error);
@@ -215,7 +226,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, pathBase: root };
+  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root };
 }
 
 function record(pending: PendingFile, domain: string, found: Finding[]): void {

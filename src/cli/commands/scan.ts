@@ -63,6 +63,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     errors: outcome.errors,
     rules: await allRules(),
     inputs: outcome.inputs,
+    skipped: outcome.skippedFiles,
     json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), files: outcome.inputs, skipped: outcome.skipped } },
   };
   return setPathBase(result, outcome.pathBase);
