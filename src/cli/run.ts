@@ -51,7 +51,13 @@ export function emit(result: CommandResult, globals: GlobalOptions): void {
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 
-function describe(error: unknown): { file: string; message: string } {
+function describe(error: unknown): { file: string; message: string }[] {
+  const problems = (error as { problems?: unknown })?.problems;
+  if (error instanceof InputFailure && Array.isArray(problems)) return problems.map((message) => ({ file: error.file, message: String(message) }));
+  return [describeOne(error)];
+}
+
+function describeOne(error: unknown): { file: string; message: string } {
   if (error instanceof InputFailure) return { file: error.file, message: error.message };
   if (error instanceof UsageError) return { file: '', message: error.message };
   return { file: '', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
@@ -78,13 +84,13 @@ export async function runAction(cmd: Command, body: (globals: GlobalOptions) => 
   try {
     emit(await finalize(cmd, await body(globals), globals), globals);
   } catch (error) {
-    const { file, message } = describe(error);
+    const problems = describe(error);
     if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (globals.format === 'stylish' || globals.format === 'github') {
-      process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
+      for (const { file, message } of problems) process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
-      emit({ command: cmd.name(), findings: [], errors: [{ file: file || '<authkit>', message }], rules: [] }, globals);
+      emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);
     }
   }
 }
