@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
-import type { CommandResult, RenderContext, Severity } from '../findings/model.js';
-import { InputFailure } from '../files/read.js';
 import { UsageError } from '../findings/errors.js';
+import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
+import { type CommandResult, type RenderContext, type Severity, skippedLine } from '../findings/model.js';
+import { InputFailure } from '../files/read.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
 import { VERSION } from './version.js';
@@ -19,7 +19,8 @@ export interface GlobalOptions {
   machine: boolean;
 }
 
-export { UsageError } from '../findings/errors.js';
+// Kept importable from here while other branches still do; new code imports findings/errors.js.
+export { UsageError };
 
 export function globalsOf(cmd: Command): GlobalOptions {
   const opts = cmd.optsWithGlobals() as Record<string, unknown>;
@@ -37,18 +38,26 @@ export function globalsOf(cmd: Command): GlobalOptions {
 }
 
 export function renderContext(globals: GlobalOptions): RenderContext {
-  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, toolVersion: VERSION };
+  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, failOn: globals.failOn, toolVersion: VERSION };
 }
 
 /** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
 export function emit(result: CommandResult, globals: GlobalOptions): void {
   for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
+  const skipped = skippedLine(result.skipped);
+  if (skipped) process.stderr.write(`authkit: ${skipped}\n`);
   const out = REPORTERS[globals.format](result, renderContext(globals));
   if (out) process.stdout.write(out);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 
-function describe(error: unknown): { file: string; message: string } {
+function describe(error: unknown): { file: string; message: string }[] {
+  const problems = (error as { problems?: unknown })?.problems;
+  if (error instanceof InputFailure && Array.isArray(problems)) return problems.map((message) => ({ file: error.file, message: String(message) }));
+  return [describeOne(error)];
+}
+
+function describeOne(error: unknown): { file: string; message: string } {
   if (error instanceof InputFailure) return { file: error.file, message: error.message };
   if (error instanceof UsageError) return { file: '', message: error.message };
   return { file: '', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
@@ -58,6 +67,8 @@ function describe(error: unknown): { file: string; message: string } {
 async function finalize(cmd: Command, result: CommandResult, globals: GlobalOptions): Promise<CommandResult> {
   // `authkit rules` is what a config error sends the user to: it must work with a broken config.
   if (result.command === 'hook' || result.command === 'rules') return result;
+  // A rule id nobody registered would be unknown to configs, suppressions and SARIF: a bug, exit 2.
+  (await import('../rules/index.js')).assertRegistered(result.findings);
   const { finalizeResult } = await import('../config/apply.js');
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
   const fingerprints = globals.format === 'json' || globals.format === 'sarif';
@@ -73,13 +84,13 @@ export async function runAction(cmd: Command, body: (globals: GlobalOptions) => 
   try {
     emit(await finalize(cmd, await body(globals), globals), globals);
   } catch (error) {
-    const { file, message } = describe(error);
+    const problems = describe(error);
     if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (globals.format === 'stylish' || globals.format === 'github') {
-      process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
+      for (const { file, message } of problems) process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
-      emit({ command: cmd.name(), findings: [], errors: [{ file: file || '<authkit>', message }], rules: [] }, globals);
+      emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);
     }
   }
 }

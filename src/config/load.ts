@@ -15,8 +15,12 @@ export interface LoadedConfig extends ValidConfig {
 
 /** A config that cannot be used: `authkit.config.json: rules["jwt/nope"]: unknown rule id`, exit 2. */
 export class ConfigError extends InputFailure {
-  constructor(file: string, message: string) {
-    super(file, 'io', message);
+  /** Every problem of the file, one line each; `message` is the first. */
+  readonly problems: string[];
+  constructor(file: string, message: string | string[]) {
+    const problems = Array.isArray(message) ? message : [message];
+    super(file, 'io', problems[0] ?? 'invalid config');
+    this.problems = problems;
   }
 }
 
@@ -61,8 +65,8 @@ function jsonErrorWhere(text: string, message: string): string {
 }
 
 async function knownRuleIds(): Promise<Set<string>> {
-  const { ALL_RULES } = await import('../rules/index.js');
-  return new Set(ALL_RULES.map((r) => r.id));
+  const { RULES } = await import('../rules/index.js');
+  return new Set(RULES.map((r) => r.id));
 }
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */
@@ -85,8 +89,10 @@ export async function readConfigFile(path: string, cwd: string): Promise<LoadedC
   const [ruleIds, { TARGET_NAMES }] = await Promise.all([knownRuleIds(), import('../cron/targets.js')]);
   const checked = validateConfig(doc, { ruleIds, cronTargets: TARGET_NAMES });
   if ('problem' in checked) {
-    const { path: at, message } = checked.problem;
-    throw new ConfigError(display, at ? `${at}: ${message}` : message);
+    throw new ConfigError(
+      display,
+      checked.problems.map(({ path: at, message }) => (at ? `${at}: ${message}` : message)),
+    );
   }
   return { ...checked.config, path, dir: dirname(path) };
 }

@@ -1,4 +1,5 @@
 import type { SeverityOrOff } from '../findings/model.js';
+import { didYouMean } from '../findings/suggest.js';
 
 /**
  * The hand-written twin of schema/authkit.config.schema.json (a test keeps the two in step).
@@ -60,102 +61,178 @@ function positiveInteger(value: unknown, max: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
 }
 
+/** ESLint's spellings: "warn", and 0/1/2 for off/warning/error. */
+const SEVERITY_ALIASES: Record<string, SeverityOrOff> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
+
+function severitySetting(value: unknown): SeverityOrOff | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? SEVERITY_ALIASES[String(value)] : undefined;
+  if (typeof value !== 'string') return undefined;
+  if ((SEVERITY_SETTINGS as readonly string[]).includes(value)) return value as SeverityOrOff;
+  return value === 'warn' ? 'warning' : undefined;
+}
+
+const TOP_KEYS = ['$schema', 'rules', 'ignore', 'jwt', 'regex', 'cron', 'session'];
+
 /**
- * Checks a parsed config; returns the first problem in document order, or the normalised config.
- * One problem at a time keeps the message to one line that a user fixes and re-runs.
+ * Checks a parsed config; returns every problem in document order (`problem` is the first), or
+ * the normalised config. All at once, so a user fixes the file in one go.
  */
 export function validateConfig(
   doc: unknown,
   known: { ruleIds: ReadonlySet<string>; cronTargets?: readonly string[] },
-): { config: ValidConfig } | { problem: ConfigProblem } {
-  const fail = (path: string, message: string) => ({ problem: { path, message } });
-  if (!isPlainObject(doc)) return fail('', `expected an object, found ${describeType(doc)}`);
+): { config: ValidConfig } | { problem: ConfigProblem; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const fail = (path: string, message: string) => {
+    problems.push({ path, message });
+  };
+  if (!isPlainObject(doc)) {
+    fail('', `expected an object, found ${describeType(doc)}`);
+    return { problem: problems[0]!, problems };
+  }
   const config: ValidConfig = { rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} };
 
   for (const [key, value] of Object.entries(doc)) {
     const here = jsonPath('', key);
     switch (key) {
       case '$schema':
-        if (typeof value !== 'string') return fail(here, `expected a string, found ${describeType(value)}`);
+        if (typeof value !== 'string') {
+          fail(here, `expected a string, found ${describeType(value)}`);
+          continue;
+        }
         break;
       case 'rules': {
-        if (!isPlainObject(value)) return fail(here, `expected an object of rule ids, found ${describeType(value)}`);
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object of rule ids, found ${describeType(value)}`);
+          continue;
+        }
         for (const [id, setting] of Object.entries(value)) {
           const at = jsonPath(here, id);
-          if (!known.ruleIds.has(id)) return fail(at, 'unknown rule id (see `authkit rules`)');
-          if (typeof setting !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(setting)) {
-            return fail(at, `expected one of "off", "info", "warning", "error", found ${describeType(setting)}`);
+          if (!known.ruleIds.has(id)) {
+            fail(at, `unknown rule id${didYouMean(id, known.ruleIds)} (see \`authkit rules\`)`);
+            continue;
           }
-          config.rules[id] = setting as SeverityOrOff;
+          const severity = severitySetting(setting);
+          if (severity === undefined) {
+            fail(at, `expected one of "off", "info", "warning", "error" (or "warn", 0, 1, 2), found ${describeType(setting)}`);
+            continue;
+          }
+          config.rules[id] = severity;
         }
         break;
       }
       case 'ignore': {
-        if (!Array.isArray(value)) return fail(here, `expected an array of glob strings, found ${describeType(value)}`);
+        if (!Array.isArray(value)) {
+          fail(here, `expected an array of glob strings, found ${describeType(value)}`);
+          continue;
+        }
         for (const [i, glob] of value.entries()) {
-          if (typeof glob !== 'string' || glob.trim() === '') return fail(jsonPath(here, i), `expected a non-empty glob string, found ${describeType(glob)}`);
+          if (typeof glob !== 'string' || glob.trim() === '') {
+            fail(jsonPath(here, i), `expected a non-empty glob string, found ${describeType(glob)}`);
+            continue;
+          }
           config.ignore.push(glob);
         }
         break;
       }
       case 'jwt': {
-        if (!isPlainObject(value)) return fail(here, `expected an object, found ${describeType(value)}`);
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object, found ${describeType(value)}`);
+          continue;
+        }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
-          if (option !== 'maxLifetime') return fail(at, 'unknown option (known: maxLifetime)');
+          if (option !== 'maxLifetime') {
+            fail(at, `unknown option${didYouMean(option, ['maxLifetime'])} (known: maxLifetime)`);
+            continue;
+          }
           const seconds = parseDurationSeconds(setting);
-          if (seconds === undefined) return fail(at, `expected seconds (a positive integer) or a duration such as "24h" or "30d", found ${describeType(setting)}`);
+          if (seconds === undefined) {
+            fail(at, `expected seconds (a positive integer) or a duration such as "24h" or "30d", found ${describeType(setting)}`);
+            continue;
+          }
           config.jwt.maxLifetimeSeconds = seconds;
         }
         break;
       }
       case 'regex': {
-        if (!isPlainObject(value)) return fail(here, `expected an object, found ${describeType(value)}`);
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object, found ${describeType(value)}`);
+          continue;
+        }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
           if (option === 'maxInput') {
             const n = positiveInteger(setting, REGEX_MAX_INPUT_LIMIT);
-            if (n === undefined) return fail(at, `expected an integer from 1 to ${REGEX_MAX_INPUT_LIMIT} (characters), found ${describeType(setting)}`);
+            if (n === undefined) {
+              fail(at, `expected an integer from 1 to ${REGEX_MAX_INPUT_LIMIT} (characters), found ${describeType(setting)}`);
+              continue;
+            }
             config.regex.maxInput = n;
           } else if (option === 'budgetMs') {
             const n = positiveInteger(setting, REGEX_BUDGET_LIMIT_MS);
-            if (n === undefined) return fail(at, `expected an integer from 1 to ${REGEX_BUDGET_LIMIT_MS} (milliseconds), found ${describeType(setting)}`);
+            if (n === undefined) {
+              fail(at, `expected an integer from 1 to ${REGEX_BUDGET_LIMIT_MS} (milliseconds), found ${describeType(setting)}`);
+              continue;
+            }
             config.regex.budgetMs = n;
           } else {
-            return fail(at, 'unknown option (known: maxInput, budgetMs)');
+            {
+              fail(at, `unknown option${didYouMean(option, ['maxInput', 'budgetMs'])} (known: maxInput, budgetMs)`);
+              continue;
+            }
           }
         }
         break;
       }
       case 'cron': {
-        if (!isPlainObject(value)) return fail(here, `expected an object, found ${describeType(value)}`);
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object, found ${describeType(value)}`);
+          continue;
+        }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
-          if (option !== 'target') return fail(at, 'unknown option (known: target)');
+          if (option !== 'target') {
+            fail(at, `unknown option${didYouMean(option, ['target'])} (known: target)`);
+            continue;
+          }
           const targets = known.cronTargets;
           if (typeof setting !== 'string' || setting === '' || (targets && !targets.includes(setting))) {
             const expected = targets ? `one of ${targets.map((t) => JSON.stringify(t)).join(', ')}` : 'a non-empty string';
-            return fail(at, `expected ${expected}, found ${describeType(setting)}`);
+            {
+              fail(at, `expected ${expected}, found ${describeType(setting)}`);
+              continue;
+            }
           }
           config.cron.target = setting;
         }
         break;
       }
       case 'session': {
-        if (!isPlainObject(value)) return fail(here, `expected an object, found ${describeType(value)}`);
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object, found ${describeType(value)}`);
+          continue;
+        }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
-          if (option !== 'accessTokenMaxLifetime' && option !== 'refreshTokenMaxLifetime') return fail(at, 'unknown option (known: accessTokenMaxLifetime, refreshTokenMaxLifetime)');
+          if (option !== 'accessTokenMaxLifetime' && option !== 'refreshTokenMaxLifetime') {
+            fail(at, 'unknown option (known: accessTokenMaxLifetime, refreshTokenMaxLifetime)');
+            continue;
+          }
           const seconds = parseDurationSeconds(setting);
-          if (seconds === undefined) return fail(at, `expected seconds (a positive integer) or a duration such as "15m" or "30d", found ${describeType(setting)}`);
+          if (seconds === undefined) {
+            fail(at, `expected seconds (a positive integer) or a duration such as "15m" or "30d", found ${describeType(setting)}`);
+            continue;
+          }
           if (option === 'accessTokenMaxLifetime') config.session.accessTokenMaxLifetimeSeconds = seconds;
           else config.session.refreshTokenMaxLifetimeSeconds = seconds;
         }
         break;
       }
-      default:
-        return fail(here, 'unknown key (known: $schema, rules, ignore, jwt, regex, cron, session)');
+      default: {
+        fail(here, `unknown key${didYouMean(key, TOP_KEYS)} (known: ${TOP_KEYS.join(', ')})`);
+        continue;
+      }
     }
   }
-  return { config };
+  return problems.length > 0 ? { problem: problems[0]!, problems } : { config };
 }

@@ -6,7 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import type { Finding, Severity } from '../findings/model.js';
-import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { applySuppressions } from '../findings/suppress.js';
+import { domainOf } from '../rules/index.js';
 import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
 import { type CronRuleName, cronRule } from './rules.js';
@@ -394,7 +396,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   }
 
   // Suppressions naming only other domains' rules (jwt/..., regex/...) are theirs to judge, not stale here.
-  const ours = parseSuppressions(text).filter((s) => s.rules === null || s.rules.some((rule) => rule.startsWith('cron/')));
+  const ours = suppressionsIn(file, text).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'cron'));
   const { kept, unused } = applySuppressions(file, raw, ours);
   return {
     findings: [...kept, ...unused],

@@ -1,5 +1,7 @@
 /**
- * A failure of the whole command that the user can fix (a bad key, a bad option value): one line,
- * exit 2. Domain errors extend it, so commands need no converters.
+ * A user-facing failure of a whole command (bad key, bad option value, unknown rule): one line,
+ * exit status 2. Domain errors extend it, so the CLI needs no converter per domain.
  */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

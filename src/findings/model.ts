@@ -35,6 +35,12 @@ export interface RuleExample {
   note?: string;
 }
 
+/** An input passed over on purpose (over the size limit): reported on stderr, never silently. */
+export interface SkippedInput {
+  file: string;
+  reason: string;
+}
+
 /** Declarative rule metadata: `authkit rules`, the README table and SARIF rules[] come from it. */
 export interface RuleMeta {
   id: string;
@@ -45,7 +51,7 @@ export interface RuleMeta {
   help: string;
   /** True for rules about exploitable weaknesses: SARIF gets a security-severity. */
   security?: boolean;
-  examples?: { readonly valid: readonly RuleExample[]; readonly invalid: readonly RuleExample[] };
+  examples?: { valid: readonly RuleExample[]; invalid: readonly RuleExample[] };
 }
 
 /** What a command hands to the reporters and to the exit-code function. */
@@ -63,6 +69,8 @@ export interface CommandResult {
   text?: (ctx: RenderContext) => string;
   /** Files or inputs examined, for the summary line. */
   inputs?: number;
+  /** Inputs passed over (too large): stderr in every format, SARIF notifications, the summary line. */
+  skipped?: SkippedInput[];
 }
 
 export interface Painter {
@@ -82,8 +90,23 @@ export interface RenderContext {
   color: boolean;
   paint: Painter;
   cwd: string;
+  /** With `quiet`, findings below this are hidden (and counted as hidden in the summary). */
   quiet: boolean;
+  failOn: Severity;
   toolVersion: string;
+}
+
+/** "1 file", "2 files": counts in messages are never "1 files". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** One stderr line per command about the inputs it passed over, or '' when none. */
+export function skippedLine(skipped: readonly SkippedInput[] | undefined): string {
+  if (!skipped || skipped.length === 0) return '';
+  const listed = skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`);
+  const more = skipped.length > listed.length ? `, and ${skipped.length - listed.length} more` : '';
+  return `skipped ${plural(skipped.length, 'file')}: ${listed.join(', ')}${more}`;
 }
 
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {

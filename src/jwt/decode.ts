@@ -1,5 +1,7 @@
 import type { CommandResult, Finding, InputError } from '../findings/model.js';
-import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { applySuppressions } from '../findings/suppress.js';
+import { domainOf } from '../rules/index.js';
 import { type TokenAnalysis, type TokenFinding, analyseToken } from './analyze.js';
 import { type FoundToken, findTokens, tokensInArgument } from './extract.js';
 import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
@@ -192,7 +194,7 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
     }
     if (input.source !== 'arg') {
       // Suppressions naming only other domains' rules are theirs to judge, not stale here.
-      const ours = parseSuppressions(input.text).filter((s) => s.rules === null || s.rules.some((rule) => rule.startsWith('jwt/')));
+      const ours = suppressionsIn(input.file, input.text).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'jwt'));
       const { kept, unused } = applySuppressions(input.file, inputFindings, ours);
       findings.push(...kept, ...unused);
     } else findings.push(...inputFindings);

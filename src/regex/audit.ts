@@ -20,13 +20,16 @@ import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
-import { type Finding, type InputError, type Severity, compareFindings } from '../findings/model.js';
-import { type Suppression, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { type Finding, type InputError, type RuleMeta, type Severity, compareFindings } from '../findings/model.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { type Suppression, applySuppressions } from '../findings/suppress.js';
+import { parseSource } from '../js/parse.js';
+import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { REGEX_RULES } from './rules.js';
+import { EXTRACTION_RULES, REGEX_RULES, UNPARSABLE_FILE_RULE } from './rules.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -94,9 +97,9 @@ export interface PatternReport {
 
 export type AuditInput = { display: string; text: string } | { display: string; path: string };
 
-export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file';
+export const REGEX_AUDIT_RULES: readonly RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES];
 
-const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_RULES.map((r) => [r.id, r.severity]));
+const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
 
 const AUTH_WORD = /auth|login|logon|signin|sign_in|token|jwt|session|cookie|passw(?:or)?d|passphrase|e-?mail|bearer|credential|oauth|otp/i;
 
@@ -211,7 +214,7 @@ export class RegexCollector {
       });
     }
     if (text.includes('authkit-ignore')) {
-      const suppressions = parseSuppressions(text);
+      const suppressions = suppressionsIn(display, text, isSourceFile(display) ? parseSource(display, text).comments : undefined);
       if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
     }
     this.extractMs += performance.now() - started;
@@ -332,7 +335,7 @@ export class RegexCollector {
     const unused: Finding[] = [];
     for (const record of this.files.values()) {
       // A suppression naming only other domains' rules (jwt/..., cron/...) is theirs to judge, not stale here.
-      const ours = record.suppressions.filter((sup) => sup.rules === null || sup.rules.some((rule) => rule.startsWith('regex/')));
+      const ours = record.suppressions.filter((sup) => sup.rules === null || sup.rules.some((rule) => domainOf(rule) === 'regex'));
       const result = applySuppressions(record.file, byFile.get(record.file) ?? [], ours);
       for (const f of result.suppressed) suppressed.add(f);
       unused.push(...result.unused);

@@ -56,9 +56,14 @@ export const REGEX_RULES = [
       invalid: [{ code: "new RegExp('abc(')" }, { code: "new RegExp('a', 'gg')", note: 'repeated flag' }],
     },
   },
-  // Not about a regex but about finding them: a file the extractor could not read.
+] as const satisfies readonly RuleMeta[];
+
+export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file' as const;
+
+/** Rules that belong to finding regexes rather than judging them. */
+export const EXTRACTION_RULES = [
   {
-    id: 'regex/unparsable-file',
+    id: UNPARSABLE_FILE_RULE,
     severity: 'warning',
     description: 'A file could not be parsed, so its regexes may not have been audited',
     help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
@@ -66,5 +71,4 @@ export const REGEX_RULES = [
   },
 ] as const satisfies readonly RuleMeta[];
 
-/** Every id the regex domain can report: findings accept only these. */
-export type RegexRuleId = (typeof REGEX_RULES)[number]['id'];
+export type RegexRuleId = (typeof REGEX_RULES)[number]['id'] | (typeof EXTRACTION_RULES)[number]['id'];

@@ -78,10 +78,14 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
-            toolExecutionNotifications: result.errors.map((e) => ({
-              level: 'error',
-              message: { text: `${e.file}: ${e.message}` },
-            })),
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ level: 'error', message: { text: `${e.file}: ${e.message}` } })),
+              ...(result.skipped ?? []).map((s) => ({
+                level: 'warning',
+                message: { text: `skipped ${s.file}: ${s.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' } } }],
+              })),
+            ],
           },
         ],
         results,

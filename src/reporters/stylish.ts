@@ -1,4 +1,4 @@
-import { type CommandResult, type Finding, type RenderContext, compareFindings } from '../findings/model.js';
+import { type CommandResult, type Finding, type RenderContext, compareFindings, plural, severityAtLeast } from '../findings/model.js';
 
 /** ESLint-like: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
 export function renderStylish(result: CommandResult, ctx: RenderContext): string {
@@ -7,7 +7,10 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
   const intro = result.text?.(ctx);
   if (intro) parts.push(intro.replace(/(^|[^\n])\n+$/, '$1'));
 
-  const shown = ctx.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  // -q hides only what cannot fail the run, so an exit 1 always shows its reason.
+  const shown = ctx.quiet ? result.findings.filter((f) => severityAtLeast(f.severity, ctx.failOn)) : result.findings;
+  const hidden = result.findings.length - shown.length;
+  const skipped = result.skipped?.length ? `, ${plural(result.skipped.length, 'file')} skipped` : '';
   const byFile = new Map<string, Finding[]>();
   for (const f of [...shown].sort(compareFindings)) {
     const list = byFile.get(f.file) ?? [];
@@ -37,10 +40,11 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
   for (const f of result.findings) counts[f.severity]++;
   const total = result.findings.length;
   if (total > 0) {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info)`;
+    const hiddenNote = hidden > 0 ? `; ${hidden} below --fail-on ${ctx.failOn} hidden by -q` : '';
+    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${hiddenNote})${skipped}`;
     parts.push(counts.error > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary)));
   } else if (!result.text && result.errors.length === 0 && !ctx.quiet) {
-    const what = result.inputs === undefined ? '' : ` in ${result.inputs} input${result.inputs === 1 ? '' : 's'}`;
+    const what = result.inputs === undefined ? '' : ` in ${plural(result.inputs, 'input')}${skipped}`;
     parts.push(paint.green(`✔ no problems found${what}`));
   }
   return parts.length ? `${parts.join('\n\n')}\n` : '';

@@ -3,8 +3,13 @@ import { relative, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readStdinText } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
-import type { Finding, InputError } from '../findings/model.js';
-import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { formatBytes } from '../files/read.js';
+import type { Finding, InputError, SkippedInput } from '../findings/model.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
+import { isSourceFile } from '../js/files.js';
+import { parseSource } from '../js/parse.js';
+import { domainOf } from '../rules/index.js';
 import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
 
 /**
@@ -52,6 +57,8 @@ export interface ScanOutcome {
   inputs: number;
   /** Files passed over: binary, not UTF-8, over the size limit. */
   skipped: number;
+  /** The files passed over for their size, with the reason, for stderr and the summary. */
+  skippedFiles: SkippedInput[];
   /** What finding paths are relative to: cwd for a walk, the repository root for git modes. */
   pathBase: string;
 }
@@ -85,10 +92,16 @@ export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'ab
   const stale = unused.filter((u) => {
     const suppression = pending.suppressions.find((s) => s.line === u.line && s.column === u.column);
     // Only a domain whose rules the suppression names (or one naming no rule) could have used it.
-    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => r.startsWith(`${d}/`)));
+    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => domainOf(r) === d));
     return concerned.every((d) => pending.unusedBy.get(d)?.has(at(u.line, u.column)));
   });
   return [...kept, ...stale];
+}
+
+/** Directives from the file's real comments; a JS/TS file is parsed once, shared with the regex domain. */
+function directivesOf(file: string, text: string): Suppression[] {
+  if (!text.includes('authkit-ignore')) return [];
+  return suppressionsIn(file, text, isSourceFile(file) ? parseSource(file, text).comments : undefined);
 }
 
 /** Runs every domain over one set of files (a walk, the git index, or what changed since a rev). */
@@ -100,6 +113,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const batchDomains = new Set(options.scanners.filter((s) => s.finish).map((s) => s.domain));
   let inputs = 0;
   let skipped = 0;
+  const skippedFiles: SkippedInput[] = [];
+  const tooLarge = (file: string, size: number) => {
+    skipped++;
+    skippedFiles.push({ file, reason: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` });
+  };
 
   const complete = (file: string, pending: PendingFile) => {
     const resolved = resolveSuppressions(file, pending);
@@ -123,7 +141,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     inputs++;
     options.onProgress?.({ files: inputs });
-    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: parseSuppressions(text), unusedBy: new Map(), findings: [] };
+    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: directivesOf(file, text), unusedBy: new Map(), findings: [] };
     for (const scanner of options.scanners) {
       try {
         if (!scanner.wants(file, text)) continue;
@@ -154,7 +172,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     for await (const entry of walkFiles(options.paths.filter((p) => p !== '-'), { cwd: options.cwd, maxBytes, accept: (display) => !ignored(resolve(options.cwd, display)) })) {
       if (entry.kind === 'error') errors.push({ file: entry.failure.file, message: entry.failure.message });
-      else if (entry.kind === 'skipped') skipped++;
+      else if (entry.kind === 'skipped') {
+        skipped++;
+        skippedFiles.push({ file: entry.display, reason: entry.reason });
+      }
       else {
         try {
           const bytes = await readFile(entry.path);
@@ -174,7 +195,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for await (const { blob, bytes } of readBlobs(root, [...pathsByBlob.keys()])) {
       for (const path of pathsByBlob.get(blob) ?? []) {
         if (!bytes) errors.push({ file: path, message: 'staged content is missing from the object database' });
-        else if (bytes.length > maxBytes) skipped++;
+        else if (bytes.length > maxBytes) tooLarge(path, bytes.length);
         else await consider(path, resolve(root, path), bytes);
       }
     }
@@ -184,7 +205,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       const absolute = resolve(root, path);
       try {
         const bytes = await readFile(absolute);
-        if (bytes.length > maxBytes) skipped++;
+        if (bytes.length > maxBytes) tooLarge(path, bytes.length);
         else await consider(path, absolute, bytes);
       } catch (error) {
         const failure = failureFromError(path, error);
@@ -205,7 +226,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, pathBase: root };
+  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root };
 }
 
 function record(pending: PendingFile, domain: string, found: Finding[]): void {

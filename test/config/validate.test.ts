@@ -42,7 +42,7 @@ describe('config validation', () => {
 
   it.each([
     [{ rules: { 'jwt/nope': 'off' } }, 'rules["jwt/nope"]: unknown rule id (see `authkit rules`)'],
-    [{ rules: { 'jwt/alg-none': 'fatal' } }, 'rules["jwt/alg-none"]: expected one of "off", "info", "warning", "error", found string "fatal"'],
+    [{ rules: { 'jwt/alg-none': 'fatal' } }, 'rules["jwt/alg-none"]: expected one of "off", "info", "warning", "error" (or "warn", 0, 1, 2), found string "fatal"'],
     [{ rules: [] }, 'rules: expected an object of rule ids, found an array'],
     [{ ignore: ['ok', 3] }, 'ignore[1]: expected a non-empty glob string, found number 3'],
     [{ ignore: 'dist' }, 'ignore: expected an array of glob strings, found string "dist"'],
@@ -50,10 +50,10 @@ describe('config validation', () => {
     [{ jwt: { maxAge: 5 } }, 'jwt.maxAge: unknown option (known: maxLifetime)'],
     [{ regex: { maxInput: 0 } }, 'regex.maxInput: expected an integer from 1 to 10000000 (characters), found number 0'],
     [{ regex: { budgetMs: 1.5 } }, 'regex.budgetMs: expected an integer from 1 to 60000 (milliseconds), found number 1.5'],
-    [{ regex: { 'max-input': 5 } }, 'regex["max-input"]: unknown option (known: maxInput, budgetMs)'],
+    [{ regex: { 'max-input': 5 } }, 'regex["max-input"]: unknown option (did you mean "maxInput"?) (known: maxInput, budgetMs)'],
     [{ cron: { target: 'vixie' } }, 'cron.target: expected one of "debian", "rhel", "busybox", "any", found string "vixie"'],
     [{ cron: null }, 'cron: expected an object, found null'],
-    [{ rulez: {} }, 'rulez: unknown key (known: $schema, rules, ignore, jwt, regex, cron, session)'],
+    [{ rulez: {} }, 'rulez: unknown key (did you mean "rules"?) (known: $schema, rules, ignore, jwt, regex, cron, session)'],
     [{ $schema: 1 }, '$schema: expected a string, found number 1'],
     [[], ': expected an object, found an array'],
   ])('rejects %j with the exact path', (doc, message) => {
@@ -102,7 +102,7 @@ describe('config validation', () => {
   });
 
   it('every registered rule id is valid under the schema pattern', async () => {
-    const { ALL_RULES } = await import('../../src/rules/index.js');
+    const { RULES: ALL_RULES } = await import('../../src/rules/index.js');
     const pattern = new RegExp(schema.properties.rules.propertyNames.pattern);
     for (const rule of ALL_RULES) expect(rule.id).toMatch(pattern);
   });
@@ -114,5 +114,32 @@ describe('config validation', () => {
     expect(parseDurationSeconds('2w')).toBe(1_209_600);
     expect(parseDurationSeconds('90s')).toBe(90);
     expect(parseDurationSeconds(-5)).toBeUndefined();
+  });
+});
+
+describe('config errors a user fixes in one go', () => {
+  it('reports every problem through the CLI, with did-you-mean for rule ids and keys, exit 2', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('../helpers/cli.js');
+    const dir = await mkdtemp(`${tmpdir()}/authkit-config-`);
+    await writeFile(`${dir}/authkit.config.json`, JSON.stringify({ rules: { 'jwt/alg-nnoe': 'error', 'cron/missing-path': 'loud' }, ignor: [], jwt: { maxLifetme: '1h' } }));
+    const r = await runCli(['scan', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'authkit: authkit.config.json: rules["jwt/alg-nnoe"]: unknown rule id (did you mean "jwt/alg-none"?) (see `authkit rules`)',
+      'authkit: authkit.config.json: rules["cron/missing-path"]: expected one of "off", "info", "warning", "error" (or "warn", 0, 1, 2), found string "loud"',
+      'authkit: authkit.config.json: ignor: unknown key (did you mean "ignore"?) (known: $schema, rules, ignore, jwt, regex, cron, session)',
+      'authkit: authkit.config.json: jwt.maxLifetme: unknown option (did you mean "maxLifetime"?) (known: maxLifetime)',
+    ]);
+    const json = await runCli(['scan', '.', '--json'], { cwd: dir });
+    expect(JSON.parse(json.stdout).errors).toHaveLength(4);
+  });
+
+  it('accepts ESLint\'s "warn" and 0/1/2', async () => {
+    const known = { ruleIds: new Set(['jwt/alg-none', 'jwt/missing-exp', 'jwt/expired', 'cron/missing-path']) };
+    const r = validateConfig({ rules: { 'jwt/alg-none': 'warn', 'jwt/missing-exp': 0, 'jwt/expired': 1, 'cron/missing-path': 2 } }, known);
+    expect(r).toEqual({ config: expect.objectContaining({ rules: { 'jwt/alg-none': 'warning', 'jwt/missing-exp': 'off', 'jwt/expired': 'warning', 'cron/missing-path': 'error' } }) });
+    expect('problem' in validateConfig({ rules: { 'jwt/alg-none': 3 } }, known)).toBe(true);
   });
 });

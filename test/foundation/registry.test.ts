@@ -1,73 +1,75 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_RULES, domainOfRule } from '../../src/rules/index.js';
-import { parseJson, ROOT, runCli } from '../helpers/cli.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/js/parse.js';
+import { RULES, RULE_DOMAINS, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
+import { ROOT } from '../helpers/cli.js';
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+const RULE_ID_SHAPE = /^([a-z]+)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DOMAINS = new Set<string>(RULE_DOMAINS.map((d) => d.name));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'authkit-registry-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Every string in the code (comments excluded) that has the shape of a rule id of a known domain. */
+function ruleIdLiterals(file: string): string[] {
+  const parsed = parseSource(file, readFileSync(file, 'utf8'));
+  expect(parsed.parseError, file).toBeUndefined();
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const node = value as Record<string, unknown>;
+    const text = node.type === 'Literal' ? node.value : node.type === 'TemplateElement' ? (node.value as { cooked?: string }).cooked : undefined;
+    if (typeof text === 'string') {
+      const m = RULE_ID_SHAPE.exec(text);
+      if (m && DOMAINS.has(m[1]!)) found.push(text);
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(parsed.program());
+  return found;
+}
 
 describe('the rule registry', () => {
-  it('lists every rule id the sources can emit', () => {
-    const registered = new Set(ALL_RULES.map((r) => r.id));
-    const domains = new Set(ALL_RULES.map((r) => r.id.slice(0, r.id.indexOf('/'))));
-    const written = new Set<string>();
-    for (const file of sources(join(ROOT, 'src'))) {
-      // Comments may name made-up ids as examples; code may not.
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      for (const m of code.matchAll(/['"`]([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)['"`]/g)) {
-        if (domains.has(m[1]!)) written.add(`${m[1]}/${m[2]}`);
-      }
+  it('registers every rule id written anywhere in src/ (string literals, comments excluded)', () => {
+    const files = sourceFiles(join(ROOT, 'src'));
+    const literals = new Map<string, string>();
+    for (const file of files) for (const id of ruleIdLiterals(file)) literals.set(id, relative(ROOT, file));
+    // The scan must have seen the rules of every domain, or it proves nothing.
+    expect([...literals.keys()]).toEqual(expect.arrayContaining(['jwt/alg-none', 'regex/unparsable-file', 'cron/missing-path', 'meta/unused-suppression']));
+    const unregistered = [...literals].filter(([id]) => !isRuleId(id)).map(([id, file]) => `${id} (${file})`);
+    expect(unregistered).toEqual([]);
+  });
+
+  it('registers the cron rules that lint.ts builds from a short name (`report(\'missing-path\', ...)`)', () => {
+    const names = new Set<string>();
+    for (const file of sourceFiles(join(ROOT, 'src/cron'))) for (const m of readFileSync(file, 'utf8').matchAll(/\breport\(\s*'([a-z0-9-]+)'/g)) names.add(`cron/${m[1]}`);
+    expect(names.size).toBeGreaterThan(10);
+    expect([...names].filter((id) => !isRuleId(id))).toEqual([]);
+  });
+
+  it('holds each id once, kebab-case under its domain, and knows the owner from the registry', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(RULE_ID_SHAPE);
+      expect(domainOf(rule.id)).toBe(rule.domain);
+      expect(rule.description.endsWith('.')).toBe(false);
+      expect(rule.help.length).toBeGreaterThan(40);
     }
-    // Ids the cron linter builds from a name (`cron/${rule}`) are checked by the type system.
-    expect([...written].filter((id) => !registered.has(id))).toEqual([]);
-    expect(written.size).toBeGreaterThan(20);
+    expect(domainOf('regex/unparsable-file')).toBe('regex');
+    expect(domainOf('session/not-yet-a-rule')).toBeUndefined();
   });
 
-  it('knows which domain owns each rule, and ids are unique', () => {
-    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
-    for (const rule of ALL_RULES) expect(domainOfRule(rule.id)).toBeDefined();
-  });
-
-  it('`authkit rules` lists regex/unparsable-file and shows its full help', async () => {
-    const list = await runCli(['rules']);
-    expect(list.stdout).toMatch(/^regex\/unparsable-file +warning +A file could not be parsed/m);
-    const help = await runCli(['rules', 'regex/unparsable-file']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('regex/unparsable-file  warning by default · regex domain');
-    expect(help.stdout).toContain('regex-audit parses JavaScript and TypeScript with oxc');
-    expect(help.stdout).toContain('authkit-ignore-next-line regex/unparsable-file');
-    const json = parseJson(await runCli(['rules', 'jwt/alg-none', '--json']));
-    expect(json.rules).toHaveLength(1);
-    expect(json.rules[0]).toMatchObject({ id: 'jwt/alg-none', domain: 'jwt', severity: 'error' });
-    expect(json.rules[0].help.length).toBeGreaterThan(100);
-  });
-
-  it('an unknown rule or domain exits 2 with a did-you-mean', async () => {
-    const typo = await runCli(['rules', 'regex/unparseable-file']);
-    expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe("authkit: no rule or domain 'regex/unparseable-file' (did you mean 'regex/unparsable-file'?); `authkit rules` lists them\n");
-    const domain = await runCli(['rules', 'crom']);
-    expect(domain.code).toBe(2);
-    expect(domain.stderr).toContain("did you mean 'cron'");
-    const cron = parseJson(await runCli(['rules', 'cron', '--json']));
-    expect(cron.rules.every((r: { domain: string }) => r.domain === 'cron')).toBe(true);
-  });
-
-  it('the config accepts every registered id, regex/unparsable-file included', async () => {
-    const dir = join(scratch, 'cfg');
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'authkit.config.json'), JSON.stringify({ rules: Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off'])) }));
-    writeFileSync(join(dir, 'broken.js'), 'const re = /a+/;\nfunction (\n');
-    const r = await runCli(['regex-audit', 'broken.js'], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain('unparsable-file');
+  it('refuses a finding with an unregistered id at run time', () => {
+    const ok = finding('jwt/alg-none', 'Unsecured', { file: 'a.txt', line: 1, column: 1 });
+    expect(ok.severity).toBe('error');
+    expect(() => assertRegistered([ok])).not.toThrow();
+    expect(() => assertRegistered([{ ruleId: 'jwt/made-up' }])).toThrow(UnregisteredRuleError);
   });
 });

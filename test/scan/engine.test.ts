@@ -43,7 +43,7 @@ function leakScanner(seen: string[] = []): DomainScanner {
     wants: () => true,
     add(file, text) {
       seen.push(file);
-      const { kept, unused } = applySuppressions(file, wordFindings(file, text, 'LEAK', 'jwt/fake-leak'), parseSuppressions(text));
+      const { kept, unused } = applySuppressions(file, wordFindings(file, text, 'LEAK', 'jwt/token-in-source'), parseSuppressions(text));
       return [...kept, ...unused];
     },
   };
@@ -61,7 +61,7 @@ function batchScanner(): DomainScanner {
       return [];
     },
     async finish() {
-      return { findings: files.flatMap(([file, text]) => wordFindings(file, text, 'BAD', 'regex/fake-bad')), errors: [] };
+      return { findings: files.flatMap(([file, text]) => wordFindings(file, text, 'BAD', 'regex/redos-exponential')), errors: [] };
     },
   };
 }
@@ -82,7 +82,7 @@ describe('scanFiles', () => {
     });
     const seen: string[] = [];
     const out = await scanFiles({ cwd: dir, paths: ['.'], mode: { kind: 'walk' }, scanners: [leakScanner(seen), batchScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['a.js:1:17 jwt/fake-leak', 'a.js:2:1 regex/fake-bad', 'notes.txt:1:1 jwt/fake-leak']);
+    expect(byRule(out.findings)).toEqual(['a.js:1:17 jwt/token-in-source', 'a.js:2:1 regex/redos-exponential', 'notes.txt:1:1 jwt/token-in-source']);
     expect(seen.sort()).toEqual(['.gitignore', 'a.js', 'notes.txt']);
     expect(out.skipped).toBe(1);
     expect(out.inputs).toBe(3);
@@ -99,27 +99,28 @@ describe('scanFiles', () => {
       fingerprintRoot: dir,
       ignored: (abs) => abs.includes('/vendor/'),
     });
-    expect(byRule(out.findings)).toEqual(['keep.txt:1:1 jwt/fake-leak']);
+    expect(byRule(out.findings)).toEqual(['keep.txt:1:1 jwt/token-in-source']);
   });
 
   it('reports a suppression unused only when no domain that could have used it did', async () => {
     const dir = tree({
       'a.js': [
-        `// ${IGNORE}-next-line jwt/fake-leak -- used by the per-file domain`,
+        `// ${IGNORE}-next-line jwt/token-in-source -- used by the per-file domain`,
         'LEAK',
-        `// ${IGNORE}-next-line regex/fake-bad -- used by the batch domain, via the scan`,
+        `// ${IGNORE}-next-line regex/redos-exponential -- used by the batch domain, via the scan`,
         'BAD',
-        `// ${IGNORE}-next-line regex/fake-bad -- stale`,
+        `// ${IGNORE}-next-line regex/redos-exponential -- stale`,
         'fine',
-        `fine # ${IGNORE} jwt/fake-leak`,
+        `fine; // ${IGNORE} jwt/token-in-source`,
+        `const quoted = '// ${IGNORE} jwt/token-in-source -- in a string: no directive';`,
         `// ${IGNORE}-next-line -- every rule: used by the batch domain only`,
         'BAD',
         '',
       ].join('\n'),
-      'crontab': `# ${IGNORE}-next-line cron/other -- stale, in # syntax\n* * * * * true\n`,
+      'crontab': `# ${IGNORE}-next-line cron/missing-path -- stale, in # syntax\n* * * * * true\n`,
     });
     const out = await scanFiles({ cwd: dir, paths: ['.'], mode: { kind: 'walk' }, scanners: [leakScanner(), batchScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['a.js:5:4 meta/unused-suppression', 'a.js:7:8 meta/unused-suppression', 'crontab:1:3 meta/unused-suppression']);
+    expect(byRule(out.findings)).toEqual(['a.js:5:4 meta/unused-suppression', 'a.js:7:10 meta/unused-suppression', 'crontab:1:3 meta/unused-suppression']);
   });
 
   it('fingerprints survive lines moving and change when the line changes', async () => {
@@ -155,7 +156,7 @@ describe('scanFiles', () => {
     writeFileSync(join(dir, 'sub/staged.txt'), 'fixed in the work tree only\n');
     writeFileSync(join(dir, 'sub/clean.txt'), 'LEAK but unstaged\n');
     const out = await scanFiles({ cwd: join(dir, 'sub'), paths: [], mode: { kind: 'staged' }, scanners: [leakScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['sub/new name.txt:2:1 jwt/fake-leak', 'sub/staged.txt:1:1 jwt/fake-leak']);
+    expect(byRule(out.findings)).toEqual(['sub/new name.txt:2:1 jwt/token-in-source', 'sub/staged.txt:1:1 jwt/token-in-source']);
     expect(out.pathBase).toBe(execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).trim());
   });
 
@@ -167,7 +168,7 @@ describe('scanFiles', () => {
     writeFileSync(join(dir, 'edited.txt'), 'LEAK\n');
     writeFileSync(join(dir, 'new.txt'), 'LEAK\n');
     const out = await scanFiles({ cwd: dir, paths: [], mode: { kind: 'changed', rev: 'HEAD' }, scanners: [leakScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['edited.txt:1:1 jwt/fake-leak', 'new.txt:1:1 jwt/fake-leak']);
+    expect(byRule(out.findings)).toEqual(['edited.txt:1:1 jwt/token-in-source', 'new.txt:1:1 jwt/token-in-source']);
     await expect(scanFiles({ cwd: dir, paths: [], mode: { kind: 'changed', rev: 'no-such-rev' }, scanners: [], fingerprintRoot: dir })).rejects.toThrow('unknown revision');
   });
 

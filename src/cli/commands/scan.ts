@@ -32,7 +32,7 @@ function progressLine(globals: GlobalOptions) {
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
 export async function runScan(paths: string[], options: ScanCommandOptions, globals: GlobalOptions, command: string): Promise<CommandResult> {
   if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
-  const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { ALL_RULES }] = await Promise.all([
+  const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { RULES: ALL_RULES }] = await Promise.all([
     import('../../config/load.js'),
     import('../../config/apply.js'),
     import('../../scan/scan.js'),
@@ -63,6 +63,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     errors: outcome.errors,
     rules: ALL_RULES,
     inputs: outcome.inputs,
+    skipped: outcome.skippedFiles,
     json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), files: outcome.inputs, skipped: outcome.skipped } },
   };
   return setPathBase(result, outcome.pathBase);

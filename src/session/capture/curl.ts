@@ -5,7 +5,13 @@ import type { Capture, Exchange, HeaderLine, HttpRequest, HttpResponse } from '.
 
 const STATUS = /^HTTP\/\d(?:\.\d)? (\d{3})\b/;
 const REQUEST = /^([A-Z]+) (\S+) HTTP\/\d(?:\.\d)?$/;
-const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*)$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function headerOf(text: string): { name: string; value: string } | null {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || !HEADER_NAME.test(text.slice(0, colon))) return null;
+  return { name: text.slice(0, colon), value: text.slice(colon + 1).trim() };
+}
 
 interface Line {
   text: string;
@@ -38,8 +44,8 @@ export function parseCurl(text: string): Capture {
     const headers: HeaderLine[] = [];
     while (i < lines.length && lines[i]!.text !== '') {
       const l = lines[i]!;
-      const m = HEADER.exec(l.text);
-      if (m) headers.push({ name: m[1]!, value: m[2]!.trim(), line: l.line, column: l.column });
+      const h = headerOf(l.text);
+      if (h) headers.push({ ...h, line: l.line, column: l.column });
       i++;
     }
     if (i < lines.length) i++; // the blank line

@@ -17,7 +17,9 @@ export class HarError extends Error {}
 
 /** V8's JSON errors quote the text around the fault, newlines and all: keep the first clause. */
 function oneLine(message: string): string {
-  return message.split('\n')[0]!.replace(/, ".*$/, '');
+  const first = message.split('\n')[0]!;
+  const excerpt = first.indexOf(', "');
+  return excerpt >= 0 ? first.slice(0, excerpt) : first;
 }
 
 export function parseHar(text: string): Capture {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('authkit rules <id|domain>', () => {
+  it('lists every registered rule, regex/unparsable-file included', async () => {
+    const r = await runCli(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^regex\/unparsable-file +warning +A file could not be parsed/m);
+    expect(r.stdout).toMatch(/^meta\/unused-suppression +warning/m);
+  });
+
+  it('prints one rule in full: what, why and fix, references, default severity, options, examples', async () => {
+    const r = await runCli(['rules', 'jwt/lifetime-too-long']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('jwt/lifetime-too-long  warning by default, security  (domain jwt)');
+    expect(r.stdout).toContain('exp - iat exceeds the maximum lifetime');
+    expect(r.stdout).toMatch(/References:\n {2}RFC 8725\n {2}RFC 9700 section 4\.14/);
+    expect(r.stdout).toContain('--max-lifetime <duration>, config jwt.maxLifetime: longest acceptable exp - iat (default 15m)');
+    expect(r.stdout).toMatch(/Reported:\n {2}\{"iat":1700000000,"exp":1702592000\}\n {4}\(30 days\)/);
+  });
+
+  it('shows the help of regex/unparsable-file, which the config accepts', async () => {
+    const r = await runCli(['rules', 'regex/unparsable-file']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Fix the syntax, or exclude generated or fixture files');
+  });
+
+  it("lists one domain's rules and nothing else", async () => {
+    const r = await runCli(['rules', 'cron']);
+    expect(r.code).toBe(0);
+    const ids = r.stdout.trim().split('\n').map((l) => l.split(' ')[0]);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.every((id) => id?.startsWith('cron/'))).toBe(true);
+  });
+
+  it('exits 2 with a did-you-mean for an unknown id or domain', async () => {
+    const typo = await runCli(['rules', 'jwt/alg-nonne']);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe('authkit: unknown rule or domain "jwt/alg-nonne" (did you mean "jwt/alg-none"?); `authkit rules` lists them\n');
+    const bare = await runCli(['rules', 'unparsable-file']);
+    expect(bare.stderr).toContain('did you mean "regex/unparsable-file"?');
+    const domain = await runCli(['rules', 'crn']);
+    expect(domain.code).toBe(2);
+    expect(domain.stderr).toContain('did you mean "cron"?');
+    const nothingClose = await runCli(['rules', 'zzzzzzzzzzzz']);
+    expect(nothingClose.code).toBe(2);
+    expect(nothingClose.stderr).not.toContain('did you mean');
+  });
+
+  it('--json: the list, a domain with full help, one rule with its references and options', async () => {
+    const all = JSON.parse((await runCli(['rules', '--json'])).stdout);
+    expect(all.rules.find((r: { id: string }) => r.id === 'regex/unparsable-file')).toEqual({
+      id: 'regex/unparsable-file',
+      domain: 'regex',
+      severity: 'warning',
+      description: 'A file could not be parsed, so its regexes may not have been audited',
+      security: false,
+    });
+    const one = JSON.parse((await runCli(['rules', 'regex/redos-exponential', '--json'])).stdout);
+    expect(one.rule.id).toBe('regex/redos-exponential');
+    expect(one.rule.references).toContain('CWE-1333 (Inefficient Regular Expression Complexity)');
+    expect(one.rule.options.map((o: { flag: string }) => o.flag)).toEqual(['--budget <ms>', '--max-input <chars>']);
+    const bad = await runCli(['rules', 'nope', '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).errors[0].message).toContain('unknown rule or domain "nope"');
+  });
+
+  it('the config accepts every registered id, regex/unparsable-file included', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/authkit-rules-`);
+    await writeFile(`${dir}/authkit.config.json`, JSON.stringify({ rules: { 'regex/unparsable-file': 'off' } }));
+    await writeFile(`${dir}/broken.js`, 'const re = /^[a-z]+$/;;; function (\n');
+    const off = await runCli(['scan', '.'], { cwd: dir });
+    expect(off.stderr).toBe('');
+    expect(off.stdout).not.toContain('regex/unparsable-file');
+    await writeFile(`${dir}/authkit.config.json`, JSON.stringify({ rules: {} }));
+    const on = await runCli(['scan', '.', '--fail-on', 'warning'], { cwd: dir });
+    expect(on.code).toBe(1);
+    expect(on.stdout).toContain('regex/unparsable-file');
+  });
+});
