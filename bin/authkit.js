@@ -1,4 +1,14 @@
 #!/usr/bin/env node
+// Anything thrown outside a command's own error handling (a timer, a stream, a stray promise) is a
+// crash: one line and exit 2, never Node's default exit 1, which CI would read as "findings".
+function crash(error) {
+  process.stderr.write(`authkit: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(2);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
 // A bare `--version` is answered before the CLI bundle loads: parsing the bundle would cost more
 // than the answer, and version checks run in hooks and CI scripts all day.
 const args = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // `authkit decode` never loads the JS parser or recheck. Packages that locate native binaries or
 // data files relative to themselves at run time stay external.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 
@@ -24,6 +24,18 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// Third-party data is never committed: the team keeps it in ../shared/data, and the build ships
+// it (with its licence) inside dist/. A clone without it still builds; the known-secret check then
+// says it is unavailable.
+const shared = `${root}/../shared/data`;
+const DATA_FILES = ['jwt-secrets.list', 'jwt-secrets.LICENSE'];
+if (DATA_FILES.every((name) => existsSync(`${shared}/${name}`))) {
+  mkdirSync(`${staging}/data`, { recursive: true });
+  for (const name of DATA_FILES) cpSync(`${shared}/${name}`, `${staging}/data/${name}`);
+} else {
+  process.stderr.write(`authkit build: ${shared}/jwt-secrets.list not found; the known-secret check will be unavailable\n`);
+}
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 renameSync(staging, `${root}/dist`);

@@ -12,7 +12,7 @@ const rules = JSON.parse(out).rules;
 
 export function table(domain) {
   const rows = rules
-    .filter((r) => r.id.startsWith(`${domain}/`))
+    .filter((r) => r.domain === domain)
     .map((r) => `| \`${r.id}\` | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
   return ['| rule | default | what it catches |', '| --- | --- | --- |', ...rows].join('\n');
 }

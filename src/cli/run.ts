@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
 import type { CommandResult, RenderContext, Severity } from '../findings/model.js';
 import { InputFailure } from '../files/read.js';
+import { UsageError } from '../findings/errors.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
 import { VERSION } from './version.js';
@@ -18,8 +19,7 @@ export interface GlobalOptions {
   machine: boolean;
 }
 
-/** A user-facing failure of the whole command (bad key, bad option value): one line, exit 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../findings/errors.js';
 
 export function globalsOf(cmd: Command): GlobalOptions {
   const opts = cmd.optsWithGlobals() as Record<string, unknown>;

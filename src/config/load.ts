@@ -61,14 +61,8 @@ function jsonErrorWhere(text: string, message: string): string {
 }
 
 async function knownRuleIds(): Promise<Set<string>> {
-  const [{ JWT_RULES }, { REGEX_RULES }, { CRON_RULES }, { SESSION_RULES }, { UNUSED_SUPPRESSION_RULE }] = await Promise.all([
-    import('../jwt/rules.js'),
-    import('../regex/rules.js'),
-    import('../cron/rules.js'),
-    import('../session/all-rules.js'),
-    import('../findings/suppress.js'),
-  ]);
-  return new Set([...JWT_RULES, ...REGEX_RULES, ...CRON_RULES, ...SESSION_RULES].map((r) => r.id).concat(UNUSED_SUPPRESSION_RULE));
+  const { ALL_RULES } = await import('../rules/index.js');
+  return new Set(ALL_RULES.map((r) => r.id));
 }
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */

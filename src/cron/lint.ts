@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../findings/model.js';
 import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
 import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
-import { cronRule } from './rules.js';
+import { type CronRuleName, cronRule } from './rules.js';
 import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
 import { type ShellFacts, analyzeWithParser, isBuiltin, scanSimpleCommand } from './shell.js';
 import { type CronTarget, resolveTarget } from './targets.js';
@@ -142,8 +142,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   const percentFixLines: number[] = [];
   const dropNote = target.dropsWholeFileOnError ? '; Debian cron then ignores the whole file' : '';
 
-  const report = (rule: string, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => {
-    const ruleId = `cron/${rule}`;
+  const report = (rule: CronRuleName, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => {
+    const ruleId = `cron/${rule}` as const;
     raw.push({ ruleId, severity: severity ?? cronRule(ruleId).severity, message, file, line, column, ...(data ? { data } : {}) });
   };
 

@@ -5,7 +5,7 @@ import type { RuleMeta } from '../findings/model.js';
  * patches) and of cronie (RHEL, Fedora, Arch), and BusyBox crond's behaviour, and say where they
  * differ. Ids are public API: users write them in suppressions and configs.
  */
-export const CRON_RULES: RuleMeta[] = [
+export const CRON_RULES = [
   {
     id: 'cron/missing-shell',
     severity: 'warning',
@@ -262,12 +262,14 @@ Fix: write the schedule in the server's time zone (usually UTC), or use a system
       invalid: [{ code: 'CRON_TZ=Europe/Paris\n0 7 * * * /usr/local/bin/digest\n' }],
     },
   },
-];
+] as const satisfies readonly RuleMeta[];
 
-export const CRON_RULE_IDS = new Set(CRON_RULES.map((r) => r.id));
+/** Every id the cron domain can report: findings accept only these. */
+export type CronRuleId = (typeof CRON_RULES)[number]['id'];
 
-export function cronRule(id: string): RuleMeta {
-  const rule = CRON_RULES.find((r) => r.id === id);
-  if (!rule) throw new Error(`unknown cron rule ${id}`);
-  return rule;
+/** A cron rule id without its `cron/` prefix, as the linter's report helper takes it. */
+export type CronRuleName = CronRuleId extends `cron/${infer Name}` ? Name : never;
+
+export function cronRule(id: CronRuleId): RuleMeta {
+  return CRON_RULES.find((r) => r.id === id)!;
 }

@@ -45,7 +45,7 @@ export interface RuleMeta {
   help: string;
   /** True for rules about exploitable weaknesses: SARIF gets a security-severity. */
   security?: boolean;
-  examples?: { valid: RuleExample[]; invalid: RuleExample[] };
+  examples?: { readonly valid: readonly RuleExample[]; readonly invalid: readonly RuleExample[] };
 }
 
 /** What a command hands to the reporters and to the exit-code function. */
@@ -54,7 +54,7 @@ export interface CommandResult {
   findings: Finding[];
   errors: InputError[];
   /** The rules this command can report, for SARIF rules[] metadata. */
-  rules: RuleMeta[];
+  rules: readonly RuleMeta[];
   /** Set by commands whose success is not about findings (verify: the signature failed). */
   failed?: boolean;
   /** Extra top-level members of the JSON report (decode puts header and payload here). */

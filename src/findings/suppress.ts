@@ -1,4 +1,4 @@
-import type { Finding } from './model.js';
+import type { Finding, RuleMeta } from './model.js';
 
 /**
  * Inline suppressions, in any comment syntax (`//`, `#`, `/*`, `<!--`):
@@ -58,6 +58,20 @@ export function parseSuppressions(text: string): Suppression[] {
 }
 
 export const UNUSED_SUPPRESSION_RULE = 'meta/unused-suppression';
+
+/** Rules about authkit's own directives rather than about any domain. */
+export const META_RULES = [
+  {
+    id: UNUSED_SUPPRESSION_RULE,
+    severity: 'warning',
+    description: 'An authkit-ignore comment that suppressed nothing',
+    help: 'A suppression comment that matches no finding hides nothing today and may hide a real problem tomorrow. Remove it, or fix its rule id.',
+    examples: {
+      valid: [{ code: 'an ignore-next-line comment naming regex/redos-polynomial above /\\s*$/, which that rule reports' }],
+      invalid: [{ code: 'the same comment above /^[a-z]+$/, which no rule reports' }],
+    },
+  },
+] as const satisfies readonly RuleMeta[];
 
 /**
  * Drops the findings a suppression covers. Suppressions that silenced nothing come back as

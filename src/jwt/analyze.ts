@@ -1,8 +1,8 @@
 import type { Finding, Severity } from '../findings/model.js';
 import { type ParsedJws, type ParsedToken, claimsOf } from './parse.js';
-import { jwtRule } from './rules.js';
+import { type JwtRuleId, jwtRule } from './rules.js';
 import { type TimeAnalysis, analyseTimes, isNumericDate, isoFromSeconds, preciseDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, type WeakSecretMatch, findWeakSecret } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, WEAK_SECRET_UNAVAILABLE, type WeakSecretMatch, findWeakSecret, weakSecretListAvailable } from './weak-secret.js';
 
 export const DEFAULT_MAX_LIFETIME_SECONDS = 15 * 60;
 
@@ -50,7 +50,7 @@ const KNOWN_JWE_ALGS = ['RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'R
 const REGISTERED_HEADER = new Set(['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c']);
 const UNDERSTOOD_CRIT = new Set(['b64']);
 
-function finding(ruleId: string, message: string, data?: Record<string, unknown>, severity?: Severity): TokenFinding {
+function finding(ruleId: JwtRuleId, message: string, data?: Record<string, unknown>, severity?: Severity): TokenFinding {
   return { ruleId, severity: severity ?? jwtRule(ruleId).severity, message, ...(data ? { data } : {}) };
 }
 
@@ -242,7 +242,9 @@ export function analyseToken(token: ParsedToken, options: AnalyseOptions): Token
   if (token.kind === 'jws') {
     claimFindings(token, time, options, findings);
     if (options.weakSecretSearch && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg)) {
-      if (token.signingInput.length > WEAK_SECRET_MAX_INPUT) {
+      if (!weakSecretListAvailable()) {
+        weakSecretSkipped = WEAK_SECRET_UNAVAILABLE;
+      } else if (token.signingInput.length > WEAK_SECRET_MAX_INPUT) {
         weakSecretSkipped = `the token is ${Math.round(token.signingInput.length / 1024)} KiB, over the ${WEAK_SECRET_MAX_INPUT / 1024} KiB the search handles`;
       } else {
         weakSecret = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature) ?? false;

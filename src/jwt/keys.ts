@@ -1,4 +1,5 @@
 import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
+import { UsageError } from '../findings/errors.js';
 
 /**
  * Keys for verify and sign, from PEM (SPKI, X.509 certificate, PKCS#8/PKCS#1/SEC1 private key),
@@ -6,7 +7,7 @@ import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
  * verification) so jose can import it for exactly the algorithm being checked.
  */
 
-export class KeyError extends Error {}
+export class KeyError extends UsageError {}
 
 export type KeyKind = 'hmac' | 'rsa' | 'ec' | 'okp';
 
@@ -26,6 +27,8 @@ export interface CandidateKey {
   /** Where in a JWKS (1-based), to tell duplicate kids apart. */
   position?: number;
   fromPrivate?: boolean;
+  /** Where a PEM key was held when not plainly ("X.509 certificate"), for its description. */
+  container?: string;
   modulusBits?: number;
 }
 
@@ -42,7 +45,8 @@ const EC_ALG: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-
 
 /** The algorithms a key permits: its JWK alg, else its type and curve. Never `none`. */
 export function algsForKey(key: CandidateKey): string[] {
-  if (key.alg) return [key.alg];
+  // An EC key's curve fixes its algorithm: an alg that names another curve's makes it unusable.
+  if (key.alg) return key.kind === 'ec' && key.crv && EC_ALG[key.crv] !== key.alg ? [] : [key.alg];
   if (key.kind === 'ec') return key.crv && EC_ALG[key.crv] ? [EC_ALG[key.crv]!] : [];
   if (key.kind === 'okp') return key.crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : key.crv === 'Ed448' ? ['EdDSA'] : [];
   return ALGS_FOR_KIND[key.kind];
@@ -54,15 +58,16 @@ export function kindOfAlg(alg: string): KeyKind | null {
 }
 
 export function describeKind(key: CandidateKey): string {
+  const role = `${key.fromPrivate ? 'private key, public half used' : 'public key'}${key.container ? ` from an ${key.container}` : ''}`;
   switch (key.kind) {
     case 'hmac':
       return 'HMAC secret';
     case 'rsa':
-      return `RSA ${key.fromPrivate ? 'private key (public half used)' : 'public key'}${key.modulusBits ? `, ${key.modulusBits} bits` : ''}`;
+      return `RSA ${role}${key.modulusBits ? `, ${key.modulusBits} bits` : ''}`;
     case 'ec':
-      return `EC ${key.crv ?? ''} ${key.fromPrivate ? 'private key (public half used)' : 'public key'}`;
+      return `EC ${key.crv ?? ''} ${role}`;
     case 'okp':
-      return `${key.crv ?? 'OKP'} ${key.fromPrivate ? 'private key (public half used)' : 'public key'}`;
+      return `${key.crv ?? 'OKP'} ${role}`;
   }
 }
 
@@ -94,6 +99,45 @@ function modulusBits(n: unknown): number | undefined {
   return bits;
 }
 
+/** Why a JWK may not be used for this operation by its own `use` or `key_ops` (RFC 7517 sections 4.2, 4.3). */
+function unusableFor(jwk: Record<string, unknown>, operation: 'sign' | 'verify'): string | undefined {
+  if (typeof jwk.use === 'string' && jwk.use !== 'sig') return `the key is for ${jwk.use === 'enc' ? 'encryption' : JSON.stringify(jwk.use)} (use "${jwk.use}"), not signatures (RFC 7517 section 4.2)`;
+  if (Array.isArray(jwk.key_ops) && !jwk.key_ops.includes(operation)) {
+    return `the key's key_ops (${jwk.key_ops.map((o) => JSON.stringify(o)).join(', ')}) do not include "${operation}" (RFC 7517 section 4.3)`;
+  }
+  return undefined;
+}
+
+/** The key material that tells two JWKs apart, whatever their kid, alg or use say. */
+function materialOf(key: CandidateKey): string {
+  if (key.secret) return Buffer.from(key.secret).toString('base64url');
+  const jwk = (key.jwk ?? {}) as Record<string, unknown>;
+  return ['kty', 'crv', 'n', 'e', 'x', 'y'].map((m) => String(jwk[m] ?? '')).join('.');
+}
+
+/**
+ * A key set that lets the token choose its key kind (an HMAC key beside public keys), or one kid
+ * that names two different keys, is ambiguous: which key verifies depends on the token's header.
+ */
+function checkKeySet(keys: CandidateKey[], display: string): void {
+  const symmetric = keys.filter((k) => k.kind === 'hmac');
+  if (symmetric.length > 0 && symmetric.length < keys.length) {
+    const name = (k: CandidateKey) => `#${k.position}${k.kid ? ` (kid "${k.kid}")` : ''}`;
+    throw new KeyError(
+      `${display}: the key set mixes symmetric keys (${symmetric.map(name).join(', ')}) with asymmetric ones (${keys.filter((k) => k.kind !== 'hmac').map(name).join(', ')}): a token could pick the HMAC key; refused as ambiguous`,
+    );
+  }
+  const byKid = new Map<string, CandidateKey>();
+  for (const key of keys) {
+    if (key.kid === undefined) continue;
+    const first = byKid.get(key.kid);
+    if (first && materialOf(first) !== materialOf(key)) {
+      throw new KeyError(`${display}: keys #${first.position} and #${key.position} share kid "${key.kid}" but are different keys: refused as ambiguous`);
+    }
+    if (!first) byKid.set(key.kid, key);
+  }
+}
+
 function fromJwk(jwk: Record<string, unknown>, display: string, forSigning: boolean, position?: number): CandidateKey {
   const kind = kindOfJwk(jwk, display);
   const where = position ? `${display} key #${position}${typeof jwk.kid === 'string' ? ` (kid "${jwk.kid}")` : ''}` : display;
@@ -101,11 +145,18 @@ function fromJwk(jwk: Record<string, unknown>, display: string, forSigning: bool
     source: where,
     kind,
     ...(typeof jwk.kid === 'string' ? { kid: jwk.kid } : {}),
+    // A JWK's alg binds the key to that algorithm (RFC 7517 section 4.4), even one no registry
+    // knows: such a key verifies nothing.
     ...(typeof jwk.alg === 'string' ? { alg: jwk.alg } : {}),
     ...(typeof jwk.crv === 'string' ? { crv: jwk.crv } : {}),
     ...(typeof jwk.use === 'string' ? { use: jwk.use } : {}),
     ...(position ? { position } : {}),
   };
+  const unusable = unusableFor(jwk, forSigning ? 'sign' : 'verify');
+  if (unusable) throw new KeyError(`${where}: ${unusable}`);
+  if (kind === 'rsa' && !forSigning && typeof jwk.e === 'string' && Buffer.from(jwk.e, 'base64url').toString('hex').replace(/^0+/, '') === '1') {
+    throw new KeyError(`${where}: RSA public exponent 1: every value "verifies" as its own signature with it; refused`);
+  }
   if (kind === 'hmac') {
     if (typeof jwk.k !== 'string') throw new KeyError(`${where}: an oct JWK needs "k"`);
     return { ...base, secret: Buffer.from(jwk.k, 'base64url') };
@@ -120,12 +171,12 @@ function fromJwk(jwk: Record<string, unknown>, display: string, forSigning: bool
   return { ...base, jwk: publicJwk as JsonWebKey, fromPrivate: hasPrivate, modulusBits: modulusBits(jwk.n) };
 }
 
-function fromKeyObject(key: KeyObject, display: string, what: string, fromPrivate: boolean): CandidateKey {
+function fromKeyObject(key: KeyObject, display: string, container: string | undefined, fromPrivate: boolean): CandidateKey {
   const type = key.asymmetricKeyType as string | undefined;
   if (type === 'x25519' || type === 'x448' || type === 'dh') throw new KeyError(`${display}: ${type} keys are for key agreement, not signatures`);
   const jwk = key.export({ format: 'jwk' }) as Record<string, unknown>;
   const candidate = fromJwk(jwk, display, key.type === 'private', undefined);
-  return { ...candidate, source: `${display} (${what})`, fromPrivate: fromPrivate || undefined };
+  return { ...candidate, source: display, fromPrivate: fromPrivate || undefined, ...(container ? { container } : {}) };
 }
 
 // The BEGIN line by regex, its END by indexOf: one /BEGIN (x)[\s\S]*?END \1/ backtracks in O(n^4) on a hostile key file.
@@ -150,10 +201,9 @@ function fromPem(text: string, display: string, forSigning: boolean): CandidateK
   try {
     if (forSigning) {
       if (!isPrivate) throw new KeyError(`${display}: signing needs a private key, this PEM holds a ${label.toLowerCase()}`);
-      return fromKeyObject(createPrivateKey(block[0]), display, 'private key', false);
+      return fromKeyObject(createPrivateKey(block[0]), display, undefined, false);
     }
-    const what = label === 'CERTIFICATE' ? 'X.509 certificate' : isPrivate ? 'private key, public half used' : 'public key';
-    return fromKeyObject(createPublicKey(block[0]), display, what, isPrivate);
+    return fromKeyObject(createPublicKey(block[0]), display, label === 'CERTIFICATE' ? 'X.509 certificate' : undefined, isPrivate);
   } catch (error) {
     if (error instanceof KeyError) throw error;
     throw new KeyError(`${display}: cannot read the ${label.toLowerCase()} (${(error as Error).message.replace(/^error:[0-9A-F]+:/, '')})`);
@@ -182,18 +232,20 @@ export function keysFromText(text: string, display: string, options: { forSignin
       object.keys.forEach((entry, i) => {
         if (!entry || typeof entry !== 'object') throw new KeyError(`${display}: keys[${i}] is not a JWK object`);
         const jwk = entry as Record<string, unknown>;
-        if (jwk.use === 'enc') return;
+        // A published JWKS lists encryption keys beside signature keys: those are simply not candidates.
+        if (unusableFor(jwk, 'verify')) return;
         if (jwk.kty === 'OKP' && (jwk.crv === 'X25519' || jwk.crv === 'X448')) return;
         keys.push(fromJwk(jwk, display, false, i + 1));
       });
-      if (keys.length === 0) throw new KeyError(`${display}: the JWKS holds no signature key`);
+      if (keys.length === 0) throw new KeyError(`${display}: the JWKS holds no signature verification key`);
+      checkKeySet(keys, display);
       return keys;
     }
     if (typeof object.kty === 'string') return [fromJwk(object, display, forSigning)];
     throw new KeyError(`${display}: JSON but neither a JWK (no "kty") nor a JWKS (no "keys")`);
   }
   if (trimmed.includes('-----BEGIN')) return [fromPem(trimmed, display, forSigning)];
-  throw new KeyError(`${display}: not a key: expected PEM (-----BEGIN ...), a JWK or a JWKS`);
+  throw new KeyError(`${display}: not a key: expected PEM (-----BEGIN ...), a JWK or a JWKS; if it holds an HMAC secret, pass it with --secret-file ${display}`);
 }
 
 export function secretKey(secret: Uint8Array, source: string): CandidateKey {

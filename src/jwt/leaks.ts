@@ -3,7 +3,7 @@ import { DEFAULT_MAX_LIFETIME_SECONDS, HMAC_ALGS } from './analyze.js';
 import { findTokens } from './extract.js';
 import { type ParsedToken, claimsOf, parseToken } from './parse.js';
 import { analyseTimes, isNumericDate, isoFromSeconds, preciseDuration, roughDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, findWeakSecret } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, findWeakSecret, weakSecretListAvailable } from './weak-secret.js';
 
 export const TOKEN_IN_SOURCE = 'jwt/token-in-source';
 
@@ -46,7 +46,7 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
     const alg = token.header.alg;
     let weakLine: number | null = null;
     let weakChecked = false;
-    if (token.kind === 'jws' && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg) && token.signingInput.length <= WEAK_SECRET_MAX_INPUT) {
+    if (token.kind === 'jws' && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg) && token.signingInput.length <= WEAK_SECRET_MAX_INPUT && weakSecretListAvailable()) {
       if (searched.has(token.signingInput) || searched.size < MAX_SEARCHES_PER_PROCESS) {
         searched.add(token.signingInput);
         weakLine = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature)?.line ?? null;

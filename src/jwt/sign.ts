@@ -3,10 +3,11 @@ import type { TokenFinding } from './analyze.js';
 import { weakSecretFinding } from './analyze.js';
 import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.js';
 import { jwtRule } from './rules.js';
-import { JwtOptionError, isoFromSeconds, parseDuration, parseNow } from './time.js';
-import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { JwtOptionError, isoFromSeconds, parseDuration, parseNow, preciseDuration } from './time.js';
+import { WEAK_SECRET_FILE, weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { UsageError } from '../findings/errors.js';
 
-export class SignInputError extends Error {}
+export class SignInputError extends UsageError {}
 
 export interface SignOptions {
   alg?: string;
@@ -21,6 +22,8 @@ export interface SignOptions {
   iat: boolean | string;
   nbf?: string;
   maxLifetimeSeconds: number;
+  /** Mint what a careful issuer never would (alg none, a publicly known secret): test tokens only. */
+  allowWeak?: boolean;
 }
 
 export interface SignResult {
@@ -30,20 +33,34 @@ export interface SignResult {
   warnings: TokenFinding[];
 }
 
-/** `k=v`: v is JSON when it parses as JSON (numbers, true, arrays, objects), else a string. */
+// RFC 7519 makes these StringOrURI (aud: one or an array of them): `sub=42` must stay "42", or
+// verifiers (jose, `verify --sub 42`) reject the token they were given.
+const STRING_CLAIMS = new Set(['sub', 'iss', 'jti', 'aud']);
+
+/**
+ * `k=v`: v is JSON when it parses as JSON (numbers, true, arrays, objects), else a string. The
+ * string claims sub, iss, jti and aud stay strings unless written as a JSON array, object or
+ * quoted string.
+ */
 export function parseAssignment(text: string, option: string): [string, unknown] {
   const at = text.indexOf('=');
   if (at <= 0) throw new SignInputError(`${option}: expected name=value, got "${text}"`);
   const name = text.slice(0, at);
   const raw = text.slice(at + 1);
+  let value: unknown;
   try {
-    return [name, JSON.parse(raw)];
+    value = JSON.parse(raw);
   } catch {
     return [name, raw];
   }
+  if (option === '--claim' && STRING_CLAIMS.has(name) && (value === null || typeof value !== 'object') && typeof value !== 'string') return [name, raw];
+  return [name, value];
 }
 
 function readTemplate(text: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+  // A broken `decode --json | jq | sign -` pipeline hands over nothing: minting an iat-only token
+  // then would hide it.
+  if (text.trim() === '') throw new SignInputError('the template is empty (nothing on stdin or in the file); pipe in `authkit decode --json` output');
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(text) as Record<string, unknown>;
@@ -73,7 +90,7 @@ const HASH_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64 };
 
 /** Mints a token. The key is a secret or a private key; `alg: none` only when asked for by name. */
 export async function signToken(key: CandidateKey | null, options: SignOptions): Promise<SignResult> {
-  const base = options.template ? readTemplate(options.template) : { header: {}, payload: {} };
+  const base = options.template !== undefined ? readTemplate(options.template) : { header: {}, payload: {} };
   const header: Record<string, unknown> = base.header;
   const payload: Record<string, unknown> = base.payload;
   for (const text of options.headers) {
@@ -109,6 +126,7 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
   const payloadBytes = new TextEncoder().encode(JSON.stringify(payload));
   if (alg.toLowerCase() === 'none') {
     if (key) throw new SignInputError('--alg none takes no key');
+    if (!options.allowWeak) throw new SignInputError('--alg none mints an unsecured token that any verifier must refuse; add --allow-weak to mint one on purpose (to test verifiers)');
     alg = 'none';
     header.alg = 'none';
     warnings.push({ ruleId: 'jwt/alg-none', severity: jwtRule('jwt/alg-none').severity, message: 'Minted an unsecured token (alg none) on request: for testing that verifiers refuse it' });
@@ -121,6 +139,11 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
   }
   if (key.kind === 'hmac') {
     const line = weakSecretLine(key.secret!);
+    if (line !== null && !options.allowWeak) {
+      throw new SignInputError(
+        `the secret is publicly known (line ${line} of ${WEAK_SECRET_FILE}): anyone could forge tokens signed with it; use 32+ random bytes (openssl rand -base64 32), or add --allow-weak for a deliberate test token`,
+      );
+    }
     if (line !== null) warnings.push(weakSecretFinding({ line, total: weakSecretCount() }, alg));
     if (key.secret!.length < HASH_BYTES[alg]!) {
       warnings.push({
@@ -132,7 +155,11 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
     }
   }
   if (typeof payload.exp === 'number' && typeof payload.iat === 'number' && payload.exp - payload.iat > options.maxLifetimeSeconds) {
-    warnings.push({ ruleId: 'jwt/lifetime-too-long', severity: 'warning', message: `The token lives until ${isoFromSeconds(payload.exp)}, longer than the lifetime limit` });
+    warnings.push({
+      ruleId: 'jwt/lifetime-too-long',
+      severity: 'warning',
+      message: `The token lives ${preciseDuration(payload.exp - payload.iat)} (until ${isoFromSeconds(payload.exp)}), over the ${preciseDuration(options.maxLifetimeSeconds)} limit`,
+    });
   }
   let material;
   try {

@@ -4,6 +4,7 @@ import { analyseToken, type TokenFinding, weakSecretFinding } from './analyze.js
 import { type FoundToken, tokensInArgument } from './extract.js';
 import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.js';
 import { type ParsedJws, TokenDecodeError, claimsOf, parseToken } from './parse.js';
+import { hasRocaFingerprint } from './roca.js';
 import { JWT_RULES, jwtRule } from './rules.js';
 import { isNumericDate, isoFromSeconds, isoOf, preciseDuration } from './time.js';
 import { weakSecretCount, weakSecretLine } from './weak-secret.js';
@@ -27,6 +28,8 @@ export interface VerifyOptions {
   keyOrigin: string;
   /** The keys came as a set (JWKS): select by kid. */
   keySet: boolean;
+  /** Accept padded or otherwise non-canonical base64url, which strict verifiers refuse. */
+  allowNoncanonical?: boolean;
 }
 
 export interface CheckResult {
@@ -178,11 +181,58 @@ function claimChecks(token: ParsedJws, options: VerifyOptions): CheckResult[] {
   return checks;
 }
 
+const TOKEN_LIKE = /^[A-Za-z0-9_\-.=]+$/;
+
+/**
+ * What is wrong with an argument that is almost one compact JWS. decode may dig tokens out of any
+ * text, but what verify checks must be exactly the token the server would be handed.
+ */
+function malformedCompact(input: string): string | undefined {
+  const text = input.trim();
+  if (text.startsWith('{')) {
+    try {
+      const doc = JSON.parse(text) as Record<string, unknown>;
+      if (doc && typeof doc === 'object' && 'payload' in doc && ('signature' in doc || 'signatures' in doc)) {
+        return 'is a JWS in JSON serialization (RFC 7515 section 7.2); authkit verify checks compact JWTs (header.payload.signature)';
+      }
+    } catch {
+      // not JSON: judged below like any other text
+    }
+  }
+  const joined = text.replace(/\s+/g, '');
+  if (joined !== text && TOKEN_LIKE.test(joined) && joined.split('.').length === 3) return 'the token is wrapped across lines (it holds white space); join the lines and try again';
+  if (!TOKEN_LIKE.test(text)) return undefined;
+  const segments = text.split('.');
+  if (segments.length === 2) return 'has 2 segments; a JWS is header.payload.signature (the signature segment is missing)';
+  if (segments.length === 4 && segments[3] === '') return 'has a fourth, empty segment after the signature (header.payload.signature.): a compact JWS has exactly three';
+  if (segments.length === 4 || segments.length > 5) return `has ${segments.length} segments; a compact JWS has 3 (a JWE has 5)`;
+  if (segments[0] === '') return 'the header segment is empty';
+  return undefined;
+}
+
 function pickToken(input: string): string {
+  const malformed = malformedCompact(input);
+  if (malformed) throw new VerifyInputError(malformed);
   const found: FoundToken[] = tokensInArgument(input);
   if (found.length === 0) throw new VerifyInputError('not a JWT');
   if (found.length > 1) throw new VerifyInputError(`holds ${found.length} tokens; verify takes one`);
   return found[0]!.compact;
+}
+
+/** RSA keys that no signature from them should be trusted with, whatever the signature says. */
+function rsaKeyFindings(keys: CandidateKey[]): TokenFinding[] {
+  const findings: TokenFinding[] = [];
+  for (const key of keys) {
+    const n = key.kind === 'rsa' ? (key.jwk as { n?: string } | undefined)?.n : undefined;
+    if (!n) continue;
+    if (key.modulusBits !== undefined && key.modulusBits < 2048) {
+      findings.push({ ruleId: 'jwt/rsa-key-too-short', severity: jwtRule('jwt/rsa-key-too-short').severity, message: `The RSA key ${key.source} is ${key.modulusBits} bits, under the 2048 that RFC 7518 section 3.3 requires`, data: { key: key.source, bits: key.modulusBits } });
+    }
+    if (hasRocaFingerprint(Buffer.from(n, 'base64url'))) {
+      findings.push({ ruleId: 'jwt/rsa-key-roca', severity: jwtRule('jwt/rsa-key-roca').severity, message: `The RSA key ${key.source} has the ROCA fingerprint (CVE-2017-15361): its private key can be computed from the public one, so anyone can forge its signatures`, data: { key: key.source } });
+    }
+  }
+  return findings;
 }
 
 /** Verifies one token. Async because jose uses WebCrypto. */
@@ -196,6 +246,7 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
     throw error;
   }
   if (token.kind === 'jwe') throw new VerifyInputError('the token is a JWE (encrypted, 5 parts); verify checks signed tokens (JWS) and cannot decrypt');
+  if (token.header.b64 === false) throw new VerifyInputError('uses an unencoded payload (RFC 7797, "b64": false); authkit verify checks compact JWTs with a base64url payload');
   const signature = await checkSignature(compact, token, keys, options);
   const checks: CheckResult[] = [signature.check, ...claimChecks(token, options)];
 
@@ -216,6 +267,14 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
       });
     }
   }
+  if (!options.allowNoncanonical && risk.some((f) => f.ruleId === 'jwt/noncanonical-encoding')) {
+    checks.push({
+      check: 'encoding',
+      ok: false,
+      message: 'the token is not canonical base64url ("=" padding or non-zero unused bits; RFC 7515 section 2): strict verifiers refuse it, and two spellings of one token defeat replay and revocation lists (--allow-noncanonical accepts it)',
+    });
+  }
+  risk.push(...rsaKeyFindings(signature.verifiedBy ? [signature.verifiedBy] : keys));
   const findings: Finding[] = risk.map((f) => ({ ...f, file, line: 1, column: 1 }));
   for (const check of checks.filter((c) => !c.ok)) {
     findings.push({ ruleId: 'jwt/verification-failed', severity: 'error', message: `${check.check}: ${check.message}`, file, line: 1, column: 1, data: { check: check.check, ...check.data } });

@@ -54,15 +54,32 @@ export const WEAK_SECRET_LIST_SIZE = 103_979;
 
 let list: SecretList | null = null;
 
-function findDataFile(): string {
+/**
+ * The list ships in dist/data/ (the build copies it from the team's shared data; it is not in
+ * the repository). Bundled chunks find it beside them; the sources, as tests import them, find
+ * the built copy.
+ */
+function findDataFile(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 5; up++) {
-    const candidate = join(dir, WEAK_SECRET_FILE);
-    if (existsSync(candidate)) return candidate;
+    for (const candidate of [join(dir, WEAK_SECRET_FILE), join(dir, 'dist', WEAK_SECRET_FILE)]) {
+      if (existsSync(candidate)) return candidate;
+    }
     dir = dirname(dir);
   }
-  throw new Error(`${WEAK_SECRET_FILE} is missing from the authkit installation`);
+  return null;
 }
+
+let dataFile: string | null | undefined;
+
+/** False when the installation has no list (a build without the team's data): nothing can be checked. */
+export function weakSecretListAvailable(): boolean {
+  if (dataFile === undefined) dataFile = findDataFile();
+  return dataFile !== null;
+}
+
+/** Why the known-secret check cannot run, for the places that would otherwise report a result. */
+export const WEAK_SECRET_UNAVAILABLE = `the known-secrets list (${WEAK_SECRET_FILE}) is not installed: build authkit with the team's shared data beside the checkout (../shared/data)`;
 
 /**
  * The list, indexed up to `lines` lines. Indexing is incremental: the common weak secrets sit
@@ -70,7 +87,8 @@ function findDataFile(): string {
  */
 function secretsUpTo(lines: number): SecretList {
   if (!list) {
-    const raw = readFileSync(findDataFile());
+    if (!weakSecretListAvailable()) throw new Error(WEAK_SECRET_UNAVAILABLE);
+    const raw = readFileSync(dataFile!);
     list = { raw, text: raw.toString('latin1'), starts: new Int32Array(110_000), ends: new Int32Array(110_000), count: 0, complete: false, next: 0 };
   }
   if (list.complete || list.count >= lines) return list;
@@ -110,6 +128,8 @@ export function weakSecretCount(): number {
 
 /** The line of a secret the user supplied, when it is in the public list (verify, sign). */
 export function weakSecretLine(secret: Uint8Array): number | null {
+  // verify and sign report a match, never its absence: without the list there is nothing to say.
+  if (!weakSecretListAvailable()) return null;
   const { raw, starts, ends, count } = loadSecretList();
   const wanted = Buffer.from(secret);
   for (let i = 0; i < count; i++) {

@@ -20,7 +20,7 @@ import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
-import { type Finding, type InputError, type RuleMeta, type Severity, compareFindings } from '../findings/model.js';
+import { type Finding, type InputError, type Severity, compareFindings } from '../findings/model.js';
 import { type Suppression, applySuppressions, parseSuppressions } from '../findings/suppress.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
@@ -96,20 +96,7 @@ export type AuditInput = { display: string; text: string } | { display: string; 
 
 export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file';
 
-/** Rules that belong to finding regexes rather than judging them. */
-export const EXTRACTION_RULES: RuleMeta[] = [
-  {
-    id: UNPARSABLE_FILE_RULE,
-    severity: 'warning',
-    description: 'A file could not be parsed, so its regexes may not have been audited',
-    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
-    examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
-  },
-];
-
-export const REGEX_AUDIT_RULES: RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES.filter((r) => !REGEX_RULES.some((x) => x.id === r.id))];
-
-const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
+const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_RULES.map((r) => [r.id, r.severity]));
 
 const AUTH_WORD = /auth|login|logon|signin|sign_in|token|jwt|session|cookie|passw(?:or)?d|passphrase|e-?mail|bearer|credential|oauth|otp/i;
 

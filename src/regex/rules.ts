@@ -5,7 +5,7 @@ const HOW =
   'authkit proves it: recheck (automaton and fuzz checkers) proposes an attack string, and the real pattern runs on it, with the method the code uses, in a worker thread that is killed at a hard time limit. See docs/regex-engine.md.';
 
 /** Public rule ids: users write them in configs and suppression comments. Never rename. */
-export const REGEX_RULES: RuleMeta[] = [
+export const REGEX_RULES = [
   {
     id: 'regex/redos-exponential',
     severity: 'error',
@@ -56,4 +56,15 @@ export const REGEX_RULES: RuleMeta[] = [
       invalid: [{ code: "new RegExp('abc(')" }, { code: "new RegExp('a', 'gg')", note: 'repeated flag' }],
     },
   },
-];
+  // Not about a regex but about finding them: a file the extractor could not read.
+  {
+    id: 'regex/unparsable-file',
+    severity: 'warning',
+    description: 'A file could not be parsed, so its regexes may not have been audited',
+    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
+    examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
+  },
+] as const satisfies readonly RuleMeta[];
+
+/** Every id the regex domain can report: findings accept only these. */
+export type RegexRuleId = (typeof REGEX_RULES)[number]['id'];

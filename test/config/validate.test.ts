@@ -102,9 +102,9 @@ describe('config validation', () => {
   });
 
   it('every registered rule id is valid under the schema pattern', async () => {
-    const { allRules } = await import('../../src/cli/commands/rules.js');
+    const { ALL_RULES } = await import('../../src/rules/index.js');
     const pattern = new RegExp(schema.properties.rules.propertyNames.pattern);
-    for (const rule of await allRules()) expect(rule.id).toMatch(pattern);
+    for (const rule of ALL_RULES) expect(rule.id).toMatch(pattern);
   });
 
   it('formats JSON paths and durations', () => {

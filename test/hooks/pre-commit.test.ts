@@ -10,9 +10,17 @@ afterAll(() => {
   for (const d of cleanup) rmSync(d, { recursive: true, force: true });
 });
 
-describe('a real pre-commit run with authkit as a `repo:` hook', () => {
-  it('pre-commit is installed (CI installs Debian\'s package; a missing one fails, not skips)', () => {
-    const probe = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+// pre-commit is a system tool: a developer's machine may lack it, so the test says so and skips;
+// .ci/run installs it and sets AUTHKIT_REQUIRE_SYSTEM_TOOLS=1, which turns a missing one into a failure.
+const probe = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+const required = process.env.AUTHKIT_REQUIRE_SYSTEM_TOOLS === '1';
+const runnable = !probe.error || required;
+if (!runnable) {
+  process.stderr.write('\nSKIPPED: pre-commit is not installed, so the real pre-commit hook test does not run (apt-get install -y pre-commit; CI requires it).\n\n');
+}
+
+describe.skipIf(!runnable)('a real pre-commit run with authkit as a `repo:` hook', () => {
+  it('pre-commit is installed (CI installs Debian\'s package and requires it)', () => {
     expect(probe.error?.message, 'pre-commit is not installed: apt-get install -y pre-commit').toBeUndefined();
     expect(probe.stdout).toMatch(/^pre-commit \d+\.\d+/);
   });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describe('authkit verify', () => {
     for (const key of ['rsa-cert.pem', 'rsa-private.pem', 'rsa-public.pem']) {
       const r = await runCli(['verify', rs, '--key', join(KEYS, key), ...now, '--json']);
       expect(r.code, key).toBe(0);
-      expect(parseJson(r).verifiedBy.type).toMatch(/^RSA (public key|private key \(public half used\)), 2048 bits$/);
+      expect(parseJson(r).verifiedBy.type).toMatch(/^RSA (public key from an X\.509 certificate|public key|private key, public half used), 2048 bits$/);
     }
     const es = (await runCli(['sign', '--key', join(KEYS, 'ec-private.pem'), '--claim', 'sub=42', '--exp', '10m', '--now', String(NOW_S)])).stdout.trim();
     expect(JSON.parse(Buffer.from(es.split('.')[0]!, 'base64url').toString()).alg).toBe('ES256');
@@ -112,16 +113,20 @@ describe('authkit verify', () => {
     expect(notAllowed.stdout).toContain('alg ES256 is not allowed: --alg allows ES384');
   });
 
-  it('picks keys from a JWKS by kid, reports unknown and duplicate kids', async () => {
+  it('picks keys from a JWKS by kid, reports unknown kids, refuses one kid for two keys', async () => {
     const a = { kty: 'oct', kid: 'a', k: b64('first-key-0123456789-0123456789!!') };
     const b = { kty: 'oct', kid: 'b', k: b64(STRONG) };
-    const jwks = file('jwks.json', JSON.stringify({ keys: [a, b, { ...b, k: b64('another-key-with-the-same-kid-xx') }] }));
+    const jwks = file('jwks.json', JSON.stringify({ keys: [a, b] }));
     const token = makeToken({ alg: 'HS256', kid: 'b' }, claims, STRONG);
     const r = await runCli(['verify', token, '--key', jwks, ...now, '--json']);
     expect(r.code).toBe(0);
     const out = parseJson(r);
     expect(out.verifiedBy).toMatchObject({ kid: 'b', source: `${jwks} key #2 (kid "b")` });
-    expect(out.notes.join(' ')).toContain('2 keys share kid "b"');
+    // Which of two keys named "b" verifies would depend on the order of the set: ambiguous.
+    const duplicated = file('jwks-dup.json', JSON.stringify({ keys: [a, b, { ...b, k: b64('another-key-with-the-same-kid-xx') }] }));
+    const dup = await runCli(['verify', token, '--key', duplicated, ...now]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('keys #2 and #3 share kid "b" but are different keys');
     const missing = await runCli(['verify', makeToken({ alg: 'HS256', kid: 'zz' }, claims, STRONG), '--key', jwks, ...now]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('kid "zz" not found in the key set');
@@ -160,7 +165,7 @@ describe('authkit verify', () => {
     const notKey = file('not-a-key.txt', 'hello');
     const r = await runCli(['verify', hs, '--key', notKey]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`authkit: ${notKey}: not a key: expected PEM (-----BEGIN ...), a JWK or a JWKS`);
+    expect(r.stderr.trim()).toBe(`authkit: ${notKey}: not a key: expected PEM (-----BEGIN ...), a JWK or a JWKS; if it holds an HMAC secret, pass it with --secret-file ${notKey}`);
     const x25519 = file('x.jwk', JSON.stringify({ kty: 'OKP', crv: 'X25519', x: 'AAAA' }));
     expect((await runCli(['verify', hs, '--key', x25519])).stderr).toContain('key agreement, not signatures');
     const jwe = await runCli(['verify', `${b64('{"alg":"dir","enc":"A128GCM"}')}..AAAA.AAAA.AAAA`, '--secret', STRONG, '--json']);
@@ -178,3 +183,25 @@ describe('authkit verify', () => {
   });
 });
 
+
+describe('decode, verify and sign read the same config', () => {
+  it('jwt.maxLifetime in authkit.config.json holds for all three (verify once ignored it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-jwtcfg-'));
+    try {
+      writeFileSync(join(dir, 'authkit.config.json'), JSON.stringify({ jwt: { maxLifetime: '48h' } }));
+      const day = makeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', iat: NOW_S, exp: NOW_S + 86_400 }, STRONG);
+      const now = ['--now', String(NOW_S + 60)];
+      const decode = await runCli(['decode', day, ...now, '--json'], { cwd: dir });
+      const verify = await runCli(['verify', day, '--secret', STRONG, ...now, '--json'], { cwd: dir });
+      const sign = await runCli(['sign', '--secret', STRONG, '--exp', '1d', ...now, '--json'], { cwd: dir });
+      for (const r of [decode, verify]) expect(parseJson(r).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('jwt/lifetime-too-long');
+      expect(parseJson(sign).warnings).toEqual([]);
+      expect(verify.code).toBe(0);
+      // Without the config both report it: the setting, not luck, made the difference.
+      const bare = await runCli(['verify', day, '--secret', STRONG, ...now, '--json']);
+      expect(parseJson(bare).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('jwt/lifetime-too-long');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

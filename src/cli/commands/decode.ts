@@ -41,30 +41,15 @@ Examples:
   $ authkit decode "$TOKEN" --json | jq .payload`,
     )
     .action(async (tokens: string[], flags: DecodeFlags, cmd: Command) => {
-      await runAction(cmd, async () => {
-        const [{ decodeTokens }, { DEFAULT_MAX_LIFETIME_SECONDS }, time, read] = await Promise.all([
+      await runAction(cmd, async (globals) => {
+        const [{ decodeTokens }, { resolveTimeOptions }, read, { loadConfig }] = await Promise.all([
           import('../../jwt/decode.js'),
-          import('../../jwt/analyze.js'),
-          import('../../jwt/time.js'),
+          import('../../jwt/command.js'),
           import('../../files/read.js'),
+          import('../../config/load.js'),
         ]);
-        const parse = <T>(fn: () => T): T => {
-          try {
-            return fn();
-          } catch (error) {
-            if (error instanceof time.JwtOptionError) throw new UsageError(error.message);
-            throw error;
-          }
-        };
-        const now = flags.now === undefined ? new Date() : parse(() => time.parseNow(flags.now!));
-        const leewaySeconds = flags.leeway === undefined ? 0 : parse(() => time.parseDuration(flags.leeway!, '--leeway'));
-        let maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS;
-        if (flags.maxLifetime !== undefined) maxLifetimeSeconds = parse(() => time.parseDuration(flags.maxLifetime!, '--max-lifetime'));
-        else {
-          const { loadConfig } = await import('../../config/load.js');
-          const config = await loadConfig({ cwd: process.cwd(), explicitPath: cmd.optsWithGlobals().config as string | undefined });
-          maxLifetimeSeconds = config.jwt.maxLifetimeSeconds ?? maxLifetimeSeconds;
-        }
+        const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+        const { now, leewaySeconds, maxLifetimeSeconds } = resolveTimeOptions(config, flags);
         const weakSecretLimit = Number(flags.weakSecretLimit ?? 20);
         if (!Number.isInteger(weakSecretLimit) || weakSecretLimit < 0) throw new UsageError('--weak-secret-limit: expected a whole number');
 
@@ -81,6 +66,8 @@ Examples:
           }
         }
         if (wantsStdin) {
+          // `authkit decode` alone on a terminal would otherwise wait silently for input.
+          if (process.stdin.isTTY) process.stderr.write('authkit: reading tokens from stdin (paste, then Ctrl-D); or pass a token: authkit decode <token>\n');
           try {
             inputs.push({ file: '-', text: await read.readStdinText(), source: 'stdin' });
           } catch (error) {

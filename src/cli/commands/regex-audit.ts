@@ -52,7 +52,7 @@ Examples:
     .action(async (paths: string[], _flags: unknown, cmd: Command) => {
       await runAction(cmd, async (globals): Promise<CommandResult> => {
         const flags = cmd.opts<RegexAuditFlags>();
-        const { RegexCollector, auditPaths, REGEX_AUDIT_RULES } = await import('../../regex/audit.js');
+        const [{ RegexCollector, auditPaths }, { REGEX_RULES }] = await Promise.all([import('../../regex/audit.js'), import('../../regex/rules.js')]);
         const { renderReports } = await import('../../regex/present.js');
         const { readStdinText } = await import('../../files/read.js');
         const { shutdownEngine } = await import('../../regex/analyze.js');
@@ -128,7 +128,7 @@ Examples:
           command: 'regex-audit',
           findings: outcome.findings,
           errors: outcome.errors,
-          rules: REGEX_AUDIT_RULES,
+          rules: REGEX_RULES,
           inputs: outcome.inputs,
           json: { stats, skipped },
           ...(reports.length > 0 || skipped.length > 0 ? { text: (ctx) => renderReports(reports, skipped, ctx.paint) } : {}),

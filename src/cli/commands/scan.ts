@@ -32,12 +32,12 @@ function progressLine(globals: GlobalOptions) {
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
 export async function runScan(paths: string[], options: ScanCommandOptions, globals: GlobalOptions, command: string): Promise<CommandResult> {
   if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
-  const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { allRules }] = await Promise.all([
+  const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { ALL_RULES }] = await Promise.all([
     import('../../config/load.js'),
     import('../../config/apply.js'),
     import('../../scan/scan.js'),
     import('../../scan/domains.js'),
-    import('./rules.js'),
+    import('../../rules/index.js'),
   ]);
   const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
   const progress = progressLine(globals);
@@ -61,7 +61,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     command,
     findings: outcome.findings,
     errors: outcome.errors,
-    rules: await allRules(),
+    rules: ALL_RULES,
     inputs: outcome.inputs,
     json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), files: outcome.inputs, skipped: outcome.skipped } },
   };

@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
 
-/** Shared by verify and sign: where a secret or key comes from. Secrets are never echoed. */
-export interface KeySourceFlags {
-  secret?: string;
-  secretFile?: string;
-  secretEnv?: string;
-  secretEncoding?: string;
-  key?: string;
-}
+export type { KeySourceFlags } from '../../jwt/command.js';
 
 export const SECRET_WARNING = `--secret puts the secret on the command line, where other users can read it with ps and
 where it lands in shell history: prefer --secret-file <path> or --secret-env <VAR>.`;

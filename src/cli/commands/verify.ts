@@ -3,7 +3,6 @@ import { UsageError, runAction } from '../run.js';
 import { type KeySourceFlags, SECRET_WARNING, addKeySourceOptions } from './secret-options.js';
 
 interface VerifyFlags extends KeySourceFlags {
-  jwksUrl?: string;
   alg?: string;
   now?: string;
   leeway?: string;
@@ -14,6 +13,7 @@ interface VerifyFlags extends KeySourceFlags {
   maxAge?: string;
   require?: string;
   maxLifetime?: string;
+  allowNoncanonical?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -34,7 +34,8 @@ export function registerVerify(program: Command): void {
     .option('--typ <type>', 'required typ header (JWT, at+jwt...; "application/" prefix and case ignored)')
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this')
     .option('--require <claims>', 'claims that must be present, comma-separated (e.g. exp,iat,sub)')
-    .option('--max-lifetime <duration>', 'limit for jwt/lifetime-too-long (default 15m)')
+    .option('--max-lifetime <duration>', 'limit for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
+    .option('--allow-noncanonical', 'accept "=" padding and non-zero unused bits in base64url segments, which RFC 7515 forbids')
     .addHelpText(
       'after',
       `
@@ -54,66 +55,26 @@ Examples:
   $ authkit verify "$TOKEN" --jwks-url https://issuer.example/.well-known/jwks.json`,
     )
     .action(async (tokenArg: string, flags: VerifyFlags, command: Command) => {
-      await runAction(command, async () => {
-        const [verify, keys, time, secrets, read, { DEFAULT_MAX_LIFETIME_SECONDS }] = await Promise.all([
+      await runAction(command, async (globals) => {
+        const [verify, jwt, time, read, { loadConfig }] = await Promise.all([
           import('../../jwt/verify.js'),
-          import('../../jwt/keys.js'),
+          import('../../jwt/command.js'),
           import('../../jwt/time.js'),
-          import('../../jwt/secret-source.js'),
           import('../../files/read.js'),
-          import('../../jwt/analyze.js'),
+          import('../../config/load.js'),
         ]);
-        const usage = async <T>(fn: () => T | Promise<T>): Promise<T> => {
-          try {
-            return await fn();
-          } catch (error) {
-            if (error instanceof time.JwtOptionError || error instanceof secrets.SecretSourceError || error instanceof keys.KeyError) {
-              throw new UsageError(error.message);
-            }
-            throw error;
-          }
-        };
-        const sources = [flags.secret !== undefined || flags.secretFile !== undefined || flags.secretEnv !== undefined, flags.key !== undefined, flags.jwksUrl !== undefined].filter(Boolean).length;
-        if (sources === 0) throw new UsageError('verify needs a key: --secret-file, --secret-env, --secret, --key or --jwks-url');
-        if (sources > 1) throw new UsageError('give one key source: a secret, --key, or --jwks-url');
-
-        const now = flags.now === undefined ? new Date() : await usage(() => time.parseNow(flags.now!));
-        const leewaySeconds = flags.leeway === undefined ? 0 : await usage(() => time.parseDuration(flags.leeway!, '--leeway'));
-        const maxAgeSeconds = flags.maxAge === undefined ? undefined : await usage(() => time.parseDuration(flags.maxAge!, '--max-age'));
-        const maxLifetimeSeconds = flags.maxLifetime === undefined ? DEFAULT_MAX_LIFETIME_SECONDS : await usage(() => time.parseDuration(flags.maxLifetime!, '--max-lifetime'));
+        const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+        const { now, leewaySeconds, maxLifetimeSeconds } = jwt.resolveTimeOptions(config, flags);
+        const maxAgeSeconds = flags.maxAge === undefined ? undefined : time.parseDuration(flags.maxAge, '--max-age');
         const algs = flags.alg?.split(',').map((a) => a.trim()).filter(Boolean);
         if (algs?.some((a) => a.toLowerCase() === 'none')) throw new UsageError('--alg: "none" is never accepted by verify');
+        const keys = await jwt.readKeySource(flags);
+        if (!keys) throw new UsageError('verify needs a key: --secret-file, --secret-env, --secret, --key or --jwks-url');
 
         const tokenText = tokenArg === '-' ? await read.readStdinText() : tokenArg;
         const file = tokenArg === '-' ? '-' : '<arg>';
-
-        let candidates;
-        let keyOrigin: string;
-        let keySet = false;
-        const secret = await usage(() => secrets.readSecret(flags));
-        if (secret) {
-          candidates = [keys.secretKey(secret.secret, secret.source)];
-          keyOrigin = 'secret';
-        } else if (flags.key !== undefined) {
-          const text = await read.readTextFile(flags.key);
-          candidates = await usage(() => keys.keysFromText(text, flags.key!));
-          keySet = candidates.length > 1 || candidates[0]?.position !== undefined;
-          keyOrigin = keySet ? `key set ${flags.key}` : `key file ${flags.key}`;
-        } else {
-          const { fetchJwks, JwksFetchError } = await import('../../jwt/jwks-fetch.js');
-          let text: string;
-          try {
-            text = await fetchJwks(flags.jwksUrl!);
-          } catch (error) {
-            if (error instanceof JwksFetchError) throw new UsageError(error.message);
-            throw error;
-          }
-          candidates = await usage(() => keys.keysFromText(text, flags.jwksUrl!));
-          keySet = true;
-          keyOrigin = `JWKS at ${flags.jwksUrl}`;
-        }
         try {
-          return await verify.verifyToken(tokenText, file, candidates, {
+          return await verify.verifyToken(tokenText, file, keys.candidates, {
             algs,
             now,
             leewaySeconds,
@@ -124,8 +85,9 @@ Examples:
             typ: flags.typ,
             maxAgeSeconds,
             require: flags.require?.split(',').map((c) => c.trim()).filter(Boolean),
-            keyOrigin,
-            keySet,
+            allowNoncanonical: Boolean(flags.allowNoncanonical),
+            keyOrigin: keys.origin,
+            keySet: keys.isSet,
           });
         } catch (error) {
           if (error instanceof verify.VerifyInputError) {
