@@ -91,7 +91,7 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
   const source = callee.type === 'Identifier' ? ctx.importOf(callee)?.source : undefined;
   const literalName = (node: Node | undefined) => (node ? stringLiteral(ctx.flow.resolve(node) ?? node) : undefined);
 
-  // express-session and cookie-session: HttpOnly by default, Secure and SameSite not.
+  // express-session and cookie-session: HttpOnly by default; SameSite not.
   if (source === 'express-session' && list[0]) {
     const view = ctx.flow.objectView(list[0]);
     if (!view) return undefined;
@@ -106,7 +106,8 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     if (!view) return undefined;
     checkSecret(ctx, view.get('secret'), 'cookie-session');
     checkSecret(ctx, view.get('keys'), 'cookie-session');
-    return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'off' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
+    // Like Koa, cookie-session (the `cookies` module) makes the cookie Secure on HTTPS connections.
+    return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
   }
   // Hono, nookies: setCookie(c, name, value, options); cookies-next: setCookie(name, value, options).
   if (callee.type === 'Identifier' && (name === 'setCookie' || name === 'setSignedCookie') && source) {

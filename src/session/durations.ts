@@ -16,8 +16,10 @@ const UNIT_SECONDS: [RegExp, number][] = [
 
 /** A vercel/ms (jsonwebtoken) or jose duration string in seconds; `bareUnit` is what a number without unit means. */
 export function parseDurationString(text: string, bareUnit: number): number | undefined {
-  // Anchored, no nested quantifiers: linear on any input.
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const trimmed = text.trim();
+  // Durations are short; the cap keeps the match cheap whatever a source file holds.
+  if (trimmed.length > 32) return undefined;
+  const match = /^(-?\d+(?:\.\d+)?) ?([a-z]*)$/i.exec(trimmed);
   if (!match) return undefined;
   const amount = Number(match[1]);
   const unit = match[2]!.toLowerCase();

@@ -104,14 +104,39 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const CONFIG_BASENAME = /^(config|default|development|production|staging|test|local|settings|secrets?|appsettings|app|auth|keys?)([.-][\w-]+)*\.json$/i;
+const CONFIG_STEMS = new Set(['config', 'default', 'development', 'production', 'staging', 'test', 'local', 'settings', 'secret', 'secrets', 'appsettings', 'app', 'auth', 'key', 'keys']);
 const SECRET_KEY = /secret|jwt_?key|private_?key|signing_?key|token_?key|session_?key|cookie_?key/i;
 const NOT_A_SECRET_KEY = /name|path|file|env|url|length|algorithm|expir|ttl/i;
 
 /** Committed config files that may hold secrets: config.json, config/production.json, appsettings.json. */
 export function isSecretConfigFile(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return CONFIG_BASENAME.test(base) && !/custom-environment-variables/i.test(base);
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (!base.endsWith('.json') || base.includes('custom-environment-variables')) return false;
+  // config.json, default.json, production.local.json, appsettings.Development.json
+  const first = base.slice(0, -'.json'.length).split(/[.-]/)[0]!;
+  return CONFIG_STEMS.has(first);
+}
+
+/**
+ * `"key": "value"` members of a JSON text, found by one linear pass over its string tokens (a
+ * string, a colon, a string), with the value's offset.
+ */
+function stringMembers(text: string): { key: string; value: string; at: number }[] {
+  const strings: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    const start = i;
+    for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \\ */) i++;
+    strings.push({ start, end: i + 1 });
+  }
+  const members: { key: string; value: string; at: number }[] = [];
+  for (let k = 0; k + 1 < strings.length; k++) {
+    const key = strings[k]!;
+    const value = strings[k + 1]!;
+    if (text.slice(key.end, value.start).trim() !== ':') continue;
+    members.push({ key: JSON.parse(text.slice(key.start, key.end)) as string, value: JSON.parse(text.slice(value.start, value.end)) as string, at: value.start });
+  }
+  return members;
 }
 
 /** Secret-named string members of a JSON config file; an unparsable file gives nothing. */
@@ -123,13 +148,8 @@ export function auditConfigJson(file: string, text: string): Finding[] {
   }
   const findings: Finding[] = [];
   const lines = new LineIndex(text);
-  // A JSON member "key": "value"; the string bodies are the unrolled-loop form, linear on any input.
-  const member = /"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-  for (let match = member.exec(text); match; match = member.exec(text)) {
-    const key = match[1]!;
-    const value = JSON.parse(`"${match[2]!}"`) as string;
-    if (!SECRET_KEY.test(key) || NOT_A_SECRET_KEY.test(key) || value.trim() === '' || /^\$\{|^<|^%|\{\{/.test(value)) continue;
-    const at = match.index + match[0].lastIndexOf('"', match[0].length - 2);
+  for (const { key, value, at } of stringMembers(text)) {
+    if (!SECRET_KEY.test(key) || NOT_A_SECRET_KEY.test(key) || value.trim() === '' || /^(\$\{|<|%)|\{\{/.test(value)) continue;
     const { line, column } = lines.position(at);
     const known = weakSecretLine(Buffer.from(value, 'utf8'));
     findings.push({
