@@ -63,7 +63,7 @@ export function expiresInSeconds(node: unknown, flow: FileFlow): number | undefi
   if (!value) return undefined;
   if (value.type === 'Literal' && typeof value.value === 'string') return parseDurationString(value.value, 0.001);
   if (value.type === 'TemplateLiteral' && (value.expressions as unknown[]).length === 0) {
-    const cooked = ((value.quasis as Node[])[0]?.value as { cooked?: string }).cooked;
+    const cooked = ((value.quasis as Node[])[0]?.value as { cooked?: string } | undefined)?.cooked;
     return cooked === undefined ? undefined : parseDurationString(cooked, 0.001);
   }
   return constantNumber(value, flow);

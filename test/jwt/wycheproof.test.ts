@@ -46,7 +46,7 @@ const DEVIATIONS: Record<string, Record<number, string>> = {
 type Outcome = { kind: 'verified'; rules: string[] } | { kind: 'refused'; why: string } | { kind: 'reported'; rules: string[] };
 
 /** What `authkit verify <jws> --key <the group's key>` concludes, run in-process. */
-export async function outcomeOf(group: Group, vector: Vector): Promise<Outcome> {
+async function outcomeOf(group: Group, vector: Vector): Promise<Outcome> {
   const keyText = JSON.stringify(group.public ?? group.private);
   const jws = typeof vector.jws === 'string' ? vector.jws : JSON.stringify(vector.jws);
   try {
