@@ -6,6 +6,7 @@ import { registerCronLint } from './commands/cron-lint.js';
 import { registerDecode } from './commands/decode.js';
 import { registerHook } from './commands/hook.js';
 import { registerRegexAudit } from './commands/regex-audit.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { registerSessionAudit } from './commands/session-audit.js';
@@ -62,6 +63,7 @@ for (const register of [
   registerBaseline,
   registerHook,
   registerRules,
+  registerCompletion,
 ]) {
   register(program);
 }
