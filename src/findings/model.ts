@@ -69,6 +69,8 @@ export interface CommandResult {
   text?: (ctx: RenderContext) => string;
   /** Files or inputs examined, for the summary line. */
   inputs?: number;
+  /** SARIF automationDetails.id when one command's runs must stay apart (scan shards). */
+  category?: string;
   /** Inputs passed over (too large): stderr in every format, SARIF notifications, the summary line. */
   skipped?: SkippedInput[];
 }

@@ -73,7 +73,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
             rules: rules.map(ruleDescriptor),
           },
         },
-        automationDetails: { id: `authkit/${result.command}/` },
+        automationDetails: { id: result.category ?? `authkit/${result.command}/` },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(ctx.cwd)}/` } },
         invocations: [
           {

@@ -6,6 +6,7 @@ export interface ScanCommandOptions {
   staged?: boolean;
   changed?: string;
   baseline?: string;
+  shard?: string;
 }
 
 /** Progress on one stderr line, redrawn at most every 100 ms; only for a person at a terminal. */
@@ -40,6 +41,11 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     import('../../rules/index.js'),
   ]);
   const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+  const { parseShard, shardFilter, shardCategory } = await import('../../scan/shard.js');
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const root = await fingerprintRoot(globals.cwd);
+  const configIgnored = (await ignoreMatcher(config)) ?? undefined;
+  const ignored = shard ? shardFilter(root, shard, configIgnored) : configIgnored;
   const progress = progressLine(globals);
   const scanners = await domainScanners({ cwd: globals.cwd, config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
   const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
@@ -50,8 +56,8 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
       paths: mode.kind === 'walk' && paths.length === 0 ? ['.'] : paths,
       mode,
       scanners,
-      ignored: (await ignoreMatcher(config)) ?? undefined,
-      fingerprintRoot: await fingerprintRoot(globals.cwd),
+      ignored,
+      fingerprintRoot: root,
       onProgress: ({ files }) => progress.update({ files }),
     });
   } finally {
@@ -64,7 +70,8 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     rules: ALL_RULES,
     inputs: outcome.inputs,
     skipped: outcome.skippedFiles,
-    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), files: outcome.inputs, skipped: outcome.skipped } },
+    ...(shard ? { category: shardCategory(command, shard) } : {}),
+    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped } },
   };
   return setPathBase(result, outcome.pathBase);
 }
@@ -76,6 +83,7 @@ export function registerScan(program: Command): void {
     .option('--staged', 'scan exactly what is staged in git (the index), as a pre-commit hook does')
     .option('--changed <rev>', 'scan only files changed since <rev> (plus untracked files)')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `authkit baseline`)')
+    .option('--shard <i/n>', 'scan part i of n (split by a hash of the repository path), for a CI matrix; SARIF gets its own run category')
     .addHelpText(
       'after',
       `
@@ -91,7 +99,8 @@ Examples:
   $ authkit scan --staged                          what the next commit would contain
   $ authkit scan --changed origin/main             what a pull request changes
   $ authkit scan --baseline authkit-baseline.json  only findings that are new
-  $ authkit scan --format sarif > authkit.sarif    for GitHub code scanning`,
+  $ authkit scan --format sarif > authkit.sarif    for GitHub code scanning
+  $ authkit scan --shard 2/4 --format sarif        one job of a four-job matrix`,
     )
     .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
       await runAction(cmd, (globals) => runScan(paths, options, globals, 'scan'));
