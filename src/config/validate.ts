@@ -10,7 +10,7 @@ import { didYouMean } from '../findings/suggest.js';
 export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 
 export interface ConfigOptions {
-  jwt: { maxLifetimeSeconds?: number };
+  jwt: { maxLifetimeSeconds?: number; /** Relative to the config file's folder. */ secretsList?: string[] };
   regex: { maxInput?: number; budgetMs?: number };
   cron: { target?: string };
   session: { accessTokenMaxLifetimeSeconds?: number; refreshTokenMaxLifetimeSeconds?: number };
@@ -141,8 +141,17 @@ export function validateConfig(
         }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
+          if (option === 'secretsList') {
+            const lists = typeof setting === 'string' ? [setting] : setting;
+            if (!Array.isArray(lists) || lists.length === 0 || !lists.every((l) => typeof l === 'string' && l !== '')) {
+              fail(at, `expected a file path or an array of file paths, found ${describeType(setting)}`);
+              continue;
+            }
+            config.jwt.secretsList = lists as string[];
+            continue;
+          }
           if (option !== 'maxLifetime') {
-            fail(at, `unknown option${didYouMean(option, ['maxLifetime'])} (known: maxLifetime)`);
+            fail(at, `unknown option${didYouMean(option, ['maxLifetime', 'secretsList'])} (known: maxLifetime, secretsList)`);
             continue;
           }
           const seconds = parseDurationSeconds(setting);

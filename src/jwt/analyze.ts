@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../findings/model.js';
 import { type ParsedJws, type ParsedToken, claimsOf } from './parse.js';
 import { type JwtRuleId, jwtRule } from './rules.js';
 import { type TimeAnalysis, analyseTimes, isNumericDate, isoFromSeconds, preciseDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, WEAK_SECRET_UNAVAILABLE, type WeakSecretMatch, findWeakSecret, weakSecretListAvailable } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_MAX_INPUT, WEAK_SECRET_UNAVAILABLE, type WeakSecretMatch, findWeakSecret, secretListPlace, weakSecretListAvailable } from './weak-secret.js';
 
 export const DEFAULT_MAX_LIFETIME_SECONDS = 15 * 60;
 
@@ -224,7 +224,7 @@ function claimFindings(token: ParsedJws, time: TimeAnalysis, options: AnalyseOpt
 export function weakSecretFinding(match: WeakSecretMatch, alg: string): TokenFinding {
   return finding(
     'jwt/weak-secret',
-    `The ${alg} signature verifies with a publicly known secret (line ${match.line} of ${WEAK_SECRET_FILE}): anyone can forge tokens with it`,
+    `The ${alg} signature verifies with a publicly known secret (${secretListPlace(match.line)}): anyone can forge tokens with it`,
     { alg, secretListLine: match.line, secretListSize: match.total },
   );
 }

@@ -2,12 +2,14 @@
 // commands cannot disagree about a setting (they once did: decode read jwt.maxLifetime from the
 // config and verify did not). The CLI layer only declares options and calls these.
 import type { LoadedConfig } from '../config/load.js';
+import { resolve } from 'node:path';
 import { readTextFile } from '../files/read.js';
 import { UsageError } from '../findings/errors.js';
 import { DEFAULT_MAX_LIFETIME_SECONDS } from './analyze.js';
 import { type CandidateKey, keysFromText, secretKey } from './keys.js';
 import { readSecret } from './secret-source.js';
 import { parseDuration, parseNow } from './time.js';
+import { useExtraSecretLists } from './weak-secret.js';
 
 export interface JwtTimeFlags {
   now?: string;
@@ -29,6 +31,18 @@ export function resolveTimeOptions(config: Pick<LoadedConfig, 'jwt'>, flags: Jwt
     maxLifetimeSeconds:
       flags.maxLifetime === undefined ? (config.jwt.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS) : parseDuration(flags.maxLifetime, '--max-lifetime'),
   };
+}
+
+/**
+ * The team's own known-secrets lists (`--secrets-list`, repeatable, and `jwt.secretsList` in the
+ * config, relative to the config file), merged with the shipped list before the first search.
+ */
+export async function loadSecretLists(config: Pick<LoadedConfig, 'jwt' | 'dir'>, flagged: string[] | undefined, cwd: string): Promise<void> {
+  const paths = [...(config.jwt.secretsList ?? []).map((p) => ({ path: resolve(config.dir, p), display: p })), ...(flagged ?? []).map((p) => ({ path: resolve(cwd, p), display: p }))];
+  if (paths.length === 0) return;
+  // A list that cannot be read is unusable input: one line naming it, exit 2.
+  const lists = await Promise.all(paths.map(async ({ path, display }) => ({ display, text: await readTextFile(path, { display, maxBytes: 64 * 1024 * 1024 }) })));
+  useExtraSecretLists(lists);
 }
 
 /** Where a secret or key comes from: shared by verify and sign. Secrets are never echoed. */

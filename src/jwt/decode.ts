@@ -7,7 +7,7 @@ import { type FoundToken, findTokens, tokensInArgument } from './extract.js';
 import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
 import { renderDecodeText } from './render.js';
 import { JWT_RULES } from './rules.js';
-import { WEAK_SECRET_FILE, weakSecretCount } from './weak-secret.js';
+import { secretListPlace, weakSecretCount } from './weak-secret.js';
 import { type TimeAnalysis, preciseDuration } from './time.js';
 
 export interface DecodeInput {
@@ -120,7 +120,7 @@ function signatureStatus(token: ParsedToken, analysis: TokenAnalysis, weakSkippe
     return token.signature.length === 0 ? 'none: the token is unsecured (alg none)' : 'alg none but a signature is present: malformed';
   }
   const base = 'not verified, no key given (use authkit verify)';
-  if (analysis.weakSecret) return `${base}; FORGEABLE: verifies with a publicly known secret (line ${analysis.weakSecret.line} of ${WEAK_SECRET_FILE})`;
+  if (analysis.weakSecret) return `${base}; FORGEABLE: verifies with a publicly known secret (${secretListPlace(analysis.weakSecret.line)})`;
   if (analysis.weakSecret === false) return `${base}; none of the ${groupThousands(weakSecretCount())} publicly known secrets matches`;
   if (weakSkipped) return `${base}; known-secret check skipped: ${weakSkipped}`;
   if (!analysis.algKnown) return `${base}; unknown algorithm "${alg}"`;

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_LIFETIME_SECONDS, HMAC_ALGS } from './analyze.js';
 import { findTokens } from './extract.js';
 import { type ParsedToken, claimsOf, parseToken } from './parse.js';
 import { analyseTimes, isNumericDate, isoFromSeconds, preciseDuration, roughDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_FILE, WEAK_SECRET_MAX_INPUT, findWeakSecret, weakSecretListAvailable } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_MAX_INPUT, findWeakSecret, secretListPlace, weakSecretListAvailable } from './weak-secret.js';
 
 export const TOKEN_IN_SOURCE = 'jwt/token-in-source';
 
@@ -74,7 +74,7 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
       live = true;
     }
     const problems: string[] = [];
-    if (weakLine !== null) problems.push(`signed with a publicly known secret (line ${weakLine} of ${WEAK_SECRET_FILE}): anyone can mint tokens for this issuer`);
+    if (weakLine !== null) problems.push(`signed with a publicly known secret (${secretListPlace(weakLine)}): anyone can mint tokens for this issuer`);
     if (unsecured) problems.push('unsecured (alg none)');
     if (live && time.lifetimeSeconds !== null && time.lifetimeSeconds > maxLifetime) problems.push(`lives ${preciseDuration(time.lifetimeSeconds)}`);
     const severity = live || weakLine !== null || unsecured ? 'error' : 'warning';

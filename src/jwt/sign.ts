@@ -4,7 +4,7 @@ import { weakSecretFinding } from './analyze.js';
 import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.js';
 import { jwtRule } from './rules.js';
 import { JwtOptionError, isoFromSeconds, parseDuration, parseNow, preciseDuration } from './time.js';
-import { WEAK_SECRET_FILE, weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { secretListPlace, weakSecretCount, weakSecretLine } from './weak-secret.js';
 import { UsageError } from '../findings/errors.js';
 
 export class SignInputError extends UsageError {}
@@ -141,7 +141,7 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
     const line = weakSecretLine(key.secret!);
     if (line !== null && !options.allowWeak) {
       throw new SignInputError(
-        `the secret is publicly known (line ${line} of ${WEAK_SECRET_FILE}): anyone could forge tokens signed with it; use 32+ random bytes (openssl rand -base64 32), or add --allow-weak for a deliberate test token`,
+        `the secret is publicly known (${secretListPlace(line)}): anyone could forge tokens signed with it; use 32+ random bytes (openssl rand -base64 32), or add --allow-weak for a deliberate test token`,
       );
     }
     if (line !== null) warnings.push(weakSecretFinding({ line, total: weakSecretCount() }, alg));

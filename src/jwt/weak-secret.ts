@@ -22,7 +22,7 @@ import { type KeySource, MAX_MESSAGE_BLOCKS, SHA256_IV, SHA256_K, searchSimd, si
 export type HmacAlg = 'HS256' | 'HS384' | 'HS512';
 
 export interface WeakSecretMatch {
-  /** 1-based line of data/jwt-secrets.list. */
+  /** 1-based line of the merged list; `secretListPlace` names the file and its own line. */
   line: number;
   total: number;
 }
@@ -72,10 +72,33 @@ function findDataFile(): string | null {
 
 let dataFile: string | null | undefined;
 
-/** False when the installation has no list (a build without the team's data): nothing can be checked. */
+/** Lists a team adds (`--secrets-list`, `jwt.secretsList`): secrets that leaked in its own history. */
+interface ExtraList {
+  display: string;
+  text: string;
+}
+let extraLists: ExtraList[] = [];
+
+/** Where each list's lines begin in the merged list, for naming a match by its own file and line. */
+let segments: { display: string; first: number }[] = [];
+
+/** Adds the team's lists to the shipped one; call before the first search (one per process). */
+export function useExtraSecretLists(lists: ExtraList[]): void {
+  if (list) throw new Error('the known-secrets list is already loaded');
+  extraLists = lists;
+}
+
+/** False when there is no list at all (a build without the team's data and no list of the user's). */
 export function weakSecretListAvailable(): boolean {
   if (dataFile === undefined) dataFile = findDataFile();
-  return dataFile !== null;
+  return dataFile !== null || extraLists.length > 0;
+}
+
+/** "line 40 of data/jwt-secrets.list", or the line of the user's own list that matched. */
+export function secretListPlace(line: number): string {
+  let segment = { display: WEAK_SECRET_FILE, first: 0 };
+  for (const s of segments) if (s.first < line) segment = s;
+  return `line ${line - segment.first} of ${segment.display}`;
 }
 
 /** Why the known-secret check cannot run, for the places that would otherwise report a result. */
@@ -88,8 +111,22 @@ export const WEAK_SECRET_UNAVAILABLE = `the known-secrets list (${WEAK_SECRET_FI
 function secretsUpTo(lines: number): SecretList {
   if (!list) {
     if (!weakSecretListAvailable()) throw new Error(WEAK_SECRET_UNAVAILABLE);
-    const raw = readFileSync(dataFile!);
-    list = { raw, text: raw.toString('latin1'), starts: new Int32Array(110_000), ends: new Int32Array(110_000), count: 0, complete: false, next: 0 };
+    const parts: Buffer[] = [];
+    let lines = 0;
+    segments = [];
+    const append = (display: string, bytes: Buffer) => {
+      segments.push({ display, first: lines });
+      let end = bytes.length;
+      if (end > 0 && bytes[end - 1] === 10) end--;
+      if (end > 0 && bytes[end - 1] === 13) end--;
+      const body = bytes.subarray(0, end);
+      parts.push(body, Buffer.from('\r\n'));
+      lines += body.toString('latin1').split('\n').length;
+    };
+    if (dataFile) append(WEAK_SECRET_FILE, readFileSync(dataFile));
+    for (const extra of extraLists) append(extra.display, Buffer.from(extra.text.replace(/\r?\n$/, ''), 'utf8'));
+    const raw = Buffer.concat(parts);
+    list = { raw, text: raw.toString('latin1'), starts: new Int32Array(lines + 1), ends: new Int32Array(lines + 1), count: 0, complete: false, next: 0 };
   }
   if (list.complete || list.count >= lines) return list;
   // String.indexOf on a latin1 copy: Buffer.indexOf has a JavaScript wrapper per call, and
@@ -155,7 +192,7 @@ export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Ui
     const message = Buffer.from(signingInput, 'latin1');
     index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(loadSecretList(), alg, message, signature);
   }
-  const match = index >= 0 ? { line: index + 1, total: WEAK_SECRET_LIST_SIZE } : null;
+  const match = index >= 0 ? { line: index + 1, total: extraLists.length ? loadSecretList().count : WEAK_SECRET_LIST_SIZE } : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(key, match);
   return match;

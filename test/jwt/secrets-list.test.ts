@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,5 +38,43 @@ describe('the known-secrets list', () => {
       expect(r.stdout).not.toMatch(/none of the [\d,]+ publicly known secrets/);
       expect(r.status).toBe(0);
     });
+  });
+});
+
+describe('a team\'s own known-secrets list', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'authkit-teamlist-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const leaked = 'acme-prod-signing-key-2019-leaked-in-git-history';
+  const token = makeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'x' }, leaked);
+
+  it('--secrets-list merges it with the shipped list, and a match names its file and line, never the secret', async () => {
+    writeFileSync(join(dir, 'team.list'), `first-team-secret\n${leaked}\n`);
+    const r = await runCli(['decode', token, '--secrets-list', 'team.list', '--json'], { cwd: dir });
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'jwt/weak-secret').message).toContain('(line 2 of team.list)');
+    expect(r.stdout).not.toContain(leaked);
+    // The shipped list still answers for its own secrets.
+    const shipped = await runCli(['decode', WEAK, '--secrets-list', 'team.list'], { cwd: dir });
+    expect(shipped.stdout).toContain('line 40 of data/jwt-secrets.list');
+    const plain = await runCli(['decode', token], { cwd: dir });
+    expect(plain.stdout).not.toContain('jwt/weak-secret');
+  });
+
+  it('jwt.secretsList in the config does the same for verify, relative to the config file', async () => {
+    const project = join(dir, 'project');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(project, 'sub'), { recursive: true });
+    writeFileSync(join(project, 'leaked.txt'), `${leaked}\r\n`);
+    writeFileSync(join(project, 'authkit.config.json'), JSON.stringify({ jwt: { secretsList: 'leaked.txt' } }));
+    const r = await runCli(['verify', token, '--secret', leaked], { cwd: join(project, 'sub') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('line 1 of leaked.txt');
+  });
+
+  it('a list that cannot be read is one line naming it, exit 2', async () => {
+    const r = await runCli(['decode', token, '--secrets-list', 'missing.list'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('missing.list');
   });
 });

@@ -8,6 +8,7 @@ interface DecodeFlags {
   leeway?: string;
   maxLifetime?: string;
   weakSecretLimit?: string;
+  secretsList?: string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -21,6 +22,7 @@ export function registerDecode(program: Command): void {
     .option('--now <time>', 'evaluate time claims at this moment: ISO 8601 or epoch seconds (default: now)')
     .option('--leeway <duration>', 'clock skew allowed for exp/nbf/iat: seconds or 30s, 5m (default 0)')
     .option('--max-lifetime <duration>', 'longest acceptable exp - iat for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
+    .option('--secrets-list <file>', 'your own known-secrets list (one a line), merged with the shipped one (repeatable; also jwt.secretsList in the config)', collect)
     .option('--weak-secret-limit <n>', 'distinct HMAC tokens to try against the 103,979 known secrets per run', '20')
     .addHelpText(
       'after',
@@ -42,7 +44,7 @@ Examples:
     )
     .action(async (tokens: string[], flags: DecodeFlags, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const [{ decodeTokens }, { resolveTimeOptions }, read, { loadConfig }] = await Promise.all([
+        const [{ decodeTokens }, { resolveTimeOptions, loadSecretLists }, read, { loadConfig }] = await Promise.all([
           import('../../jwt/decode.js'),
           import('../../jwt/command.js'),
           import('../../files/read.js'),
@@ -50,6 +52,7 @@ Examples:
         ]);
         const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
         const { now, leewaySeconds, maxLifetimeSeconds } = resolveTimeOptions(config, flags);
+        await loadSecretLists(config, flags.secretsList, globals.cwd);
         const weakSecretLimit = Number(flags.weakSecretLimit ?? 20);
         if (!Number.isInteger(weakSecretLimit) || weakSecretLimit < 0) throw new UsageError('--weak-secret-limit: expected a whole number');
 

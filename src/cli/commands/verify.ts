@@ -14,6 +14,7 @@ interface VerifyFlags extends KeySourceFlags {
   require?: string;
   maxLifetime?: string;
   allowNoncanonical?: boolean;
+  secretsList?: string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -35,6 +36,7 @@ export function registerVerify(program: Command): void {
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this')
     .option('--require <claims>', 'claims that must be present, comma-separated (e.g. exp,iat,sub)')
     .option('--max-lifetime <duration>', 'limit for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
+    .option('--secrets-list <file>', 'your own known-secrets list, merged with the shipped one (repeatable; also jwt.secretsList in the config)', collect)
     .option('--allow-noncanonical', 'accept "=" padding and non-zero unused bits in base64url segments, which RFC 7515 forbids')
     .addHelpText(
       'after',
@@ -65,6 +67,7 @@ Examples:
         ]);
         const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
         const { now, leewaySeconds, maxLifetimeSeconds } = jwt.resolveTimeOptions(config, flags);
+        await jwt.loadSecretLists(config, flags.secretsList, globals.cwd);
         const maxAgeSeconds = flags.maxAge === undefined ? undefined : time.parseDuration(flags.maxAge, '--max-age');
         const algs = flags.alg?.split(',').map((a) => a.trim()).filter(Boolean);
         if (algs?.some((a) => a.toLowerCase() === 'none')) throw new UsageError('--alg: "none" is never accepted by verify');
