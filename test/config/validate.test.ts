@@ -47,7 +47,7 @@ describe('config validation', () => {
     [{ ignore: ['ok', 3] }, 'ignore[1]: expected a non-empty glob string, found number 3'],
     [{ ignore: 'dist' }, 'ignore: expected an array of glob strings, found string "dist"'],
     [{ jwt: { maxLifetime: '1y' } }, 'jwt.maxLifetime: expected seconds (a positive integer) or a duration such as "24h" or "30d", found string "1y"'],
-    [{ jwt: { maxAge: 5 } }, 'jwt.maxAge: unknown option (known: maxLifetime)'],
+    [{ jwt: { maxAge: 5 } }, 'jwt.maxAge: unknown option (known: maxLifetime, secretsList)'],
     [{ regex: { maxInput: 0 } }, 'regex.maxInput: expected an integer from 1 to 10000000 (characters), found number 0'],
     [{ regex: { budgetMs: 1.5 } }, 'regex.budgetMs: expected an integer from 1 to 60000 (milliseconds), found number 1.5'],
     [{ regex: { 'max-input': 5 } }, 'regex["max-input"]: unknown option (did you mean "maxInput"?) (known: maxInput, budgetMs)'],
@@ -130,7 +130,7 @@ describe('config errors a user fixes in one go', () => {
       'authkit: authkit.config.json: rules["jwt/alg-nnoe"]: unknown rule id (did you mean "jwt/alg-none"?) (see `authkit rules`)',
       'authkit: authkit.config.json: rules["cron/missing-path"]: expected one of "off", "info", "warning", "error" (or "warn", 0, 1, 2), found string "loud"',
       'authkit: authkit.config.json: ignor: unknown key (did you mean "ignore"?) (known: $schema, rules, ignore, jwt, regex, cron, session)',
-      'authkit: authkit.config.json: jwt.maxLifetme: unknown option (did you mean "maxLifetime"?) (known: maxLifetime)',
+      'authkit: authkit.config.json: jwt.maxLifetme: unknown option (did you mean "maxLifetime"?) (known: maxLifetime, secretsList)',
     ]);
     const json = await runCli(['scan', '.', '--json'], { cwd: dir });
     expect(JSON.parse(json.stdout).errors).toHaveLength(4);
