@@ -39,6 +39,13 @@ export async function fingerprintRoot(cwd: string): Promise<string> {
   }
 }
 
+/** Inside git, the repository root; outside, the config file's folder, else cwd. */
+async function locationRoot(cwd: string, config: LoadedConfig): Promise<string> {
+  const root = await fingerprintRoot(cwd);
+  if (root !== resolve(cwd)) return root;
+  return config.path ? config.dir : root;
+}
+
 /** A matcher for the config's `ignore` globs (gitignore syntax, relative to the config's folder). */
 export async function ignoreMatcher(config: LoadedConfig): Promise<((absolute: string) => boolean) | null> {
   if (config.ignore.length === 0) return null;
@@ -94,7 +101,7 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
   const wantFingerprints = options.fingerprints !== false || options.baselinePath !== undefined;
   if (wantFingerprints && out.findings.some((f) => !f.fingerprint)) {
     const { fingerprintFindings } = await import('../findings/baseline.js');
-    const root = await fingerprintRoot(options.cwd);
+    const root = await locationRoot(options.cwd, config);
     const texts = new Map<string, string | undefined>();
     await Promise.all(
       [...new Set(out.findings.filter((f) => !f.fingerprint && isRealFile(f.file)).map((f) => f.file))].map(async (file) => {
@@ -114,6 +121,9 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
       ),
     };
   }
+
+  const root = await locationRoot(options.cwd, config);
+  out = { ...out, locations: { base, root } };
 
   if (options.baselinePath !== undefined) {
     const { filterByBaseline } = await import('../findings/baseline.js');

@@ -69,6 +69,11 @@ export interface CommandResult {
   text?: (ctx: RenderContext) => string;
   /** Files or inputs examined, for the summary line. */
   inputs?: number;
+  /**
+   * Where finding paths are relative to (`base`) and the folder SARIF URIs and fingerprints are
+   * relative to (`root`: the git repository root, else the config file's folder or cwd).
+   */
+  locations?: { base: string; root: string };
   /** Inputs passed over (too large): stderr in every format, SARIF notifications, the summary line. */
   skipped?: SkippedInput[];
 }
