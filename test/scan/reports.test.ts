@@ -83,3 +83,21 @@ describe('paths independent of the working directory', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'src/a.js', uriBaseId: '%SRCROOT%' });
   });
 });
+
+describe('progress of long runs outside a terminal', () => {
+  it('prints a plain progress line on stderr at the interval (shortened here), never on stdout, never under PRE_COMMIT', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = `line ${i}\n`;
+    const dir = await folder(files);
+    const env = { AUTHKIT_PROGRESS_INTERVAL_MS: '1' };
+    const r = await runCli(['scan', '.', '--format', 'json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^authkit: \d+ files walked \(\d+ s\)$/m);
+    expect(r.stderr).not.toContain('\r');
+    expect(JSON.parse(r.stdout).scan.files).toBe(300);
+    const hook = await runCli(['scan', '.'], { cwd: dir, env: { ...env, PRE_COMMIT: '1' } });
+    expect(hook.stderr).toBe('');
+    const normal = await runCli(['scan', '.'], { cwd: dir });
+    expect(normal.stderr).toBe('');
+  });
+});

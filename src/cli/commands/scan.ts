@@ -1,32 +1,12 @@
 import type { Command } from 'commander';
-import type { CommandResult } from '../../findings/model.js';
+import { type CommandResult, plural } from '../../findings/model.js';
+import { progressLine } from '../progress.js';
 import { type GlobalOptions, UsageError, runAction } from '../run.js';
 
 export interface ScanCommandOptions {
   staged?: boolean;
   changed?: string;
   baseline?: string;
-}
-
-/** Progress on one stderr line, redrawn at most every 100 ms; only for a person at a terminal. */
-function progressLine(globals: GlobalOptions) {
-  if (globals.machine) return { update: (_: { files?: number; patterns?: number }) => {}, done: () => {} };
-  let last = 0;
-  let shown = false;
-  const state = { files: 0, patterns: 0 };
-  return {
-    update(next: { files?: number; patterns?: number }) {
-      Object.assign(state, next);
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r\x1b[Kauthkit: ${state.files} files walked${state.patterns ? `, ${state.patterns} patterns analysed` : ''}`);
-    },
-    done() {
-      if (shown) process.stderr.write('\r\x1b[K');
-    },
-  };
 }
 
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
@@ -40,7 +20,15 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     import('./rules.js'),
   ]);
   const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-  const progress = progressLine(globals);
+  const line = progressLine(globals);
+  const state = { files: 0, patterns: 0 };
+  const progress = {
+    update(next: { files?: number; patterns?: number }) {
+      Object.assign(state, next);
+      line.update(`${plural(state.files, 'file')} walked${state.patterns ? `, ${plural(state.patterns, 'pattern')} analyzed` : ''}`);
+    },
+    done: () => line.done(),
+  };
   const scanners = await domainScanners({ cwd: globals.cwd, config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
   const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
   let outcome;
