@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { toPosix } from '../files/paths.js';
 import { InputFailure, decodeText, readTextFile } from '../files/read.js';
 import type { CommandResult, Finding } from '../findings/model.js';
 import { type LoadedConfig, loadConfig } from './load.js';
@@ -7,7 +8,6 @@ import { type LoadedConfig, loadConfig } from './load.js';
 // Every command's result passes through here, `authkit decode` included, so only what a run needs
 // is loaded: the ignore matcher when there are globs, hashing when fingerprints are wanted.
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /**
  * Commands whose finding paths are not relative to the working directory (a staged scan reports

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { toPosix } from '../files/paths.js';
 import type { CommandResult, Finding, RenderContext, RuleMeta, Severity } from '../findings/model.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -11,7 +12,7 @@ function uriOf(file: string, result: CommandResult): string {
   if (!where) return encodeURI(file);
   const rel = relative(where.root, resolve(where.base, file));
   if (rel.startsWith('..') || isAbsolute(rel)) return encodeURI(file);
-  return encodeURI(sep === '/' ? rel : rel.split(sep).join('/'));
+  return encodeURI(toPosix(rel));
 }
 
 /** Inputs that are not files (stdin, argv) get no physical location rather than a fake path. */
