@@ -13,6 +13,7 @@ import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCronta
 import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
+import { UsageError } from '../findings/errors.js';
 
 export interface CronLintCliOptions {
   system?: boolean;
@@ -35,7 +36,7 @@ interface FileReport {
   shellSkipped: number;
 }
 
-export class CronUsageError extends Error {}
+export class CronUsageError extends UsageError {}
 
 export async function runCronLint(paths: string[], options: CronLintCliOptions): Promise<CommandResult> {
   if (paths.length === 0) throw new CronUsageError('give one or more crontab files or directories, or - for standard input');

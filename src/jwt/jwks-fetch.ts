@@ -1,9 +1,11 @@
+import { UsageError } from '../findings/errors.js';
+
 /**
  * `verify --jwks-url`: the one place authkit opens a network connection, and only when asked.
  * Bounded in time and size; redirects are not followed, so the URL given is the URL fetched.
  */
 
-export class JwksFetchError extends Error {}
+export class JwksFetchError extends UsageError {}
 
 const MAX_JWKS_BYTES = 1024 * 1024;
 

@@ -1,4 +1,5 @@
 import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
+import { UsageError } from '../findings/errors.js';
 
 /**
  * Keys for verify and sign, from PEM (SPKI, X.509 certificate, PKCS#8/PKCS#1/SEC1 private key),
@@ -6,7 +7,7 @@ import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
  * verification) so jose can import it for exactly the algorithm being checked.
  */
 
-export class KeyError extends Error {}
+export class KeyError extends UsageError {}
 
 export type KeyKind = 'hmac' | 'rsa' | 'ec' | 'okp';
 

@@ -1,6 +1,7 @@
 import { InputFailure, readTextFile } from '../files/read.js';
+import { UsageError } from '../findings/errors.js';
 
-export class SecretSourceError extends Error {}
+export class SecretSourceError extends UsageError {}
 
 const ENCODINGS = ['utf8', 'base64', 'base64url', 'hex'] as const;
 

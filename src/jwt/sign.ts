@@ -5,8 +5,9 @@ import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.j
 import { jwtRule } from './rules.js';
 import { JwtOptionError, isoFromSeconds, parseDuration, parseNow } from './time.js';
 import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { UsageError } from '../findings/errors.js';
 
-export class SignInputError extends Error {}
+export class SignInputError extends UsageError {}
 
 export interface SignOptions {
   alg?: string;

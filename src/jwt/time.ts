@@ -1,6 +1,8 @@
+import { UsageError } from '../findings/errors.js';
+
 /** Time handling for NumericDate claims (RFC 7519 section 2: seconds since the epoch, UTC). */
 
-export class JwtOptionError extends Error {}
+export class JwtOptionError extends UsageError {}
 
 /** `--now`: ISO 8601 (`2011-03-22T18:43:00Z`) or epoch seconds (`1300819380`). */
 export function parseNow(text: string): Date {
