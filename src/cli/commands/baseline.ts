@@ -29,7 +29,7 @@ Examples:
         const [{ runScan }, { loadConfig }, { applySeverityOverrides }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
           import('./scan.js'),
           import('../../config/load.js'),
-          import('../../config/apply.js'),
+          import('../../findings/pipeline.js'),
           import('../../findings/baseline.js'),
           import('node:fs/promises'),
           import('node:path'),

@@ -14,7 +14,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
   const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { allRules }] = await Promise.all([
     import('../../config/load.js'),
-    import('../../config/apply.js'),
+    import('../../findings/pipeline.js'),
     import('../../scan/scan.js'),
     import('../../scan/domains.js'),
     import('./rules.js'),
