@@ -69,7 +69,7 @@ async function finalize(cmd: Command, result: CommandResult, globals: GlobalOpti
   if (result.command === 'hook' || result.command === 'rules') return result;
   // A rule id nobody registered would be unknown to configs, suppressions and SARIF: a bug, exit 2.
   (await import('../rules/index.js')).assertRegistered(result.findings);
-  const { finalizeResult } = await import('../config/apply.js');
+  const { finalizeResult } = await import('../findings/pipeline.js');
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
   const fingerprints = globals.format === 'json' || globals.format === 'sarif';
   return finalizeResult(result, { cwd: globals.cwd, configPath: globals.config, baselinePath: baseline, fingerprints });

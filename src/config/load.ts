@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputFailure, readTextFile } from '../files/read.js';
+import { jsonErrorLine } from '../findings/json-error.js';
 import { type ValidConfig, validateConfig } from './validate.js';
 
 export const CONFIG_FILE_NAME = 'authkit.config.json';
@@ -53,17 +54,6 @@ export async function findConfigFile(cwd: string): Promise<string | null> {
   }
 }
 
-/** `line 3, column 5` from V8's "at position 42" (or its newer "(line 3 column 5)"). */
-function jsonErrorWhere(text: string, message: string): string {
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 'end of file';
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
-}
-
 async function knownRuleIds(): Promise<Set<string>> {
   const { RULES } = await import('../rules/index.js');
   return new Set(RULES.map((r) => r.id));
@@ -77,14 +67,7 @@ export async function readConfigFile(path: string, cwd: string): Promise<LoadedC
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    // V8 quotes the text around the error, newlines and all: the message must stay one line.
-    let reason = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '');
-    const excerpt = reason.indexOf(', "');
-    if (excerpt >= 0 && reason.endsWith('" is not valid JSON')) reason = reason.slice(0, excerpt);
-    reason = reason.replace(/\s+/g, ' ');
-    const where = reason.lastIndexOf(' (line ');
-    if (where >= 0 && /^ \(line \d+ column \d+\)$/.test(reason.slice(where))) reason = reason.slice(0, where);
-    throw new ConfigError(display, `invalid JSON at ${jsonErrorWhere(text, (error as Error).message)}: ${reason}`);
+    throw new ConfigError(display, `invalid JSON ${jsonErrorLine(text, error)}`);
   }
   const [ruleIds, { TARGET_NAMES }] = await Promise.all([knownRuleIds(), import('../cron/targets.js')]);
   const checked = validateConfig(doc, { ruleIds, cronTargets: TARGET_NAMES });

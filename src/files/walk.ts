@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
 import { DEFAULT_MAX_FILE_BYTES, InputFailure, failureFromError, formatBytes } from './read.js';
+import { toPosix } from './paths.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -24,9 +25,7 @@ export interface WalkOptions {
   ignoreGlobs?: string[];
 }
 
-export function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
+export { toPosix };
 
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);

@@ -71,6 +71,11 @@ export interface CommandResult {
   inputs?: number;
   /** SARIF automationDetails.id when one command's runs must stay apart (scan shards). */
   category?: string;
+  /**
+   * Where finding paths are relative to (`base`) and the folder SARIF URIs and fingerprints are
+   * relative to (`root`: the git repository root, else the config file's folder or cwd).
+   */
+  locations?: { base: string; root: string };
   /** Inputs passed over (too large): stderr in every format, SARIF notifications, the summary line. */
   skipped?: SkippedInput[];
 }

@@ -8,9 +8,10 @@ import { hasRocaFingerprint } from './roca.js';
 import { JWT_RULES, jwtRule } from './rules.js';
 import { isNumericDate, isoFromSeconds, isoOf, preciseDuration } from './time.js';
 import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { UsageError } from '../findings/errors.js';
 
 /** The token or the keys cannot be used at all: exit 2. */
-export class VerifyInputError extends Error {}
+export class VerifyInputError extends UsageError {}
 
 export interface VerifyOptions {
   /** --alg: the allowed algorithms. Absent: what the key type permits. */

@@ -1,16 +1,27 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { toPosix } from '../files/paths.js';
 import type { CommandResult, Finding, RenderContext, RuleMeta, Severity } from '../findings/model.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 // GitHub code scanning reads `security-severity` (0-10) to rank security alerts.
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 
+/** A finding path as a URI relative to %SRCROOT% (the repository root when the result says so). */
+function uriOf(file: string, result: CommandResult): string {
+  const where = result.locations;
+  if (!where) return encodeURI(file);
+  const rel = relative(where.root, resolve(where.base, file));
+  if (rel.startsWith('..') || isAbsolute(rel)) return encodeURI(file);
+  return encodeURI(toPosix(rel));
+}
+
 /** Inputs that are not files (stdin, argv) get no physical location rather than a fake path. */
-function locationOf(f: Finding) {
+function locationOf(f: Finding, result: CommandResult) {
   if (f.file === '-' || f.file === '<arg>') return undefined;
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: uriOf(f.file, result), uriBaseId: '%SRCROOT%' },
         region: {
           startLine: Math.max(1, f.line),
           startColumn: Math.max(1, f.column),
@@ -48,7 +59,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
     }
   }
   const results = result.findings.map((f) => {
-    const locations = locationOf(f);
+    const locations = locationOf(f, result);
     return {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
@@ -74,7 +85,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
           },
         },
         automationDetails: { id: result.category ?? `authkit/${result.command}/` },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(ctx.cwd)}/` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(result.locations?.root ?? ctx.cwd)}/` } },
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
@@ -83,7 +94,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
               ...(result.skipped ?? []).map((s) => ({
                 level: 'warning',
                 message: { text: `skipped ${s.file}: ${s.reason}` },
-                locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file), uriBaseId: '%SRCROOT%' } } }],
+                locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(s.file, result), uriBaseId: '%SRCROOT%' } } }],
               })),
             ],
           },

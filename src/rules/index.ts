@@ -2,7 +2,7 @@
 // (`as const satisfies readonly RuleMeta[]`); this module collects them, so `authkit rules`,
 // config validation, SARIF rules[], the README tables and the findings pipeline read one list,
 // and a rule id that is not registered is a type error (and, at run time, an internal error).
-// Only rule metadata lives here: importing it never loads a parser or an analyser.
+// Only rule metadata lives here: importing it never loads a parser or an analyzer.
 import { CRON_RULES } from '../cron/rules.js';
 import type { Finding, RuleMeta, Severity } from '../findings/model.js';
 import { META_RULES } from '../findings/rules.js';

@@ -4,8 +4,8 @@ import type { DomainScanner } from './scan.js';
 export interface DomainScannerOptions {
   config: LoadedConfig;
   now: Date;
-  /** Patterns analysed so far by the regex engine, for the progress line. */
-  onPatterns?: (analysed: number) => void;
+  /** Patterns analyzed so far by the regex engine, for the progress line. */
+  onPatterns?: (analyzed: number) => void;
 }
 
 /**
@@ -65,7 +65,7 @@ async function sessionScanner(options: DomainScannerOptions): Promise<DomainScan
 }
 
 /**
- * Regexes in JS/TS sources and JSON/YAML: the collector extracts per file and analyses every unique
+ * Regexes in JS/TS sources and JSON/YAML: the collector extracts per file and analyzes every unique
  * pattern once at the end, on the worker pool, so it is a batch domain.
  */
 async function regexScanner(options: DomainScannerOptions & { cwd: string }): Promise<DomainScanner> {

@@ -120,7 +120,9 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   };
 
   const complete = (file: string, pending: PendingFile) => {
-    const resolved = resolveSuppressions(file, pending);
+    // Fingerprints are the scan's to make, from the repository-relative path, so that they do not
+    // depend on the working directory (a domain's own are relative to it).
+    const resolved = resolveSuppressions(file, pending).map(({ fingerprint: _, ...f }) => f);
     const lines = pending.text;
     findings.push(
       ...fingerprintFindings(

@@ -216,7 +216,7 @@ describe('baselines', () => {
     const dir = demoCopy();
     const written = await runCli(['baseline'], { cwd: dir });
     expect(written.code).toBe(0);
-    expect(written.stdout).toContain('Wrote authkit-baseline.json: 4 findings recorded (4 error, 0 warning, 0 info)');
+    expect(written.stdout).toContain('Wrote authkit-baseline.json: 4 findings recorded (4 errors, 0 warnings, 0 info)');
     const text = readFileSync(join(dir, 'authkit-baseline.json'), 'utf8');
     const baseline = JSON.parse(text);
     expect(baseline.version).toBe(1);

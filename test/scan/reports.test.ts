@@ -61,3 +61,43 @@ describe('reports that never mislead', () => {
     expect((await runCli(['scan', '.'], { cwd: one })).stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings, 0 info\)\n$/);
   });
 });
+
+describe('paths independent of the working directory', () => {
+  it('inside git: a baseline written at the root matches from a subfolder; SARIF URIs are root-relative', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdir } = await import('node:fs/promises');
+    const dir = await folder({});
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    await mkdir(`${dir}/src`);
+    await writeFile(`${dir}/src/a.js`, 'const re = /(a+)+$/;\n');
+    expect((await runCli(['baseline', '-o', 'authkit-baseline.json'], { cwd: dir })).code).toBe(0);
+    const fromRoot = JSON.parse((await runCli(['scan', '.', '--json'], { cwd: dir })).stdout).findings[0].fingerprint;
+    const fromSub = JSON.parse((await runCli(['scan', '.', '--json'], { cwd: `${dir}/src` })).stdout).findings[0].fingerprint;
+    expect(fromSub).toBe(fromRoot);
+    const baselined = await runCli(['scan', '.', '--baseline', '../authkit-baseline.json'], { cwd: `${dir}/src` });
+    expect(baselined.code).toBe(0);
+    expect(baselined.stdout).toBe('✔ no problems found in 1 input\n');
+    const sarif = JSON.parse((await runCli(['scan', '.', '--format', 'sarif'], { cwd: `${dir}/src` })).stdout);
+    const { realpathSync } = await import('node:fs');
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${realpathSync(dir)}/`);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'src/a.js', uriBaseId: '%SRCROOT%' });
+  });
+});
+
+describe('progress of long runs outside a terminal', () => {
+  it('prints a plain progress line on stderr at the interval (shortened here), never on stdout, never under PRE_COMMIT', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = `line ${i}\n`;
+    const dir = await folder(files);
+    const env = { AUTHKIT_PROGRESS_INTERVAL_MS: '1' };
+    const r = await runCli(['scan', '.', '--format', 'json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^authkit: \d+ files walked \(\d+ s\)$/m);
+    expect(r.stderr).not.toContain('\r');
+    expect(JSON.parse(r.stdout).scan.files).toBe(300);
+    const hook = await runCli(['scan', '.'], { cwd: dir, env: { ...env, PRE_COMMIT: '1' } });
+    expect(hook.stderr).toBe('');
+    const normal = await runCli(['scan', '.'], { cwd: dir });
+    expect(normal.stderr).toBe('');
+  });
+});

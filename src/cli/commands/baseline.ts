@@ -1,3 +1,4 @@
+import { plural } from '../../findings/model.js';
 import type { Command } from 'commander';
 import { runAction } from '../run.js';
 
@@ -28,7 +29,7 @@ Examples:
         const [{ runScan }, { loadConfig }, { applySeverityOverrides }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
           import('./scan.js'),
           import('../../config/load.js'),
-          import('../../config/apply.js'),
+          import('../../findings/pipeline.js'),
           import('../../findings/baseline.js'),
           import('node:fs/promises'),
           import('node:path'),
@@ -51,7 +52,7 @@ Examples:
           text: () =>
             scanned.errors.length > 0
               ? `${options.output} not written: some inputs could not be read`
-              : `Wrote ${options.output}: ${recorded.length} finding${recorded.length === 1 ? '' : 's'} recorded (${counts.error} error, ${counts.warning} warning, ${counts.info} info) in ${scanned.inputs ?? 0} files`,
+              : `Wrote ${options.output}: ${plural(recorded.length, 'finding')} recorded (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(scanned.inputs ?? 0, 'file')}`,
         };
       });
     });

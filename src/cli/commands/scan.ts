@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { CommandResult } from '../../findings/model.js';
+import { type CommandResult, plural } from '../../findings/model.js';
+import { progressLine } from '../progress.js';
 import { type GlobalOptions, UsageError, runAction } from '../run.js';
 
 export interface ScanCommandOptions {
@@ -9,33 +10,12 @@ export interface ScanCommandOptions {
   shard?: string;
 }
 
-/** Progress on one stderr line, redrawn at most every 100 ms; only for a person at a terminal. */
-function progressLine(globals: GlobalOptions) {
-  if (globals.machine) return { update: (_: { files?: number; patterns?: number }) => {}, done: () => {} };
-  let last = 0;
-  let shown = false;
-  const state = { files: 0, patterns: 0 };
-  return {
-    update(next: { files?: number; patterns?: number }) {
-      Object.assign(state, next);
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r\x1b[Kauthkit: ${state.files} files walked${state.patterns ? `, ${state.patterns} patterns analysed` : ''}`);
-    },
-    done() {
-      if (shown) process.stderr.write('\r\x1b[K');
-    },
-  };
-}
-
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
 export async function runScan(paths: string[], options: ScanCommandOptions, globals: GlobalOptions, command: string): Promise<CommandResult> {
   if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
   const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { RULES: ALL_RULES }] = await Promise.all([
     import('../../config/load.js'),
-    import('../../config/apply.js'),
+    import('../../findings/pipeline.js'),
     import('../../scan/scan.js'),
     import('../../scan/domains.js'),
     import('../../rules/index.js'),
@@ -46,7 +26,15 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   const root = await fingerprintRoot(globals.cwd);
   const configIgnored = (await ignoreMatcher(config)) ?? undefined;
   const ignored = shard ? shardFilter(root, shard, configIgnored) : configIgnored;
-  const progress = progressLine(globals);
+  const line = progressLine(globals);
+  const state = { files: 0, patterns: 0 };
+  const progress = {
+    update(next: { files?: number; patterns?: number }) {
+      Object.assign(state, next);
+      line.update(`${plural(state.files, 'file')} walked${state.patterns ? `, ${plural(state.patterns, 'pattern')} analyzed` : ''}`);
+    },
+    done: () => line.done(),
+  };
   const scanners = await domainScanners({ cwd: globals.cwd, config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
   const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
   let outcome;

@@ -1,13 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { toPosix } from '../files/paths.js';
 import { InputFailure, decodeText, readTextFile } from '../files/read.js';
-import type { CommandResult, Finding } from '../findings/model.js';
-import { type LoadedConfig, loadConfig } from './load.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
+import type { CommandResult, Finding } from './model.js';
 
-// Every command's result passes through here, `authkit decode` included, so only what a run needs
-// is loaded: the ignore matcher when there are globs, hashing when fingerprints are wanted.
+// The findings pipeline: every command's result passes through here after its domains have
+// reported (severities, ignores, fingerprints, baseline, location root). `authkit decode` too,
+// so only what a run needs is loaded: the ignore matcher when there are globs, hashing when
+// fingerprints are wanted.
 
-const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /**
  * Commands whose finding paths are not relative to the working directory (a staged scan reports
@@ -37,6 +39,13 @@ export async function fingerprintRoot(cwd: string): Promise<string> {
       dir = parent;
     }
   }
+}
+
+/** Inside git, the repository root; outside, the config file's folder, else cwd. */
+async function locationRoot(cwd: string, config: LoadedConfig): Promise<string> {
+  const root = await fingerprintRoot(cwd);
+  if (root !== resolve(cwd)) return root;
+  return config.path ? config.dir : root;
 }
 
 /** A matcher for the config's `ignore` globs (gitignore syntax, relative to the config's folder). */
@@ -93,8 +102,8 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
 
   const wantFingerprints = options.fingerprints !== false || options.baselinePath !== undefined;
   if (wantFingerprints && out.findings.some((f) => !f.fingerprint)) {
-    const { fingerprintFindings } = await import('../findings/baseline.js');
-    const root = await fingerprintRoot(options.cwd);
+    const { fingerprintFindings } = await import('./baseline.js');
+    const root = await locationRoot(options.cwd, config);
     const texts = new Map<string, string | undefined>();
     await Promise.all(
       [...new Set(out.findings.filter((f) => !f.fingerprint && isRealFile(f.file)).map((f) => f.file))].map(async (file) => {
@@ -115,8 +124,11 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
     };
   }
 
+  const root = await locationRoot(options.cwd, config);
+  out = { ...out, locations: { base, root } };
+
   if (options.baselinePath !== undefined) {
-    const { filterByBaseline } = await import('../findings/baseline.js');
+    const { filterByBaseline } = await import('./baseline.js');
     const known = await readBaseline(options.baselinePath, options.cwd);
     out = { ...out, findings: filterByBaseline(out.findings, known).kept };
   }
@@ -125,7 +137,7 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
 
 export async function readBaseline(path: string, cwd: string): Promise<Set<string>> {
   const text = await readTextFile(resolve(cwd, path), { display: path });
-  const { parseBaseline } = await import('../findings/baseline.js');
+  const { parseBaseline } = await import('./baseline.js');
   const parsed = parseBaseline(text);
   if ('problem' in parsed) throw new InputFailure(path, 'encoding', parsed.problem);
   return parsed.fingerprints;
