@@ -75,7 +75,7 @@ describe('authkit regex-audit on a directory', () => {
     const log = JSON.parse(result.stdout);
     expect(sarifErrors(log)).toEqual([]);
     const seed = log.runs[0].results.find((r: any) => r.ruleId === 'regex/redos-exponential');
-    expect(seed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'src/auth/login.ts' }, region: { startLine: 3, startColumn: 24 } });
+    expect(seed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'test/regex/cli/fixtures/project/src/auth/login.ts' }, region: { startLine: 3, startColumn: 24 } });
     for (const key of ['pattern', 'flags', 'complexity', 'attack', 'confirmed', 'measuredMs', 'inputLength', 'auth']) expect(seed.properties).toHaveProperty(key);
     const ruleIds = log.runs[0].tool.driver.rules.map((r: any) => r.id);
     expect(ruleIds).toEqual(expect.arrayContaining(['regex/redos-exponential', 'regex/redos-polynomial', 'regex/analysis-incomplete', 'regex/invalid-pattern', 'regex/unparsable-file']));
