@@ -8,7 +8,10 @@ export function jsonErrorLine(text: string, error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
   let reason = message.replace(/ in JSON at position \d+.*$/s, '');
   // Newer V8: `Unexpected token '}', ..."x": }\n" is not valid JSON` (with or without the dots).
-  reason = reason.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  if (reason.endsWith('" is not valid JSON')) {
+    const excerpt = reason.search(/, (?:\.\.\.)?"/);
+    if (excerpt >= 0) reason = reason.slice(0, excerpt);
+  }
   reason = reason.replace(/\s+/g, ' ');
   const lineCol = reason.lastIndexOf(' (line ');
   if (lineCol >= 0 && /^ \(line \d+ column \d+\)$/.test(reason.slice(lineCol))) reason = reason.slice(0, lineCol);

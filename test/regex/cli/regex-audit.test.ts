@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJson, runCli } from '../../helpers/cli.js';
 import { sarifErrors } from '../../helpers/sarif.js';
@@ -75,7 +76,10 @@ describe('authkit regex-audit on a directory', () => {
     const log = JSON.parse(result.stdout);
     expect(sarifErrors(log)).toEqual([]);
     const seed = log.runs[0].results.find((r: any) => r.ruleId === 'regex/redos-exponential');
-    expect(seed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'test/regex/cli/fixtures/project/src/auth/login.ts' }, region: { startLine: 3, startColumn: 24 } });
+    // SARIF URIs are relative to the git repository root (here authkit's own), whatever the cwd.
+    const root = log.runs[0].originalUriBaseIds['%SRCROOT%'].uri as string;
+    expect(`${root}${seed.locations[0].physicalLocation.artifactLocation.uri}`).toBe(`${pathToFileURL(PROJECT).href.replace(/\/$/, '')}/src/auth/login.ts`);
+    expect(seed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 24 } });
     for (const key of ['pattern', 'flags', 'complexity', 'attack', 'confirmed', 'measuredMs', 'inputLength', 'auth']) expect(seed.properties).toHaveProperty(key);
     const ruleIds = log.runs[0].tool.driver.rules.map((r: any) => r.id);
     expect(ruleIds).toEqual(expect.arrayContaining(['regex/redos-exponential', 'regex/redos-polynomial', 'regex/analysis-incomplete', 'regex/invalid-pattern', 'regex/unparsable-file']));
