@@ -3,6 +3,8 @@
  * directories, standard input), audits each and hands back one CommandResult. The I/O edge of the
  * domain: no console, no process.exit.
  */
+import type { LoadedConfig } from '../config/load.js';
+import { UsageError } from '../findings/errors.js';
 import type { CommandResult, Finding, InputError } from '../findings/model.js';
 import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
 import { readInputs } from '../files/inputs.js';
@@ -19,7 +21,18 @@ export interface SessionAuditOptions {
   now: Date;
 }
 
-export class SessionUsageError extends Error {}
+export class SessionUsageError extends UsageError {}
+
+/** Flags plus config -> the domain's options, as every domain's command.ts does it. */
+export function resolveOptions(config: Pick<LoadedConfig, 'session'>, flags: { stdinFilename?: string }, cwd: string): SessionAuditOptions {
+  const { accessTokenMaxLifetimeSeconds, refreshTokenMaxLifetimeSeconds } = config.session;
+  return {
+    cwd,
+    ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
+    limits: { ...(accessTokenMaxLifetimeSeconds ? { accessTokenMaxLifetimeSeconds } : {}), ...(refreshTokenMaxLifetimeSeconds ? { refreshTokenMaxLifetimeSeconds } : {}) },
+    now: new Date(),
+  };
+}
 
 const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';
 

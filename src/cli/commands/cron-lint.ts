@@ -1,11 +1,6 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { UsageError, runAction } from '../run.js';
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000');
-  return n;
-}
+import { type Command, Option } from 'commander';
+import { positiveInteger } from '../options.js';
+import { runAction } from '../run.js';
 
 export function registerCronLint(program: Command): void {
   program
@@ -14,7 +9,7 @@ export function registerCronLint(program: Command): void {
     .option('--system', 'read every input as a system crontab (with a user field), like /etc/crontab and cron.d files')
     .option('--user', 'read every input as a user crontab (crontab -e), without a user field')
     .addOption(new Option('--target <cron>', 'the cron the files are for: sets default PATH, shell and what drops a file (default: cron.target of authkit.config.json, else any)').choices(['debian', 'rhel', 'busybox', 'any']))
-    .option('--next <n>', 'print the next N run times of each job', positiveInteger)
+    .option('--next <n>', 'print the next N run times of each job', positiveInteger('--next', 1000))
     .option('--fix', 'apply safe fixes in place (strip CR, escape % formats, final newline, SHELL= and PATH= headers) and print the diff')
     .option('--dry-run', 'with --fix: print the diff, change nothing')
     .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
@@ -33,27 +28,23 @@ Examples:
     )
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const { runCronLint, CronUsageError } = await import('../../cron/command.js');
+        const { runCronLint } = await import('../../cron/command.js');
         let target = opts.target as string | undefined;
         if (target === undefined) {
           const { loadConfig } = await import('../../config/load.js');
           target = (await loadConfig({ cwd: globals.cwd, explicitPath: globals.config })).cron.target;
         }
-        try {
-          return await runCronLint(paths, {
-            system: Boolean(opts.system),
-            user: Boolean(opts.user),
-            target,
-            next: opts.next as number | undefined,
-            fix: Boolean(opts.fix),
-            dryRun: Boolean(opts.dryRun),
-            cwd: globals.cwd,
-            now: new Date(),
-          });
-        } catch (error) {
-          if (error instanceof CronUsageError) throw new UsageError(error.message);
-          throw error;
-        }
+        // CronUsageError is a UsageError: runAction turns it into one line and exit 2.
+        return runCronLint(paths, {
+          system: Boolean(opts.system),
+          user: Boolean(opts.user),
+          target,
+          next: opts.next as number | undefined,
+          fix: Boolean(opts.fix),
+          dryRun: Boolean(opts.dryRun),
+          cwd: globals.cwd,
+          now: new Date(),
+        });
       });
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { InputError } from '../../findings/model.js';
+import { collect } from '../options.js';
 import { UsageError, runAction } from '../run.js';
 
 interface DecodeFlags {
@@ -10,8 +11,6 @@ interface DecodeFlags {
   weakSecretLimit?: string;
   secretsList?: string[];
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerDecode(program: Command): void {
   program

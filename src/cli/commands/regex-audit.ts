@@ -1,14 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { positiveInteger } from '../options.js';
 import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
-
-function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive integer`);
-    return n;
-  };
-}
 
 interface RegexAuditFlags {
   pattern?: string;
@@ -26,11 +19,11 @@ export function registerRegexAudit(program: Command): void {
     .description('find regexes and prove which ones backtrack catastrophically')
     .option('--pattern <regex>', "audit this one pattern ('-': patterns from stdin, one a line)")
     .option('--flags <flags>', "flags for --pattern (or every pattern read from '-'), e.g. gi", '')
-    .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInt('--budget'), 100)
-    .option('--max-input <chars>', 'longest attack input tried', positiveInt('--max-input'), 50_000)
+    .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInteger('--budget'), 100)
+    .option('--max-input <chars>', 'longest attack input tried', positiveInteger('--max-input'), 50_000)
     .option('--auth-only', 'report only regexes in auth-related files or names (auth, login, token, jwt, session, cookie, password, email, bearer)')
     .option('--no-cache', 'neither read nor write the verdict and extraction caches')
-    .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInt('--concurrency'))
+    .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInteger('--concurrency'))
     .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
     .addHelpText(
       'after',

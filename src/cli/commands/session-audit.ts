@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError, runAction } from '../run.js';
+import { runAction } from '../run.js';
 
 export function registerSessionAudit(program: Command): void {
   program
@@ -24,22 +24,9 @@ Examples:
     )
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const [{ runSessionAudit, SessionUsageError }, { loadConfig }] = await Promise.all([import('../../session/command.js'), import('../../config/load.js')]);
+        const [{ runSessionAudit, resolveOptions }, { loadConfig }] = await Promise.all([import('../../session/command.js'), import('../../config/load.js')]);
         const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-        try {
-          return await runSessionAudit(paths, {
-            cwd: globals.cwd,
-            stdinFilename: opts.stdinFilename as string | undefined,
-            limits: {
-              ...(config.session.accessTokenMaxLifetimeSeconds ? { accessTokenMaxLifetimeSeconds: config.session.accessTokenMaxLifetimeSeconds } : {}),
-              ...(config.session.refreshTokenMaxLifetimeSeconds ? { refreshTokenMaxLifetimeSeconds: config.session.refreshTokenMaxLifetimeSeconds } : {}),
-            },
-            now: new Date(),
-          });
-        } catch (error) {
-          if (error instanceof SessionUsageError) throw new UsageError(error.message);
-          throw error;
-        }
+        return runSessionAudit(paths, resolveOptions(config, { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd));
       });
     });
 }

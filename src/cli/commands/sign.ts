@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collect } from '../options.js';
 import { runAction } from '../run.js';
 import { type KeySourceFlags, SECRET_WARNING, addKeySourceOptions } from './secret-options.js';
 
@@ -13,8 +14,6 @@ interface SignFlags extends KeySourceFlags {
   maxLifetime?: string;
   allowWeak?: boolean;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerSign(program: Command): void {
   const cmd = program

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { collect, collectList } from '../options.js';
 import { UsageError, runAction } from '../run.js';
 import { type KeySourceFlags, SECRET_WARNING, addKeySourceOptions } from './secret-options.js';
 
@@ -17,8 +18,6 @@ interface VerifyFlags extends KeySourceFlags {
   secretsList?: string[];
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-
 export function registerVerify(program: Command): void {
   const cmd = program
     .command('verify')
@@ -29,8 +28,8 @@ export function registerVerify(program: Command): void {
     .option('--alg <list>', 'allowed algorithms, comma-separated (default: what the key type permits; never none)')
     .option('--now <time>', 'check exp/nbf/max-age at this moment: ISO 8601 or epoch seconds')
     .option('--leeway <duration>', 'clock skew allowed: seconds or 30s, 5m (default 0)')
-    .option('--iss <issuer>', 'required issuer (repeatable: any of them)', collect)
-    .option('--aud <audience>', 'required audience (repeatable: any of them)', collect)
+    .option('--iss <issuer>', 'required issuer (repeatable: any of them)', collectList)
+    .option('--aud <audience>', 'required audience (repeatable: any of them)', collectList)
     .option('--sub <subject>', 'required subject')
     .option('--typ <type>', 'required typ header (JWT, at+jwt...; "application/" prefix and case ignored)')
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this')
