@@ -16,5 +16,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
+  // Node 22.1+ keeps compiled bytecode of authkit's modules between runs (a no-op where absent).
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   await import('../dist/main.js');
 }
