@@ -71,6 +71,7 @@ function severitySetting(value: unknown): SeverityOrOff | undefined {
   return value === 'warn' ? 'warning' : undefined;
 }
 
+const SESSION_OPTIONS = ['accessTokenMaxLifetime', 'refreshTokenMaxLifetime'];
 const TOP_KEYS = ['$schema', 'rules', 'ignore', 'jwt', 'regex', 'cron', 'session'];
 
 /**
@@ -84,7 +85,13 @@ export function validateConfig(
   const problems: ConfigProblem[] = [];
   const fail = (path: string, message: string) => {
     problems.push({ path, message });
+  };  /** A lifetime option: seconds, or a duration such as "15m"; undefined (and a problem) when neither. */
+  const duration = (at: string, setting: unknown, example: string): number | undefined => {
+    const seconds = parseDurationSeconds(setting);
+    if (seconds === undefined) fail(at, `expected seconds (a positive integer) or a duration such as ${example}, found ${describeType(setting)}`);
+    return seconds;
   };
+
   if (!isPlainObject(doc)) {
     fail('', `expected an object, found ${describeType(doc)}`);
     return { problem: problems[0]!, problems };
@@ -154,12 +161,8 @@ export function validateConfig(
             fail(at, `unknown option${didYouMean(option, ['maxLifetime', 'secretsList'])} (known: maxLifetime, secretsList)`);
             continue;
           }
-          const seconds = parseDurationSeconds(setting);
-          if (seconds === undefined) {
-            fail(at, `expected seconds (a positive integer) or a duration such as "24h" or "30d", found ${describeType(setting)}`);
-            continue;
-          }
-          config.jwt.maxLifetimeSeconds = seconds;
+          const seconds = duration(at, setting, '"24h" or "30d"');
+          if (seconds !== undefined) config.jwt.maxLifetimeSeconds = seconds;
         }
         break;
       }
@@ -224,14 +227,11 @@ export function validateConfig(
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
           if (option !== 'accessTokenMaxLifetime' && option !== 'refreshTokenMaxLifetime') {
-            fail(at, 'unknown option (known: accessTokenMaxLifetime, refreshTokenMaxLifetime)');
+            fail(at, `unknown option${didYouMean(option, SESSION_OPTIONS)} (known: ${SESSION_OPTIONS.join(', ')})`);
             continue;
           }
-          const seconds = parseDurationSeconds(setting);
-          if (seconds === undefined) {
-            fail(at, `expected seconds (a positive integer) or a duration such as "15m" or "30d", found ${describeType(setting)}`);
-            continue;
-          }
+          const seconds = duration(at, setting, '"15m" or "30d"');
+          if (seconds === undefined) continue;
           if (option === 'accessTokenMaxLifetime') config.session.accessTokenMaxLifetimeSeconds = seconds;
           else config.session.refreshTokenMaxLifetimeSeconds = seconds;
         }
