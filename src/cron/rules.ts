@@ -267,7 +267,6 @@ Fix: write the schedule in the server's time zone (usually UTC), or use a system
 /** Every id the cron domain can report: findings accept only these. */
 export type CronRuleId = (typeof CRON_RULES)[number]['id'];
 
-export const CRON_RULE_IDS = new Set<string>(CRON_RULES.map((r) => r.id));
 
 /** A cron rule id without its `cron/` prefix, as the linter's report helper takes it. */
 export type CronRuleName = CronRuleId extends `cron/${infer Name}` ? Name : never;

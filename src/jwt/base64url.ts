@@ -47,6 +47,3 @@ export function hasNonZeroTrailingBits(body: string): boolean {
   return (value & spare) !== 0;
 }
 
-export function encodeSegment(bytes: Uint8Array | string): string {
-  return Buffer.from(bytes).toString('base64url');
-}

@@ -252,7 +252,3 @@ export function secretKey(secret: Uint8Array, source: string): CandidateKey {
   return { source, kind: 'hmac', secret };
 }
 
-/** Every secret byte string a candidate holds, so tests and guards can look for leaks. */
-export function hmacBytes(key: CandidateKey): Uint8Array | undefined {
-  return key.kind === 'hmac' ? key.secret : undefined;
-}
