@@ -227,6 +227,10 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
         const span = fields[index]!;
         const column = span.col + problem.offset + 1;
         const where = `${FIELDS[index]!.name} field '${span.text}'`;
+        if (problem.ineffective) {
+          report('invalid-schedule', job.line, column, `${where}: ${problem.message}`, undefined, 'warning');
+          return;
+        }
         if (problem.nonportable === 'random-range' && target.randomRanges) return;
         if (problem.nonportable && !(problem.nonportable === 'random-range' && (target.name === 'debian' || target.name === 'busybox'))) {
           report('nonportable-schedule', job.line, column, `${where}: ${problem.message}`);

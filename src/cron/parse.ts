@@ -89,9 +89,15 @@ function readToken(s: string, i: number): Span | null {
 }
 
 /** A line is a job when its first character can start a time field; otherwise it may be `NAME=value`. */
-function startsLikeJob(c: string): boolean {
-  // `~` starts cronie's random minute; no environment name starts with it.
-  return c === '*' || c === '@' || c === '~' || (c >= '0' && c <= '9');
+function startsLikeJob(body: string, at: number): boolean {
+  const c = body[at]!;
+  // `~` starts cronie's random minute; no environment name starts with it. `-5 * * * *` is a job
+  // with a bad minute, which the schedule check names precisely.
+  return c === '*' || c === '@' || c === '~' || (c >= '0' && c <= '9') || (c === '-' && isDigitChar(body[at + 1]));
+}
+
+function isDigitChar(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 /** cron's load_env: a name (no blanks, no `=`), optional blanks, `=`, optional blanks, the value. */
@@ -180,7 +186,7 @@ export function parseCrontab(text: string, kind: CrontabKind): ParsedCrontab {
       entries.push({ kind: 'comment', line: lineNo, text: rawLine, hasCR });
       return;
     }
-    if (!startsLikeJob(body[first]!)) {
+    if (!startsLikeJob(body, first)) {
       const assignment = parseEnv(body, lineNo, rawLine, hasCR);
       if (assignment) {
         env = new Map(env).set(assignment.name, assignment);

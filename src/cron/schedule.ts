@@ -38,6 +38,8 @@ export interface FieldProblem {
   message: string;
   /** Accepted by some crons (cronie's `~`, wrapping day ranges), refused by others. */
   nonportable?: 'random-range' | 'wrapping-range';
+  /** Valid cron that does not do what it says (a step longer than its range): a warning. */
+  ineffective?: boolean;
 }
 
 export interface FieldResult {
@@ -101,6 +103,7 @@ class FieldReader {
     const c = this.peek();
     if (c === undefined) return { offset: start, message: `${this.spec.name} field ends where a value is expected` };
     if (QUARTZ[c]) return { offset: start, message: QUARTZ[c]! };
+    if (c === '-') return { offset: start, message: `a negative value; the ${this.spec.name} field takes ${this.spec.min}-${this.spec.max}` };
     return { offset: start, message: `unexpected '${c}' in the ${this.spec.name} field` };
   }
 }
@@ -188,6 +191,10 @@ export function parseField(text: string, spec: FieldSpec): FieldResult {
       }
     }
     if (lo <= hi) add(lo, hi, step);
+    // cron accepts 10-20/15 and */60 and runs them only at the range's start: almost never meant.
+    if (step > 1 && lo <= hi && lo + step > hi) {
+      problems.push({ offset: elementStart, message: `step ${step} is longer than the range ${lo}-${hi}, so the job runs only at ${lo}: the step has no effect`, ineffective: true });
+    }
     const c = r.peek();
     if (c === undefined) break;
     if (c === ',') {

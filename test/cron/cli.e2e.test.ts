@@ -174,3 +174,23 @@ describe('authkit cron-lint with authkit.config.json', () => {
     expect(explicit.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['cron/cron-tz-nonportable']);
   });
 });
+
+describe('schedule mistakes cron accepts or misreads', () => {
+  it('a job whose minute starts with - is an invalid schedule naming the field and its range, not an invalid line', async () => {
+    const r = await runCli(['cron-lint', '-', '--json'], { input: 'SHELL=/bin/sh\nPATH=/usr/bin:/bin\n-5 * * * * /bin/true\n' });
+    const [finding] = parseJson(r).findings;
+    expect(finding).toMatchObject({ ruleId: 'cron/invalid-schedule', line: 3, column: 1, severity: 'error' });
+    expect(finding.message).toContain("Invalid minute field '-5': a negative value; the minute field takes 0-59");
+  });
+
+  it('a step longer than its range runs once at the start: a warning that the step has no effect', async () => {
+    const r = await runCli(['cron-lint', '-', '--json'], { input: 'SHELL=/bin/sh\nPATH=/usr/bin:/bin\n10-20/15 * * * * /bin/true\n0 9 * * mon-wed/4 /bin/true\n*/60 * * * * /bin/true\n*/15 * * * * /bin/true\n' });
+    const findings = parseJson(r).findings.map((f: { line: number; severity: string; message: string }) => [f.line, f.severity, f.message]);
+    expect(findings).toEqual([
+      [3, 'warning', "minute field '10-20/15': step 15 is longer than the range 10-20, so the job runs only at 10: the step has no effect"],
+      [4, 'warning', "day of week field 'mon-wed/4': step 4 is longer than the range 1-3, so the job runs only at 1: the step has no effect"],
+      [5, 'warning', "minute field '*/60': step 60 is longer than the range 0-59, so the job runs only at 0: the step has no effect"],
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
