@@ -279,7 +279,10 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       const rest = job.command.text.slice(word ? word.text.length : 0).trim();
       if (word && SYSTEM_ACCOUNTS.has(word.text) && rest.length > 0) {
         report('user-field-in-user-crontab', job.line, word.col + 1, `User crontabs have no user field: cron will run a command named '${word.text}'`);
-        continue;
+        // The rest is the command the author meant: check it too, so one fix does not reveal the next problem.
+        const skip = job.executed.indexOf(word.text) + word.text.length;
+        job.executed = job.executed.slice(skip);
+        job.executedCols = job.executedCols.slice(skip);
       }
     }
 
@@ -295,6 +298,10 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       const fixable = percentsLookLiteral(job);
       if (fixable) percentFixLines.push(job.line);
       report('unescaped-percent', job.line, job.percentCol + 1, 'Unescaped % ends the command here: cron sends the rest to stdin; write \\% for a literal percent', { fixable });
+      // Check the command as the author meant it (the % escaped), so escaping it does not reveal the next problem.
+      const meant = commandAsMeant(job.command.text, job.command.col);
+      job.executed = meant.text;
+      job.executedCols = meant.cols;
     }
 
     // Shell.
@@ -430,6 +437,18 @@ function firstWord(text: string, offset: number): { text: string; col: number } 
 }
 
 /** Every unescaped % is followed by a letter, as in date +%F or printf %s: a literal, safe to escape. */
+/** The command text with every % kept literal and `\\%` unescaped, with each character's column. */
+function commandAsMeant(text: string, col: number): { text: string; cols: number[] } {
+  let out = '';
+  const cols: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\' && text[i + 1] === '%') i++;
+    out += text[i];
+    cols.push(col + i);
+  }
+  return { text: out, cols };
+}
+
 function percentsLookLiteral(job: JobEntry): boolean {
   const line = job.text.replace(/\r$/, '');
   let escaped = false;

@@ -194,3 +194,22 @@ describe('schedule mistakes cron accepts or misreads', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('one finding does not hide the others on its line', () => {
+  it('an unescaped % is reported, and the command as meant (the % escaped) is checked too', async () => {
+    const r = await runCli(['cron-lint', '-', '--json'], { input: 'SHELL=/bin/sh\nPATH=/usr/bin:/bin\n*/5 * * * * sleep $(( RANDOM % 30 )); /usr/bin/php -f /srv/cron.php\n' });
+    const rules = parseJson(r).findings.map((f: { ruleId: string; column: number; message: string }) => [f.ruleId, f.column]);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        ['cron/bashism-under-sh', 23],
+        ['cron/unescaped-percent', 30],
+      ]),
+    );
+    expect(rules).toHaveLength(2);
+  });
+
+  it('after the user field of a system line in a user crontab, the rest of the line is still checked', async () => {
+    const r = await runCli(['cron-lint', '-', '--json'], { input: 'SHELL=/bin/sh\nPATH=/usr/bin:/bin\n0 1 * * * root [[ -f /tmp/x ]] && /bin/true\n' });
+    expect(parseJson(r).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['cron/user-field-in-user-crontab', 'cron/bashism-under-sh']);
+  });
+});
