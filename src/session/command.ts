@@ -6,7 +6,11 @@
 import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
 import type { CommandResult, Finding, InputError } from '../findings/model.js';
-import { applySuppressions, parseSuppressions } from '../findings/suppress.js';
+import { suppressionsIn } from '../findings/directives.js';
+import { applySuppressions } from '../findings/suppress.js';
+import { isSourceFile } from '../js/files.js';
+import { parseSource } from '../js/parse.js';
+import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
@@ -70,8 +74,10 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
   const record = (display: string, text: string, audit: FileAudit) => {
     inputs++;
     errors.push(...audit.errors);
-    // Suppressions naming only other domains' rules are theirs to judge, not stale here.
-    const ours = parseSuppressions(text).filter((s) => s.rules === null || s.rules.some((rule) => rule.startsWith('session/')));
+    // Directives only inside real comments (for JS/TS, the parser's: free, the parse is memoised);
+    // those naming only other domains' rules are theirs to judge, not stale here.
+    const comments = text.includes('authkit-ignore') && isSourceFile(display) ? parseSource(display, text).comments : undefined;
+    const ours = suppressionsIn(display, text, comments).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'session'));
     const { kept, unused } = applySuppressions(display, audit.findings, ours);
     findings.push(...kept, ...unused);
   };
