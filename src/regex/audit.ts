@@ -95,8 +95,6 @@ export interface PatternReport {
   findings: Finding[];
 }
 
-export type AuditInput = { display: string; text: string } | { display: string; path: string };
-
 export const REGEX_AUDIT_RULES: readonly RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES];
 
 const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
@@ -461,53 +459,6 @@ function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number):
     ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
     : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
   return { ruleId, severity, message, ...where, data: detail };
-}
-
-/**
- * The regex domain in the shape `authkit scan` drives (src/scan/scan.ts DomainScanner): files are
- * collected as they stream by, and everything is analysed at once in `finish`, so that patterns
- * repeated across files are analysed once. Suppressions are applied here.
- */
-export function createRegexScanner(options: RegexAuditOptions) {
-  const collector = new RegexCollector(options);
-  let outcome: RegexAuditOutcome | null = null;
-  return {
-    domain: 'regex',
-    appliesSuppressions: true,
-    wants: (file: string, _text?: string) => wantsFile(file),
-    add(file: string, text: string): Finding[] {
-      collector.add(file, text);
-      return [];
-    },
-    async finish(): Promise<Finding[]> {
-      outcome = await collector.finish();
-      return outcome.findings;
-    },
-    /** After finish: counts, skipped files and the per-pattern reports. */
-    outcome: () => outcome,
-  };
-}
-
-async function* asAsync<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
-  yield* items;
-}
-
-/** Reads (when given paths) and audits every input; a file that cannot be read is an InputError. */
-export async function auditSources(inputs: Iterable<AuditInput> | AsyncIterable<AuditInput>, options: RegexAuditOptions): Promise<RegexAuditOutcome> {
-  const collector = new RegexCollector(options);
-  for await (const input of asAsync(inputs)) {
-    if (!wantsFile(input.display)) continue;
-    if ('text' in input) {
-      collector.add(input.display, input.text);
-      continue;
-    }
-    try {
-      collector.add(input.display, await readTextFile(input.path, { display: input.display, maxBytes: options.maxBytes }));
-    } catch (error) {
-      collector.addError({ file: input.display, message: (error as Error).message });
-    }
-  }
-  return collector.finish();
 }
 
 /**

@@ -1,53 +1,63 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditSources, createRegexScanner, looksAuthRelated } from '../../../src/regex/audit.js';
+import { looksAuthRelated } from '../../../src/regex/audit.js';
+import { parseJson, runCli } from '../../helpers/cli.js';
 
 // Only invalid patterns and unparsable files here: the engine is not needed, so these stay fast.
+// They run the real wiring (the CLI, and scan's domains), not a test-only entry point.
 const scratch = mkdtempSync(join(tmpdir(), 'authkit-regex-collector-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const options = { cwd: scratch, cache: false };
+const env = { AUTHKIT_CACHE_DIR: join(scratch, '.cache') };
 
-describe('the regex domain as authkit scan drives it', () => {
-  it('collects per file and reports at finish, suppressions applied, auth-related first', async () => {
-    const scanner = createRegexScanner(options);
-    expect(scanner.domain).toBe('regex');
-    expect(scanner.appliesSuppressions).toBe(true);
-    expect(scanner.wants('src/a.ts', '')).toBe(true);
-    expect(scanner.wants('README.md', '')).toBe(false);
-    expect(scanner.add('src/util.js', "export const a = new RegExp('(');\n")).toEqual([]);
-    scanner.add('src/session/cookie.js', "const SESSION = new RegExp('[');\n// authkit-ignore-next-line regex/invalid-pattern -- fixture\nconst b = new RegExp(')');\n");
-    // A syntax error matters only where a regex may be: files without one are not even parsed.
-    scanner.add('src/broken.ts', 'const r = /a/;\nconst x = (;\n');
-    scanner.add('src/plain.ts', 'const x = (;\n');
-    const findings = await scanner.finish();
-    expect(findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.data?.auth])).toEqual([
+function tree(name: string, files: Record<string, string>): string {
+  const root = join(scratch, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+describe('the regex domain', () => {
+  it('collects per file and reports at the end, suppressions applied, auth-related first (regex-audit and scan alike)', async () => {
+    const root = tree('collect', {
+      'src/util.js': "export const a = new RegExp('(');\n",
+      'src/session/cookie.js': "const SESSION = new RegExp('[');\n// authkit-ignore-next-line regex/invalid-pattern -- fixture\nconst b = new RegExp(')');\n",
+      // A syntax error matters only where a regex may be: files without one are not even parsed.
+      'src/broken.ts': 'const r = /a/;\nconst x = (;\n',
+      'src/plain.ts': 'const x = (;\n',
+      'README.md': 'not a source\n',
+    });
+    const expected = [
       ['regex/invalid-pattern', 'src/session/cookie.js', 1, 17, true],
       ['regex/unparsable-file', 'src/broken.ts', 2, 12, undefined],
       ['regex/invalid-pattern', 'src/util.js', 1, 18, false],
-    ]);
-    expect(scanner.outcome()?.stats).toMatchObject({ files: 4, regexes: 3, parsedFiles: 4 });
+    ];
+    const audit = parseJson(await runCli(['regex-audit', '.', '--json'], { cwd: root, env }));
+    expect(audit.findings.map((f: any) => [f.ruleId, f.file, f.line, f.column, f.data?.auth])).toEqual(expected);
+    expect(audit.stats).toMatchObject({ files: 4, regexes: 3, parsedFiles: 4 });
+    const scan = parseJson(await runCli(['scan', '.', '--json'], { cwd: root, env }));
+    const regexFindings = scan.findings.filter((f: any) => f.ruleId.startsWith('regex/')).map((f: any) => [f.ruleId, f.file, f.line, f.column]);
+    expect(regexFindings.sort()).toEqual(expected.map((e) => e.slice(0, 4)).sort());
   });
 
   it('reports unused suppressions unless only auth findings are wanted', async () => {
-    const text = '// authkit-ignore-next-line regex/redos-exponential -- stale\nconst ok = 1;\n';
-    const all = await auditSources([{ display: 'a.js', text }], options);
-    expect(all.findings.map((f) => f.ruleId)).toEqual(['meta/unused-suppression']);
-    const authOnly = await auditSources([{ display: 'a.js', text }], { ...options, authOnly: true });
+    const root = tree('unused', { 'a.js': '// authkit-ignore-next-line regex/redos-exponential -- stale\nconst ok = 1;\n' });
+    const all = parseJson(await runCli(['regex-audit', 'a.js', '--json'], { cwd: root, env }));
+    expect(all.findings.map((f: any) => f.ruleId)).toEqual(['meta/unused-suppression']);
+    const authOnly = parseJson(await runCli(['regex-audit', 'a.js', '--auth-only', '--json'], { cwd: root, env }));
     expect(authOnly.findings).toEqual([]);
   });
 
   it('turns unreadable paths into input errors and goes on', async () => {
-    const outcome = await auditSources(
-      [
-        { display: 'missing.js', path: join(scratch, 'missing.js') },
-        { display: 'ok.json', text: '{"pattern": "(x"}' },
-      ],
-      options,
-    );
-    expect(outcome.errors).toEqual([{ file: 'missing.js', message: 'no such file or directory' }]);
-    expect(outcome.findings.map((f) => [f.ruleId, f.file])).toEqual([['regex/invalid-pattern', 'ok.json']]);
+    const root = tree('errors', { 'ok.json': '{"pattern": "(x"}' });
+    const r = await runCli(['regex-audit', 'missing.js', 'ok.json', '--json'], { cwd: root, env });
+    expect(r.code).toBe(2);
+    const report = parseJson(r);
+    expect(report.errors).toEqual([{ file: 'missing.js', message: 'no such file or directory' }]);
+    expect(report.findings.map((f: any) => [f.ruleId, f.file])).toEqual([['regex/invalid-pattern', 'ok.json']]);
   });
 
   it('decides auth relevance from paths and names', () => {
