@@ -13,7 +13,9 @@ import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCO
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
 import { type CronRuleName, cronRule } from './rules.js';
 import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
-import { type ShellFacts, analyzeWithParser, isBuiltin, scanSimpleCommand } from './shell.js';
+import { type ShellFacts, isBuiltin } from './shell-facts.js';
+import { scanSimpleCommand } from './shell-scan.js';
+import { analyzeWithParser } from './shell-tree.js';
 import { type CronTarget, resolveTarget } from './targets.js';
 
 export type { CrontabKind } from './parse.js';

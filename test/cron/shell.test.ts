@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeCommand, analyzeWithParser, scanSimpleCommand, type ShellFacts } from '../../src/cron/shell.js';
+import { analyzeCommand } from '../../src/cron/shell.js';
+import type { ShellFacts } from '../../src/cron/shell-facts.js';
+import { scanSimpleCommand } from '../../src/cron/shell-scan.js';
+import { analyzeWithParser } from '../../src/cron/shell-tree.js';
 
 function normalize(facts: ShellFacts) {
   const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
