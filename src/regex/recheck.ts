@@ -1,0 +1,183 @@
+// recheck (the automaton and fuzz checkers authkit asks for attack strings): loading it, which
+// backend it runs on, and its agent process, which keeps what it allocates and is recycled past a
+// size limit. The verdict logic that uses it lives in analyze.ts.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Diagnostics, Parameters } from 'recheck';
+import type { Derived } from './pattern.js';
+
+const requireCjs = createRequire(import.meta.url);
+
+interface RecheckModule {
+  check(source: string, flags: string, params?: Parameters & { signal?: AbortSignal }): Promise<Diagnostics>;
+  /** recheck's own backend state: the native agent process and its worker pool. */
+  __mock__?: {
+    agent?: { kill(): void; child?: { pid?: number; exitCode: number | null; signalCode: string | null; once(event: 'exit', listener: () => void): void } } | null;
+    pool?: { kill(): void } | null;
+  };
+}
+
+let recheckReady: Promise<unknown> | null = null;
+
+/**
+ * recheck starts its agent process lazily on the first check and keeps it in a module variable;
+ * concurrent first checks would each start one and leak all but the last. One warm-up check
+ * first, and everything else waits for it.
+ */
+function warmRecheck(): Promise<unknown> {
+  recheckReady ??= recheck()
+    .check('a', '', { timeout: 10_000 })
+    .catch(() => undefined);
+  return recheckReady;
+}
+
+let recheckModule: RecheckModule | null = null;
+
+function recheck(): RecheckModule {
+  if (!recheckModule) {
+    // lib/main.js exposes the backend handles that index.js hides; they let us stop the agent.
+    try {
+      recheckModule = requireCjs('recheck/lib/main.js') as RecheckModule;
+    } catch {
+      recheckModule = requireCjs('recheck') as RecheckModule;
+    }
+  }
+  return recheckModule;
+}
+
+export function packageVersion(name: string): string {
+  try {
+    return (requireCjs(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Which recheck implementation `check` will use here: the native binary from the platform package
+ * (recheck-linux-x64 and friends), a JVM with recheck-jar, or the Scala.js build in a worker.
+ */
+export function recheckBackend(): 'native' | 'java' | 'js' {
+  const forced = process.env.RECHECK_BACKEND;
+  if (forced === 'worker' || forced === 'pure') return 'js';
+  if (forced === 'java') return 'java';
+  if (process.env.RECHECK_BIN) return 'native';
+  const os = ({ darwin: 'macos', linux: 'linux', win32: 'windows' } as Record<string, string>)[process.platform];
+  if (os) {
+    try {
+      requireCjs.resolve(`recheck-${os}-${process.arch}/package.json`);
+      return 'native';
+    } catch {
+      // no binary for this platform
+    }
+  }
+  try {
+    requireCjs.resolve('recheck-jar/package.json');
+    return 'java';
+  } catch {
+    return 'js';
+  }
+}
+
+
+/** Stops recheck's agent process and worker, and waits for the agent to exit. */
+export async function stopRecheck(): Promise<void> {
+  recheckReady = null;
+  const state = recheckModule?.__mock__;
+  if (!state) return;
+  const child = state.agent?.child;
+  const exited =
+    child && child.exitCode === null && child.signalCode === null
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 2000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        })
+      : Promise.resolve();
+  try {
+    state.agent?.kill();
+  } catch {
+    // already gone
+  }
+  try {
+    state.pool?.kill();
+  } catch {
+    // already gone
+  }
+  state.agent = undefined;
+  state.pool = null;
+  await exited;
+}
+
+export interface Analysis {
+  diagnostics: Diagnostics;
+  /** How a variant departs from the pattern (lookarounds dropped...); empty for exact analyses. */
+  approximations?: string[];
+  /** Minimum repeat counts the variant lowered; its attacks are padded back to them. */
+  reducedMinimums?: number[];
+  /** The source analysed, when it is derived from the pattern (offset map back to it). */
+  derived?: Derived;
+  role: 'original' | 'variant' | 'g-model';
+}
+
+/**
+ * recheck's native agent keeps what it allocated for every pattern (575 MB after the 189 patterns
+ * of the benchmark). It starts in about 50 ms, so it is replaced once it passes this size: the
+ * queue drains, the agent is stopped, and the next analysis starts a fresh one.
+ */
+const AGENT_RSS_LIMIT_MB = 120;
+
+let inflight = 0;
+let recycle: { done: Promise<void>; resolve: () => void; started: boolean } | null = null;
+
+function agentRssMb(): number {
+  const pid = recheckModule?.__mock__?.agent?.child?.pid;
+  if (!pid) return 0;
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function maybeRecycleAgent(): void {
+  if (!recycle && agentRssMb() > AGENT_RSS_LIMIT_MB) {
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    recycle = { done, resolve, started: false };
+  }
+  if (recycle && !recycle.started && inflight === 0) {
+    const current = recycle;
+    current.started = true;
+    void stopRecheck().finally(() => {
+      recycle = null;
+      current.resolve();
+    });
+  }
+}
+
+export async function runRecheck(source: string, flags: string, params: Parameters, timeoutMs: number): Promise<Diagnostics> {
+  while (recycle) await recycle.done;
+  inflight += 1;
+  // recheck enforces `timeout` itself; the abort is the backstop if its agent stops answering.
+  const controller = new AbortController();
+  const backstop = setTimeout(() => controller.abort(), timeoutMs + 2000);
+  try {
+    await warmRecheck();
+    return await recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal });
+  } catch (error) {
+    return { source, flags, status: 'unknown', error: { kind: 'unexpected', message: (error as Error).message } };
+  } finally {
+    clearTimeout(backstop);
+    inflight -= 1;
+    maybeRecycleAgent();
+  }
+}
+
+/** recheck knows the flags that change matching; `g`, `d` and `y` only change iteration. */
+export function recheckFlags(flags: string): string {
+  return [...new Set(flags.replace('v', 'u'))].filter((f) => 'imsu'.includes(f)).join('');
+}
