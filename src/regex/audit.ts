@@ -4,32 +4,27 @@
 //   collector.add(display, text);                          // per file; false when not a JS/TS/JSON/YAML file
 //   const { findings, errors, ... } = await collector.finish();
 //
-// or in one call, `auditSources(inputs, options)` with inputs `{ display, text }` or
-// `{ display, path }` (an iterable or async iterable, e.g. mapped from the shared walk), and
-// `auditPaths(paths, options)` which walks itself, or `createRegexScanner(options)`, the
-// { domain, appliesSuppressions, wants, add, finish } object that `authkit scan` drives.
-// Findings come back with inline suppressions applied (stale ones as meta/unused-suppression),
-// fingerprinted, auth-related ones first. Signatures:
-//   auditSources(inputs: Iterable<AuditInput> | AsyncIterable<AuditInput>, options: RegexAuditOptions): Promise<RegexAuditOutcome>
-//   auditPaths(paths: string[], options: RegexAuditOptions): Promise<RegexAuditOutcome>
-//   RegexAuditOutcome = { findings: Finding[]; errors: InputError[]; skipped; inputs; reports; stats }
-//
+// or `auditPaths(paths, options)`, which walks itself. `authkit scan` drives a collector through
+// its regex domain (src/scan/domains.ts). Findings come back with inline suppressions applied
+// (stale ones as meta/unused-suppression), fingerprinted, auth-related ones first; report.ts
+// turns each verdict into a finding.
 // Each file is extracted once per content (cache), each unique (pattern, flags) is analysed once
 // per analyser version (cache), and the engine runs only on what neither cache answers.
 import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
-import { type Finding, type InputError, type RuleMeta, type Severity, compareFindings } from '../findings/model.js';
+import { type Finding, type InputError, compareFindings } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, applySuppressions } from '../findings/suppress.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
-import { EXTRACTOR_VERSION, type Extraction, type ExtractedRegex, compileError, extractFromSource } from './extract.js';
+import { EXTRACTOR_VERSION, type Extraction, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { EXTRACTION_RULES, REGEX_RULES, UNPARSABLE_FILE_RULE } from './rules.js';
+import { UNPARSABLE_FILE_RULE } from './rules.js';
+import { type Occurrence, SEVERITY, authFirst, findingFor } from './report.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -95,21 +90,6 @@ export interface PatternReport {
   findings: Finding[];
 }
 
-export const REGEX_AUDIT_RULES: readonly RuleMeta[] = [...REGEX_RULES, ...EXTRACTION_RULES];
-
-const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_AUDIT_RULES.map((r) => [r.id, r.severity]));
-
-const AUTH_WORD = /auth|login|logon|signin|sign_in|token|jwt|session|cookie|passw(?:or)?d|passphrase|e-?mail|bearer|credential|oauth|otp/i;
-
-/** True when a path or a name around the regex looks like authentication code. */
-export function looksAuthRelated(file: string, names: readonly string[]): boolean {
-  return AUTH_WORD.test(file) || names.some((name) => AUTH_WORD.test(name));
-}
-
-interface Occurrence extends ExtractedRegex {
-  file: string;
-}
-
 interface FileRecord {
   file: string;
   suppressions: Suppression[];
@@ -133,28 +113,6 @@ function extract(kind: 'source' | 'json' | 'yaml', display: string, text: string
 
 function jobKey(pattern: string, flags: string): string {
   return `${flags}\0${pattern}`;
-}
-
-function shortPattern(pattern: string, flags: string): string {
-  const max = 60;
-  const body = pattern.length > max ? `${pattern.slice(0, max)}…` : pattern;
-  return `/${body}/${flags}`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.round(ms)} ms`;
-}
-
-function measuredText(verdict: Verdict): string | undefined {
-  if (verdict.measuredMs === undefined || verdict.inputLength === undefined) return undefined;
-  return `${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`;
-}
-
-function complexityText(verdict: Verdict): string {
-  const c = verdict.complexity;
-  if (!c || c.type === 'safe') return 'unknown';
-  return c.type === 'exponential' ? 'exponential' : `polynomial (degree ${c.degree})`;
 }
 
 export class RegexCollector {
@@ -387,78 +345,6 @@ export class RegexCollector {
 function rank(report: PatternReport): number {
   const severity = report.findings[0]?.severity;
   return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
-}
-
-function authFirst(a: Finding, b: Finding): number {
-  return Number(b.data?.auth === true) - Number(a.data?.auth === true) || compareFindings(a, b);
-}
-
-function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number): Finding | null {
-  const where = {
-    file: occurrence.file,
-    line: occurrence.line,
-    column: occurrence.column,
-    ...(occurrence.endLine ? { endLine: occurrence.endLine, endColumn: occurrence.endColumn } : {}),
-  };
-  const auth = looksAuthRelated(occurrence.file === '-' || occurrence.file === '<arg>' ? '' : occurrence.file, occurrence.names);
-  const shown = shortPattern(occurrence.pattern, occurrence.flags);
-  const common = {
-    pattern: occurrence.pattern,
-    flags: occurrence.flags,
-    auth,
-    ...(occurrence.names[0] ? { identifier: occurrence.names[0] } : {}),
-    kind: occurrence.kind,
-    ...(occurrence.usages.length ? { usages: occurrence.usages } : {}),
-    ...(occurrence.flagsUnknown ? { flagsUnknown: true } : {}),
-  };
-
-  if (verdict.status === 'invalid') {
-    const reason = verdict.reason ?? 'does not compile';
-    return {
-      ruleId: 'regex/invalid-pattern',
-      severity: SEVERITY['regex/invalid-pattern'] ?? 'error',
-      message: `Regex ${shown} does not compile: ${reason}`,
-      ...where,
-      data: { ...common, reason },
-    };
-  }
-  if (verdict.status === 'safe') return null;
-
-  const detail = {
-    ...common,
-    complexity: verdict.complexity?.type === 'polynomial' ? `polynomial` : (verdict.complexity?.type ?? null),
-    ...(verdict.complexity?.type === 'polynomial' ? { degree: verdict.complexity.degree } : {}),
-    attack: verdict.attack?.readable ?? null,
-    confirmed: verdict.confirmed,
-    measuredMs: verdict.measuredMs === undefined ? null : Math.round(verdict.measuredMs),
-    inputLength: verdict.inputLength ?? null,
-    ...(verdict.method ? { method: verdict.method } : {}),
-    ...(verdict.hotspot?.length ? { hotspot: verdict.hotspot } : {}),
-    ...(verdict.checker ? { checker: verdict.checker } : {}),
-    ...(verdict.reason ? { reason: verdict.reason } : {}),
-    ...(verdict.hint ? { fix: verdict.hint } : {}),
-  };
-
-  if (verdict.status === 'incomplete') {
-    return {
-      ruleId: 'regex/analysis-incomplete',
-      severity: SEVERITY['regex/analysis-incomplete'] ?? 'warning',
-      message: `Regex ${shown} could not be proven safe: ${verdict.reason ?? 'the analysis did not finish'}`,
-      ...where,
-      data: detail,
-    };
-  }
-
-  const exponential = verdict.complexity?.type === 'exponential';
-  const ruleId = exponential ? 'regex/redos-exponential' : 'regex/redos-polynomial';
-  const measured = measuredText(verdict);
-  const how = exponential ? 'backtracks exponentially' : `backtracks in ${complexityText(verdict)} time`;
-  // Unconfirmed: the analysis says so, but no run within the input limit was slow.
-  const severity: Severity = verdict.confirmed ? 'error' : 'warning';
-  const message = verdict.confirmed
-    ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
-    : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
-  return { ruleId, severity, message, ...where, data: detail };
 }
 
 /**

@@ -2,7 +2,8 @@
 // with the backtracking part marked under the pattern, the attack, what a real run measured and
 // how to fix it. The per-file finding list follows it in the stylish report.
 import type { Painter } from '../findings/model.js';
-import { type PatternReport, type SkippedFile, formatDuration } from './audit.js';
+import type { PatternReport, SkippedFile } from './audit.js';
+import { formatDuration } from './report.js';
 
 const WINDOW = 72;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { looksAuthRelated } from '../../../src/regex/audit.js';
+import { looksAuthRelated } from '../../../src/regex/report.js';
 import { parseJson, runCli } from '../../helpers/cli.js';
 
 // Only invalid patterns and unparsable files here: the engine is not needed, so these stay fast.

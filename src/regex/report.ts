@@ -1,0 +1,113 @@
+// What regex-audit reports for one occurrence of a pattern, from its verdict: the finding's rule,
+// severity, message and machine detail, and the order findings are listed in (auth first).
+import { type Finding, type Severity, compareFindings } from '../findings/model.js';
+import type { ExtractedRegex } from './extract.js';
+import { EXTRACTION_RULES, REGEX_RULES } from './rules.js';
+import type { Verdict } from './types.js';
+
+/** True when a path or a name around the regex looks like authentication code. */
+const AUTH_WORD = /auth|login|logon|signin|sign_in|token|jwt|session|cookie|passw(?:or)?d|passphrase|e-?mail|bearer|credential|oauth|otp/i;
+
+export function looksAuthRelated(file: string, names: readonly string[]): boolean {
+  return AUTH_WORD.test(file) || names.some((name) => AUTH_WORD.test(name));
+}
+
+export const SEVERITY: Record<string, Severity> = Object.fromEntries([...REGEX_RULES, ...EXTRACTION_RULES].map((r) => [r.id, r.severity]));
+
+export interface Occurrence extends ExtractedRegex {
+  file: string;
+}
+
+function shortPattern(pattern: string, flags: string): string {
+  const max = 60;
+  const body = pattern.length > max ? `${pattern.slice(0, max)}…` : pattern;
+  return `/${body}/${flags}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms)} ms`;
+}
+
+function measuredText(verdict: Verdict): string | undefined {
+  if (verdict.measuredMs === undefined || verdict.inputLength === undefined) return undefined;
+  return `${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`;
+}
+
+function complexityText(verdict: Verdict): string {
+  const c = verdict.complexity;
+  if (!c || c.type === 'safe') return 'unknown';
+  return c.type === 'exponential' ? 'exponential' : `polynomial (degree ${c.degree})`;
+}
+
+export function authFirst(a: Finding, b: Finding): number {
+  return Number(b.data?.auth === true) - Number(a.data?.auth === true) || compareFindings(a, b);
+}
+
+export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number): Finding | null {
+  const where = {
+    file: occurrence.file,
+    line: occurrence.line,
+    column: occurrence.column,
+    ...(occurrence.endLine ? { endLine: occurrence.endLine, endColumn: occurrence.endColumn } : {}),
+  };
+  const auth = looksAuthRelated(occurrence.file === '-' || occurrence.file === '<arg>' ? '' : occurrence.file, occurrence.names);
+  const shown = shortPattern(occurrence.pattern, occurrence.flags);
+  const common = {
+    pattern: occurrence.pattern,
+    flags: occurrence.flags,
+    auth,
+    ...(occurrence.names[0] ? { identifier: occurrence.names[0] } : {}),
+    kind: occurrence.kind,
+    ...(occurrence.usages.length ? { usages: occurrence.usages } : {}),
+    ...(occurrence.flagsUnknown ? { flagsUnknown: true } : {}),
+  };
+
+  if (verdict.status === 'invalid') {
+    const reason = verdict.reason ?? 'does not compile';
+    return {
+      ruleId: 'regex/invalid-pattern',
+      severity: SEVERITY['regex/invalid-pattern'] ?? 'error',
+      message: `Regex ${shown} does not compile: ${reason}`,
+      ...where,
+      data: { ...common, reason },
+    };
+  }
+  if (verdict.status === 'safe') return null;
+
+  const detail = {
+    ...common,
+    complexity: verdict.complexity?.type === 'polynomial' ? `polynomial` : (verdict.complexity?.type ?? null),
+    ...(verdict.complexity?.type === 'polynomial' ? { degree: verdict.complexity.degree } : {}),
+    attack: verdict.attack?.readable ?? null,
+    confirmed: verdict.confirmed,
+    measuredMs: verdict.measuredMs === undefined ? null : Math.round(verdict.measuredMs),
+    inputLength: verdict.inputLength ?? null,
+    ...(verdict.method ? { method: verdict.method } : {}),
+    ...(verdict.hotspot?.length ? { hotspot: verdict.hotspot } : {}),
+    ...(verdict.checker ? { checker: verdict.checker } : {}),
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
+    ...(verdict.hint ? { fix: verdict.hint } : {}),
+  };
+
+  if (verdict.status === 'incomplete') {
+    return {
+      ruleId: 'regex/analysis-incomplete',
+      severity: SEVERITY['regex/analysis-incomplete'] ?? 'warning',
+      message: `Regex ${shown} could not be proven safe: ${verdict.reason ?? 'the analysis did not finish'}`,
+      ...where,
+      data: detail,
+    };
+  }
+
+  const exponential = verdict.complexity?.type === 'exponential';
+  const ruleId = exponential ? 'regex/redos-exponential' : 'regex/redos-polynomial';
+  const measured = measuredText(verdict);
+  const how = exponential ? 'backtracks exponentially' : `backtracks in ${complexityText(verdict)} time`;
+  // Unconfirmed: the analysis says so, but no run within the input limit was slow.
+  const severity: Severity = verdict.confirmed ? 'error' : 'warning';
+  const message = verdict.confirmed
+    ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
+    : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
+  return { ruleId, severity, message, ...where, data: detail };
+}
