@@ -9,11 +9,13 @@ import type { Finding, Severity } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
 import { domainOf } from '../rules/index.js';
-import { COMMAND_NOT_USER, OUTSIDE_DEFAULT_PATH, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
+import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
 import { type CronRuleName, cronRule } from './rules.js';
 import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
-import { type ShellFacts, isBuiltin } from './shell-facts.js';
+import { inCronD, isSystemCrontabPath } from './detect.js';
+import type { ShellFacts } from './shell-facts.js';
+import { checkShell } from './shell-rules.js';
 import { scanSimpleCommand } from './shell-scan.js';
 import { analyzeWithParser } from './shell-tree.js';
 import { type CronTarget, resolveTarget } from './targets.js';
@@ -57,52 +59,6 @@ export interface CronAnalysis {
   needsShell: boolean;
   /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
   needsPath: boolean;
-}
-
-/** /etc/crontab and anything in a cron.d folder are system crontabs (with a user field). */
-export function isSystemCrontabPath(displayPath: string): boolean {
-  const parts = displayPath.replace(/\\/g, '/').split('/');
-  const base = parts[parts.length - 1];
-  if (parts.slice(0, -1).includes('cron.d')) return true;
-  return base === 'crontab' && parts[parts.length - 2] === 'etc';
-}
-
-function inCronD(displayPath: string): boolean {
-  return displayPath.replace(/\\/g, '/').split('/').slice(0, -1).includes('cron.d');
-}
-
-/** Files `authkit scan` should hand to cron-lint by name: `crontab`, `*.cron`, `*.crontab`, anything in `cron.d`. */
-export function isCrontabPath(displayPath: string): boolean {
-  const parts = displayPath.replace(/\\/g, '/').split('/');
-  const base = parts[parts.length - 1] ?? '';
-  if (parts.slice(0, -1).includes('cron.d')) return true;
-  const lower = base.toLowerCase();
-  return lower === 'crontab' || lower.endsWith('.cron') || lower.endsWith('.crontab');
-}
-
-/**
- * Content that is clearly a crontab, for files not named like one. Conservative: at least two job
- * lines with five valid time fields (or an @keyword) and a command, no line that is neither a
- * comment, an assignment nor such a job, and no code-like lines.
- */
-export function looksLikeCrontab(text: string): boolean {
-  if (text.length > 256 * 1024 || text.includes('\0')) return false;
-  const parsed = parseCrontab(text.replace(/\r\n/g, '\n'), 'user');
-  let jobs = 0;
-  for (const entry of parsed.entries) {
-    if (entry.kind === 'invalid') return false;
-    if (entry.kind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name)) return false;
-    if (entry.kind !== 'job') continue;
-    if (entry.command.text.trim().length === 0) return false;
-    if (entry.keyword) {
-      if (!(entry.keyword.text in KEYWORDS)) return false;
-    } else {
-      const schedule = parseSchedule(entry.fields!.map((f) => f.text));
-      if (Object.values(schedule).some((f) => f.problems.length > 0)) return false;
-    }
-    jobs++;
-  }
-  return jobs >= 2;
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -327,7 +283,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
       continue;
     }
-    checkShell(job, facts, col);
+    checkShell({ report, target, kind, needBash, outsidePath }, job, facts, col);
   }
 
   function checkDays(job: JobEntry, s: Schedule): void {
@@ -347,54 +303,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     }
   }
 
-  function checkShell(job: JobEntry, facts: ShellFacts, col: (offset: number) => number): void {
-    const shell = job.env.get('SHELL')?.value ?? target.defaultShell;
-    const shellName = basename(shell);
-    const posixShell = ['sh', 'dash', 'ash', 'busybox'].includes(shellName);
-    if (posixShell && facts.bashisms.length > 0) {
-      const softened = target.shellFlavour === 'bash-posix' && shellName === 'sh';
-      const where = target.name === 'any' ? 'dash on Debian, ash on Alpine' : target.shellFlavour === 'bash-posix' ? 'bash in POSIX mode here, dash elsewhere' : target.shellFlavour;
-      for (const b of facts.bashisms) {
-        report('bashism-under-sh', job.line, col(b.offset), `${b.construct} is bash-only, but cron runs this job with ${shell} (${where})`, { construct: b.construct, ...(b.shellcheck ? { shellcheck: b.shellcheck } : {}) }, softened ? 'warning' : undefined);
-      }
-      if (!job.env.has('SHELL')) needBash.push(job.line);
-    }
 
-    // BusyBox crond reads only SHELL= and MAILTO= lines; PATH comes from its own environment.
-    const pathLine = target.environmentLines === 'all' ? job.env.get('PATH') : undefined;
-    const pathValue = pathLine?.value ?? target.defaultPath;
-    const pathDirs = pathValue.split(':').map((d) => d.replace(/(^|[^/])\/+$/, '$1'));
-    for (const use of facts.commands) {
-      const { name } = use;
-      if (name.includes('/')) {
-        if (!name.startsWith('/') && !name.startsWith('~') && !use.afterCd) {
-          report('relative-binary', job.line, col(use.offset), `Command '${name}' is relative to the working directory, which cron sets to the user's HOME`, { command: name });
-        }
-        continue;
-      }
-      // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
-      if (isBuiltin(name) || facts.setsPath || pathLine) continue;
-      const outside = OUTSIDE_DEFAULT_PATH[name];
-      if (!outside || outside.dirs.some((d) => pathDirs.includes(d))) continue;
-      report('relative-binary', job.line, col(use.offset), `'${name}' is not on cron's default PATH (${pathValue}): ${outside.why}`, { command: name, path: pathValue });
-      outsidePath.push({ name, line: job.line });
-    }
-
-    if (kind === 'system' && !job.env.has('HOME')) {
-      const cd = facts.commands.find((c) => c.name === 'cd');
-      const relative = facts.relativePaths.filter((p) => !cd || p.offset < cd.offset);
-      const first = [...facts.homeRefs.map((h) => ({ text: h.text, offset: h.offset })), ...relative].sort((a, b) => a.offset - b.offset)[0];
-      if (first) {
-        const user = job.user?.text ?? 'root';
-        report('missing-home', job.line, col(first.offset), `'${first.text}' depends on HOME, which cron takes from the passwd entry of '${user}'; set HOME= or use an absolute path`, { user });
-      }
-    }
-
-    const mailto = job.env.get('MAILTO');
-    if (mailto && mailto.value === '' && !facts.outputHandled) {
-      report('output-not-redirected', job.line, job.command.col + 1, 'MAILTO is empty and the output is not redirected, so errors from this job are discarded');
-    }
-  }
 
   if (needBash.length > 0) {
     report('missing-shell', 1, 1, `No SHELL= line before the jobs that need bash (${listLines(needBash)}); cron runs them with ${target.defaultShell}`, { lines: [...new Set(needBash)], fixable: true });

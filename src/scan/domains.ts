@@ -23,7 +23,7 @@ function extensionOf(file: string): string {
 }
 
 async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
-  const { isCrontabPath, looksLikeCrontab, lintCrontab } = await import('../cron/lint.js');
+  const [{ isCrontabPath, looksLikeCrontab }, { lintCrontab }] = await Promise.all([import('../cron/detect.js'), import('../cron/lint.js')]);
   return {
     domain: 'cron',
     appliesSuppressions: true,

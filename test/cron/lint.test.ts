@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCrontab, isCrontabPath, isSystemCrontabPath, lintCrontab, looksLikeCrontab } from '../../src/cron/lint.js';
+import { isCrontabPath, isSystemCrontabPath, looksLikeCrontab } from '../../src/cron/detect.js';
+import { analyzeCrontab, lintCrontab } from '../../src/cron/lint.js';
 
 type Case = [name: string, text: string, options: { kind?: 'system' | 'user'; target?: string; file?: string }, expected: [rule: string, line: number, column: number][]];
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixCrontab, unifiedDiff } from '../../../src/cron/fix.js';
-import { analyzeCrontab, looksLikeCrontab } from '../../../src/cron/lint.js';
+import { looksLikeCrontab } from '../../../src/cron/detect.js';
+import { analyzeCrontab } from '../../../src/cron/lint.js';
 import { nextRuns } from '../../../src/cron/next.js';
 import { parseField, FIELDS } from '../../../src/cron/schedule.js';
 import { analyzeCommand } from '../../../src/cron/shell.js';

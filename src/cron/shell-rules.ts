@@ -1,0 +1,73 @@
+// The rules about what a job's command does: bash-only syntax under /bin/sh, commands that cron's
+// PATH does not find, HOME-dependent paths in system crontabs, output that goes nowhere.
+import type { Severity } from '../findings/model.js';
+import { OUTSIDE_DEFAULT_PATH } from './commands.js';
+import type { CrontabKind, JobEntry } from './parse.js';
+import type { CronRuleName } from './rules.js';
+import { type ShellFacts, isBuiltin } from './shell-facts.js';
+import type { CronTarget } from './targets.js';
+
+export type Report = (rule: CronRuleName, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => void;
+
+/** What the shell rules read from the crontab being linted, and the file-level facts they collect. */
+export interface ShellRuleContext {
+  report: Report;
+  target: CronTarget;
+  kind: CrontabKind;
+  /** Lines of jobs that need bash where no SHELL= is set (for cron/missing-shell). */
+  needBash: number[];
+  /** Commands outside cron's default PATH (for cron/missing-path). */
+  outsidePath: { name: string; line: number }[];
+}
+
+const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFacts, col: (offset: number) => number): void {
+  const { report, target, kind, needBash, outsidePath } = ctx;
+  const shell = job.env.get('SHELL')?.value ?? target.defaultShell;
+  const shellName = basename(shell);
+  const posixShell = ['sh', 'dash', 'ash', 'busybox'].includes(shellName);
+  if (posixShell && facts.bashisms.length > 0) {
+    const softened = target.shellFlavour === 'bash-posix' && shellName === 'sh';
+    const where = target.name === 'any' ? 'dash on Debian, ash on Alpine' : target.shellFlavour === 'bash-posix' ? 'bash in POSIX mode here, dash elsewhere' : target.shellFlavour;
+    for (const b of facts.bashisms) {
+      report('bashism-under-sh', job.line, col(b.offset), `${b.construct} is bash-only, but cron runs this job with ${shell} (${where})`, { construct: b.construct, ...(b.shellcheck ? { shellcheck: b.shellcheck } : {}) }, softened ? 'warning' : undefined);
+    }
+    if (!job.env.has('SHELL')) needBash.push(job.line);
+  }
+
+  // BusyBox crond reads only SHELL= and MAILTO= lines; PATH comes from its own environment.
+  const pathLine = target.environmentLines === 'all' ? job.env.get('PATH') : undefined;
+  const pathValue = pathLine?.value ?? target.defaultPath;
+  const pathDirs = pathValue.split(':').map((d) => d.replace(/(^|[^/])\/+$/, '$1'));
+  for (const use of facts.commands) {
+    const { name } = use;
+    if (name.includes('/')) {
+      if (!name.startsWith('/') && !name.startsWith('~') && !use.afterCd) {
+        report('relative-binary', job.line, col(use.offset), `Command '${name}' is relative to the working directory, which cron sets to the user's HOME`, { command: name });
+      }
+      continue;
+    }
+    // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
+    if (isBuiltin(name) || facts.setsPath || pathLine) continue;
+    const outside = OUTSIDE_DEFAULT_PATH[name];
+    if (!outside || outside.dirs.some((d) => pathDirs.includes(d))) continue;
+    report('relative-binary', job.line, col(use.offset), `'${name}' is not on cron's default PATH (${pathValue}): ${outside.why}`, { command: name, path: pathValue });
+    outsidePath.push({ name, line: job.line });
+  }
+
+  if (kind === 'system' && !job.env.has('HOME')) {
+    const cd = facts.commands.find((c) => c.name === 'cd');
+    const relative = facts.relativePaths.filter((p) => !cd || p.offset < cd.offset);
+    const first = [...facts.homeRefs.map((h) => ({ text: h.text, offset: h.offset })), ...relative].sort((a, b) => a.offset - b.offset)[0];
+    if (first) {
+      const user = job.user?.text ?? 'root';
+      report('missing-home', job.line, col(first.offset), `'${first.text}' depends on HOME, which cron takes from the passwd entry of '${user}'; set HOME= or use an absolute path`, { user });
+    }
+  }
+
+  const mailto = job.env.get('MAILTO');
+  if (mailto && mailto.value === '' && !facts.outputHandled) {
+    report('output-not-redirected', job.line, job.command.col + 1, 'MAILTO is empty and the output is not redirected, so errors from this job are discarded');
+  }
+}
