@@ -10,7 +10,7 @@ import { didYouMean } from '../findings/suggest.js';
 export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 
 export interface ConfigOptions {
-  jwt: { maxLifetimeSeconds?: number; /** Relative to the config file's folder. */ secretsList?: string[] };
+  jwt: { maxLifetimeSeconds?: number /** Relative to the config file's folder. */; secretsList?: string[] };
   regex: { maxInput?: number; budgetMs?: number };
   cron: { target?: string };
   session: { accessTokenMaxLifetimeSeconds?: number; refreshTokenMaxLifetimeSeconds?: number };
@@ -85,7 +85,7 @@ export function validateConfig(
   const problems: ConfigProblem[] = [];
   const fail = (path: string, message: string) => {
     problems.push({ path, message });
-  };  /** A lifetime option: seconds, or a duration such as "15m"; undefined (and a problem) when neither. */
+  }; /** A lifetime option: seconds, or a duration such as "15m"; undefined (and a problem) when neither. */
   const duration = (at: string, setting: unknown, example: string): number | undefined => {
     const seconds = parseDurationSeconds(setting);
     if (seconds === undefined) fail(at, `expected seconds (a positive integer) or a duration such as ${example}, found ${describeType(setting)}`);
@@ -188,10 +188,7 @@ export function validateConfig(
             }
             config.regex.budgetMs = n;
           } else {
-            {
-              fail(at, `unknown option${didYouMean(option, ['maxInput', 'budgetMs'])} (known: maxInput, budgetMs)`);
-              continue;
-            }
+            fail(at, `unknown option${didYouMean(option, ['maxInput', 'budgetMs'])} (known: maxInput, budgetMs)`);
           }
         }
         break;
@@ -210,10 +207,8 @@ export function validateConfig(
           const targets = known.cronTargets;
           if (typeof setting !== 'string' || setting === '' || (targets && !targets.includes(setting))) {
             const expected = targets ? `one of ${targets.map((t) => JSON.stringify(t)).join(', ')}` : 'a non-empty string';
-            {
-              fail(at, `expected ${expected}, found ${describeType(setting)}`);
-              continue;
-            }
+            fail(at, `expected ${expected}, found ${describeType(setting)}`);
+            continue;
           }
           config.cron.target = setting;
         }

@@ -121,7 +121,7 @@ export function parseField(text: string, spec: FieldSpec): FieldResult {
     for (let v = lo; v <= hi; v += step) values.add(spec.name === 'day of week' && v === 7 ? 0 : v);
   };
 
-  elements: while (true) {
+  while (true) {
     const elementStart = r.i;
     let lo: number;
     let hi: number;
@@ -199,7 +199,7 @@ export function parseField(text: string, spec: FieldSpec): FieldResult {
     if (c === undefined) break;
     if (c === ',') {
       r.i++;
-      continue elements;
+      continue;
     }
     const quartz = QUARTZ[c] ?? (c === 'L' || c === 'W' ? QUARTZ[c] : undefined);
     problems.push({ offset: r.i, message: quartz ?? `unexpected '${c}' in the ${spec.name} field` });

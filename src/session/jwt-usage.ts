@@ -169,7 +169,7 @@ function checkVerify(ctx: AuditContext, call: Node, op: JwtOperation): void {
 
 /** Configuration objects of middleware and modules, recognised by their shape and import. */
 function checkConfigObjects(ctx: AuditContext): Expiry {
-  let moduleExpiry: Expiry = undefined;
+  let moduleExpiry: Expiry ;
   for (const { node: call } of ctx.calls) {
     const name = calleeName(call);
     const list = args(call);

@@ -32,7 +32,7 @@ Finds regex literals and constant RegExp(...) calls in JS/TS/JSX/TSX/MJS/CJS/MTS
 "pattern"/"regex" strings in JSON and YAML, then proves ReDoS by running the attack for real in a
 worker thread under a hard time limit. Verdicts are cached under node_modules/.cache/authkit (or
 $XDG_CACHE_HOME/authkit); suppress one finding with
-  \/\/ authkit-ignore-next-line regex/redos-polynomial -- input is capped at 100 characters
+  // authkit-ignore-next-line regex/redos-polynomial -- input is capped at 100 characters
 
 Examples:
   $ authkit regex-audit                          every regex under the current folder
