@@ -3,13 +3,16 @@
 // threads decides. docs/regex-engine.md walks through the decision.
 import { availableParallelism } from 'node:os';
 import type { Diagnostics } from 'recheck';
-import type { Complexity, EngineOptions, PatternJob, RegexUsage, Verdict } from './types.js';
+import type { Complexity, EngineOptions, PatternJob, Verdict } from './types.js';
+import { confirmationMethods, iteratesEveryPosition } from './usage.js';
+import { hintFor } from './hint.js';
 import { WorkerPool } from './pool.js';
 import { confirmAttack, type ConfirmResult } from './confirm.js';
 import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
 import { attemptPathsBound, automatonVariant, mapRanges, scanPattern, unanchoredAlternatives } from './pattern.js';
 import { provablyLinear } from './linear.js';
 import { type Analysis, packageVersion, recheckBackend, recheckFlags, runRecheck, stopRecheck } from './recheck.js';
+import { analyzeInProcess } from './decide.js';
 
 /**
  * Patterns whose attempts can take at most this many paths skip the analyser: at 50,000 start
@@ -18,7 +21,7 @@ import { type Analysis, packageVersion, recheckBackend, recheckFlags, runRecheck
 const MAX_BOUNDED_PATHS = 64;
 
 /** Bump when the decision logic changes: it is part of every verdict's cache key. */
-export const ENGINE_VERSION = '7';
+export const ENGINE_VERSION = '8';
 
 let versions: Record<string, string> | null = null;
 
@@ -29,42 +32,12 @@ export function analyzerVersions(): Record<string, string> {
     recheck: packageVersion('recheck'),
     recheckBackend: recheckBackend(),
     'safe-regex2': packageVersion('safe-regex2'),
+    refa: packageVersion('refa'),
     v8: process.versions.v8,
   };
   return { ...versions };
 }
 
-
-const SINGLE_SEARCH: ReadonlySet<RegexUsage> = new Set(['test', 'search']);
-
-/** Does the code run this regex from every position of the input (g iteration, or split)? */
-export function iteratesEveryPosition(job: PatternJob): boolean {
-  const usages = job.usages.length > 0 ? job.usages : (['unknown'] as RegexUsage[]);
-  const global = job.flags.includes('g');
-  return usages.some((u) => u === 'split' || u === 'replaceAll' || u === 'matchAll' || (global && !SINGLE_SEARCH.has(u)));
-}
-
-/**
- * One method per behaviour class the code uses, so confirmation covers single searches and
- * every-position iteration without repeating equivalent runs.
- */
-export function confirmationMethods(job: PatternJob, everyPositionOnly: boolean): RegexUsage[] {
-  const usages = job.usages.length > 0 ? [...new Set(job.usages)] : (['unknown'] as RegexUsage[]);
-  const global = job.flags.includes('g');
-  const classOf = (u: RegexUsage): string => {
-    if (u === 'split') return 'split';
-    if (u === 'replaceAll' || u === 'matchAll') return 'global';
-    if (global && !SINGLE_SEARCH.has(u)) return 'global';
-    return 'single';
-  };
-  const chosen = new Map<string, RegexUsage>();
-  for (const usage of usages) {
-    const cls = classOf(usage);
-    if (everyPositionOnly && cls === 'single') continue;
-    if (!chosen.has(cls)) chosen.set(cls, usage === 'unknown' ? (cls === 'global' ? 'replace' : 'exec') : usage);
-  }
-  return [...chosen.values()];
-}
 
 function shapeFrom(diagnostics: Diagnostics, origin: string): AttackShape | null {
   if (diagnostics.status !== 'vulnerable') return null;
@@ -103,24 +76,6 @@ function hotspotOf(analysis: Analysis): { start: number; end: number }[] | undef
   return analysis.derived ? mapRanges(analysis.derived, ranges) : ranges;
 }
 
-export function hintFor(pattern: string, complexity: Complexity | undefined, hotspot: { start: number; end: number }[] | undefined, everyPosition: boolean): string {
-  const parts = (hotspot ?? []).map(({ start, end }) => `\`${pattern.slice(start, end)}\``);
-  const named = parts.length > 0 ? parts.slice(0, 3).join(' and ') : 'the quantified parts';
-  if (everyPosition && /\\s[*+]\$|\\s[*+]\)?\$/.test(pattern)) {
-    return 'Use String.prototype.trim() (or trimStart/trimEnd) instead of a regex: every attempt from a position inside a run of spaces rescans the rest of the run';
-  }
-  if (everyPosition) {
-    return `Under the g flag (or split) an attempt starts at every position and ${named} rescans to the end each time: match the anchored cases with separate regexes or require a character the repetition cannot skip`;
-  }
-  if (complexity?.type === 'exponential') {
-    return `${named} can split the same text in many ways inside an outer repetition: make the repeated parts match disjoint text (e.g. \`(?:\\w+\\s)*\\w+\` instead of \`(\\w+\\s?)*\`) or drop the nested quantifier`;
-  }
-  if (complexity?.type === 'polynomial') {
-    return `${named} can match the same characters, so a failing input is rescanned from each split point: make adjacent repetitions mutually exclusive (e.g. \`[^-]+-\` instead of \`.+-\`), anchor the pattern, or cap the input length before matching`;
-  }
-  return 'Simplify the pattern so the analysis can finish, or cap the input length before matching';
-}
-
 /** No lookaround contains a repetition: each evaluation reads a bounded number of characters. */
 function lookaroundsAreLoopFree(structure: ReturnType<typeof scanPattern>): boolean {
   const lookarounds = structure.groups.filter((g) => g.kind === 'lookahead' || g.kind === 'lookbehind');
@@ -144,7 +99,7 @@ function resolveOptions(options: EngineOptions): ResolvedOptions {
 }
 
 async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOptions): Promise<Verdict> {
-  const base = { pattern: job.pattern, flags: job.flags, confirmed: false, analyzerVersions: analyzerVersions() };
+  const base: Pick<Verdict, 'pattern' | 'flags' | 'confirmed' | 'analyzerVersions' | 'fallback'> = { pattern: job.pattern, flags: job.flags, confirmed: false, analyzerVersions: analyzerVersions() };
   const prepared = await pool.prepare(job.pattern, job.flags);
   if (!prepared.valid) {
     return { ...base, status: 'invalid', reason: prepared.error ?? 'the pattern does not compile' };
@@ -161,6 +116,10 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
   if (provablyLinear(job.pattern, job.flags)) {
     return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'structure' };
   }
+  // The ambiguity analysis of the search automaton decides nearly everything else in-process.
+  const decided = await analyzeInProcess(job, pool, options, base);
+  if (decided.verdict) return decided.verdict;
+  base.fallback = decided.fallback;
 
   const flags = recheckFlags(job.flags);
   const timeout = options.analysisTimeoutMs;

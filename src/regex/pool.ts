@@ -68,6 +68,8 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private readonly file: string;
+  /** Killed workers still shutting down: close() waits for them too. */
+  private readonly retiring = new Set<Promise<void>>();
 
   constructor(private readonly size: number) {
     this.file = resolveWorkerFile();
@@ -98,6 +100,7 @@ export class WorkerPool {
         await this.retire(slot.worker);
       }),
     );
+    await Promise.all([...this.retiring]);
   }
 
   private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null, minCpuMs?: number): Promise<unknown> {
@@ -185,7 +188,8 @@ export class WorkerPool {
     const pending = slot.pending;
     slot.pending = undefined;
     this.drop(slot);
-    void this.retire(slot.worker);
+    const retired = this.retire(slot.worker).finally(() => this.retiring.delete(retired));
+    this.retiring.add(retired);
     if (pending) {
       const elapsed = Math.max(hardLimitMs, performance.now() - pending.entry.started);
       pending.entry.resolve({ id: pending.id, ms: elapsed, ...(cpuMs !== undefined ? { cpuMs } : {}), inputLength: -1, killed: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attemptPathsBound, automatonVariant, mapRanges, scanPattern, unanchoredAlternatives } from '../../../src/regex/pattern.js';
 import { flatAttack, jsString, maxCount, padRuns, readableAttack } from '../../../src/regex/attack.js';
 import { countSeries } from '../../../src/regex/confirm.js';
-import { confirmationMethods, iteratesEveryPosition } from '../../../src/regex/analyze.js';
+import { confirmationMethods, iteratesEveryPosition } from '../../../src/regex/usage.js';
 
 describe('scanPattern', () => {
   it('splits top-level alternatives but not those inside groups or classes', () => {

@@ -1,0 +1,160 @@
+// The epsilon-NFA folded into an automaton of character transitions, as a backtracking search
+// walks it: each (epsilon-path, character edge) pair is its own transition, so two ways of reaching
+// the same character edge stay two paths (`(a|a)`, `(?:a?)?`). Epsilon cycles are not followed:
+// V8 ends a loop iteration that matched empty, so they add no paths.
+//
+// The search itself is modelled, not assumed: `exec`/`test`/`match` try every start position in
+// turn, which is a lazy loop on any character in front of the pattern. State 0 is that loop at
+// position 0 (where `^` holds), state 1 the same loop at later positions. A sticky regex has
+// state 0 only.
+import { CharSet } from 'refa';
+import { type EpsilonNfa, Unsupported } from './nfa.js';
+
+export interface Transition {
+  to: number;
+  chars: CharSet;
+  /** Pattern offsets of the character this transition reads (none for the search loop). */
+  source?: { start: number; end: number };
+}
+
+export interface Automaton {
+  transitions: Transition[][];
+  /** Per state: the next characters with which a path from it reaches the end of the pattern. */
+  acceptNext: CharSet[];
+  /** Per state: whether a path from it reaches the end of the pattern at the end of the input. */
+  acceptEnd: boolean[];
+  /** States that stand for the search loop (start positions), not for the pattern. */
+  searchStates: Set<number>;
+  all: CharSet;
+}
+
+/** Epsilon-paths explored per state before the pattern is handed to the fallback. */
+const CLOSURE_BUDGET = 20_000;
+/** Copies of one transition beyond two add nothing: two already make a state ambiguous. */
+const MAX_PARALLEL = 2;
+
+export function foldAutomaton(nfa: EpsilonNfa, search: boolean): Automaton {
+  const all = CharSet.all(nfa.maxCharacter);
+  const empty = CharSet.empty(nfa.maxCharacter);
+  const transitions: Transition[][] = [];
+  const acceptNext: CharSet[] = [];
+  const acceptEnd: boolean[] = [];
+  const index = new Map<number, number>();
+  const pending: number[] = [];
+  const stateFor = (nfaState: number): number => {
+    let at = index.get(nfaState);
+    if (at === undefined) {
+      at = transitions.length;
+      index.set(nfaState, at);
+      transitions.push([]);
+      acceptNext.push(empty);
+      acceptEnd.push(false);
+      pending.push(nfaState);
+    }
+    return at;
+  };
+
+  // Fills the transitions and acceptance of `state` from the closure of `nfaState`.
+  const close = (state: number, nfaState: number, atStart: boolean): void => {
+    const counts = new Map<string, number>();
+    let steps = 0;
+    const onPath = new Set<number>();
+    const visit = (at: number, allowed: CharSet, endAllowed: boolean): void => {
+      if (++steps > CLOSURE_BUDGET) throw new Unsupported('too many epsilon-paths');
+      if (at === nfa.final) {
+        acceptNext[state] = acceptNext[state]!.union(allowed);
+        if (endAllowed) acceptEnd[state] = true;
+      }
+      for (const [n, edge] of nfa.chars[at]!.entries()) {
+        const chars = edge.chars.intersect(allowed);
+        if (chars.isEmpty) continue;
+        const key = `${at}:${n}:${allowed === all ? '*' : allowed.toString()}`;
+        const seen = counts.get(key) ?? 0;
+        if (seen >= MAX_PARALLEL) continue;
+        counts.set(key, seen + 1);
+        transitions[state]!.push({ to: stateFor(edge.to), chars, ...(edge.source ? { source: edge.source } : {}) });
+      }
+      onPath.add(at);
+      for (const { to, condition } of nfa.epsilon[at]!) {
+        if (onPath.has(to)) continue;
+        let nextAllowed = allowed;
+        let nextEnd = endAllowed;
+        if (condition?.kind === 'start') {
+          if (!atStart) continue;
+        } else if (condition?.kind === 'ahead') {
+          nextAllowed = condition.negate ? allowed.without(condition.chars) : allowed.intersect(condition.chars);
+          if (!condition.negate) nextEnd = false;
+          if (nextAllowed.isEmpty && !nextEnd) continue;
+        }
+        visit(to, nextAllowed, nextEnd);
+      }
+      onPath.delete(at);
+    };
+    visit(nfaState, all, true);
+  };
+
+  // State 0 (and 1) are placeholders in `index` for no NFA state: the pattern's states follow.
+  transitions.push([], ...(search ? [[]] : []));
+  acceptNext.push(empty, ...(search ? [empty] : []));
+  acceptEnd.push(false, ...(search ? [false] : []));
+  close(0, nfa.initial, true);
+  if (search) {
+    close(1, nfa.initial, false);
+    transitions[0]!.push({ to: 1, chars: all });
+    transitions[1]!.push({ to: 1, chars: all });
+  }
+  while (pending.length > 0) {
+    const nfaState = pending.shift()!;
+    close(index.get(nfaState)!, nfaState, false);
+  }
+  return { transitions, acceptNext, acceptEnd, searchStates: new Set(search ? [0, 1] : [0]), all };
+}
+
+/** Strongly connected components (Tarjan, iterative), in reverse topological order. */
+export function stronglyConnected(count: number, successors: (node: number) => readonly number[]): number[][] {
+  const indexOf = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  const components: number[][] = [];
+  let next = 0;
+  for (let root = 0; root < count; root++) {
+    if (indexOf[root] !== -1) continue;
+    const work: [number, number][] = [[root, 0]];
+    indexOf[root] = low[root] = next++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const [node, i] = frame;
+      const out = successors(node);
+      if (i < out.length) {
+        frame[1] = i + 1;
+        const to = out[i]!;
+        if (indexOf[to] === -1) {
+          indexOf[to] = low[to] = next++;
+          stack.push(to);
+          onStack[to] = 1;
+          work.push([to, 0]);
+        } else if (onStack[to]) {
+          low[node] = Math.min(low[node]!, indexOf[to]!);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[node]!);
+      if (low[node] === indexOf[node]) {
+        const component: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = 0;
+          component.push(member);
+        } while (member !== node);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}

@@ -1,0 +1,224 @@
+// The automaton a backtracking matcher walks, built from refa's RE AST so that it keeps every path
+// the matcher can take: ambiguity lives in the paths, not in the language, so nothing here is
+// determinized, minimized or merged. refa does the parsing (every flag, case folding, classes and
+// set operations); the construction is Thompson's, with two things a textbook NFA lacks:
+// - bounded repeats are nested (`a{0,3}` is `(a(a(a)?)?)?`), so each count is one path, as it is
+//   for the matcher; past a size cap they become loops, which only adds paths (sound for "safe");
+// - assertions stay position conditions: `^` (without m) holds at position 0 only, a one-character
+//   lookahead (`$`, `(?!\w)`, `\b`'s right half) constrains the next character or the end. Other
+//   lookarounds are widened to "always holds", which again only adds paths, and are recorded.
+import { type CharSet, JS } from 'refa';
+
+type Ast = ReturnType<JS.Parser['parse']>['expression'];
+type Concatenation = Ast['alternatives'][number];
+type Element = Concatenation['elements'][number];
+type SourceRange = { start: number; end: number };
+
+/** A condition on an epsilon edge: start of input, or what the next character may be. */
+export type Condition = { kind: 'start' } | { kind: 'ahead'; chars: CharSet; negate: boolean };
+
+export interface EpsilonEdge {
+  to: number;
+  condition?: Condition;
+}
+
+export interface CharEdge {
+  to: number;
+  chars: CharSet;
+  source?: SourceRange;
+}
+
+export interface EpsilonNfa {
+  /** Per state: its epsilon edges and its character edges. */
+  epsilon: EpsilonEdge[][];
+  chars: CharEdge[][];
+  initial: number;
+  final: number;
+  maxCharacter: number;
+  /** Features modelled by a wider automaton than the pattern: paths it adds may not exist. */
+  approximations: Set<Approximation>;
+  /** Minimums of bounded repeats that were lowered to keep the automaton small. */
+  reducedMinimums: number[];
+}
+
+export type Approximation = 'lookaround' | 'bounded-repeat' | 'backreference';
+
+/** Why the automaton could not be built; the pattern goes to the fallback analyser. */
+export class Unsupported extends Error {}
+
+/** States beyond this make the products too large to be worth it; the fallback takes over. */
+const MAX_STATES = 3_000;
+/** Bounded repeats whose unrolled copies would exceed this many states become loops. */
+const UNROLL_STATE_BUDGET = 400;
+/** Minimums kept when a bounded repeat becomes a loop: ambiguity comes from the structure. */
+const KEPT_MINIMUM = 2;
+
+export function buildNfa(pattern: string, flags: string): EpsilonNfa {
+  let parsed: ReturnType<JS.Parser['parse']>;
+  try {
+    const parser = JS.Parser.fromLiteral({ source: pattern, flags: flags.replace(/[gdy]/g, '') });
+    parsed = parser.parse({ assertions: 'parse', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false, maxNodes: 20_000 });
+  } catch (error) {
+    throw new Unsupported(`refa cannot parse it: ${(error as Error).message}`);
+  }
+  const builder = new Builder();
+  const initial = builder.state();
+  const final = builder.alternatives(parsed.expression.alternatives, initial);
+  return {
+    epsilon: builder.epsilon,
+    chars: builder.chars,
+    initial,
+    final,
+    maxCharacter: parsed.maxCharacter,
+    approximations: builder.approximations,
+    reducedMinimums: [...new Set(builder.reducedMinimums)],
+  };
+}
+
+class Builder {
+  readonly epsilon: EpsilonEdge[][] = [];
+  readonly chars: CharEdge[][] = [];
+  readonly approximations = new Set<Approximation>();
+  readonly reducedMinimums: number[] = [];
+
+  state(): number {
+    if (this.epsilon.length >= MAX_STATES) throw new Unsupported(`the automaton exceeds ${MAX_STATES} states`);
+    this.epsilon.push([]);
+    this.chars.push([]);
+    return this.epsilon.length - 1;
+  }
+
+  private link(from: number, to: number, condition?: Condition): void {
+    this.epsilon[from]!.push(condition ? { to, condition } : { to });
+  }
+
+  /** Each alternative is its own path from `from` to the returned state. */
+  alternatives(alternatives: readonly Concatenation[], from: number): number {
+    if (alternatives.length === 1) return this.concatenation(alternatives[0]!, from);
+    const join = this.state();
+    for (const alternative of alternatives) {
+      const start = this.state();
+      this.link(from, start);
+      this.link(this.concatenation(alternative, start), join);
+    }
+    return join;
+  }
+
+  private concatenation(concatenation: Concatenation, from: number): number {
+    let at = from;
+    for (const element of concatenation.elements) at = this.element(element, at);
+    return at;
+  }
+
+  private element(element: Element, from: number): number {
+    switch (element.type) {
+      case 'CharacterClass': {
+        const to = this.state();
+        if (!element.characters.isEmpty) this.chars[from]!.push({ to, chars: element.characters, ...(element.source ? { source: element.source } : {}) });
+        return to;
+      }
+      case 'Alternation':
+        return this.alternatives(element.alternatives, from);
+      case 'Quantifier':
+        return this.quantifier(element, from);
+      case 'Assertion':
+        return this.assertion(element, from);
+      case 'Unknown':
+        // refa leaves back-references it cannot resolve as Unknown nodes.
+        throw new Unsupported('back-references are not modelled by the automaton');
+    }
+  }
+
+  private quantifier(q: Extract<Element, { type: 'Quantifier' }>, from: number): number {
+    const bodySize = countStates(q.alternatives);
+    let { min, max } = q;
+    if (min * bodySize > UNROLL_STATE_BUDGET || (max !== Infinity && max * bodySize > UNROLL_STATE_BUDGET)) {
+      // A loop accepts every count the bounded repeat accepts, by one path each.
+      this.approximations.add('bounded-repeat');
+      if (min > KEPT_MINIMUM) this.reducedMinimums.push(min);
+      min = Math.min(min, KEPT_MINIMUM);
+      max = Infinity;
+    }
+    let at = from;
+    for (let i = 0; i < min; i++) at = this.alternatives(q.alternatives, at);
+    if (max === Infinity) {
+      const loop = this.state();
+      const out = this.state();
+      this.link(at, loop);
+      this.link(this.alternatives(q.alternatives, loop), loop);
+      this.link(loop, out);
+      return out;
+    }
+    // Nested optional copies: skipping is possible only where the previous copy ended, so every
+    // count has exactly one path (a flat a?a?a? would give "aa" three).
+    const out = this.state();
+    for (let i = min; i < max; i++) {
+      this.link(at, out);
+      at = this.alternatives(q.alternatives, at);
+    }
+    this.link(at, out);
+    return out;
+  }
+
+  private assertion(a: Extract<Element, { type: 'Assertion' }>, from: number): number {
+    const to = this.state();
+    const single = singleCharacter(a.alternatives);
+    if (single && a.kind === 'behind' && a.negate && single.isAll) {
+      this.link(from, to, { kind: 'start' });
+    } else if (single && a.kind === 'ahead') {
+      this.link(from, to, { kind: 'ahead', chars: single, negate: a.negate });
+    } else {
+      // Assumed to hold everywhere: only adds paths. A lookaround with a loop inside has a
+      // backtracking cost of its own that this automaton does not see; the caller checks that.
+      this.approximations.add('lookaround');
+      this.link(from, to);
+    }
+    return to;
+  }
+}
+
+/** The character set of a lookaround that reads exactly one character, else null. */
+function singleCharacter(alternatives: readonly Concatenation[]): CharSet | null {
+  let union: CharSet | null = null;
+  for (const alternative of alternatives) {
+    const [only, ...rest] = alternative.elements;
+    if (!only || rest.length > 0 || only.type !== 'CharacterClass') return null;
+    union = union ? union.union(only.characters) : only.characters;
+  }
+  return union;
+}
+
+function countStates(alternatives: readonly Concatenation[]): number {
+  let n = 1;
+  const visit = (element: Element): void => {
+    n += 1;
+    if (element.type === 'Alternation' || element.type === 'Assertion') element.alternatives.forEach((c) => c.elements.forEach(visit));
+    if (element.type === 'Quantifier') {
+      const inner = countStates(element.alternatives);
+      n += inner * (element.max === Infinity ? Math.max(1, element.min) + 1 : element.max);
+    }
+  };
+  alternatives.forEach((c) => c.elements.forEach(visit));
+  return n;
+}
+
+/** True when a lookaround of the pattern contains an unbounded repetition. */
+export function lookaroundHasLoop(pattern: string, flags: string): boolean {
+  let parsed: ReturnType<JS.Parser['parse']>;
+  try {
+    parsed = JS.Parser.fromLiteral({ source: pattern, flags: flags.replace(/[gdy]/g, '') }).parse({ assertions: 'parse', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false });
+  } catch {
+    return true;
+  }
+  const hasLoop = (element: Element): boolean => {
+    if (element.type === 'Quantifier' && element.max === Infinity) return true;
+    if ('alternatives' in element) return element.alternatives.some((c) => c.elements.some(hasLoop));
+    return false;
+  };
+  const visit = (element: Element): boolean => {
+    if (element.type === 'Assertion') return element.alternatives.some((c) => c.elements.some(hasLoop));
+    if ('alternatives' in element) return element.alternatives.some((c) => c.elements.some(visit));
+    return false;
+  };
+  return parsed.expression.alternatives.some((c) => c.elements.some(visit));
+}

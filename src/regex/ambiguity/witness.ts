@@ -1,0 +1,98 @@
+// From an ambiguity witness to an attack: a pumped input only costs the matcher every path when
+// the search fails, so the pumped part must not reach a match and a suffix must make every path
+// die. Both are checked on the automaton by simulating the set of live states (the matcher's
+// paths, merged): a set that holds an accepting state at any point means some start position
+// matches and the search stops early. Start positions after the pumps no longer matter (the work
+// is done by then), so the search loop is dropped before the suffix.
+import type { Automaton } from './automaton.js';
+import { type Pump, representative } from './ambiguity.js';
+
+/** Pump counts the suffix must work for: the period of the live-state sets is usually 1 or 2. */
+const COUNTS = [3, 4, 9, 10];
+const MAX_SUFFIX = 3;
+const SEARCH_LIMIT = 4_000;
+const EXTRA_CANDIDATES = [...'!\n\u0000 _.-0a'].map((c) => c.codePointAt(0)!);
+
+type Live = number[];
+
+/** A suffix that makes every path fail after the pumps, or null when none is found. */
+export function failingSuffix(automaton: Automaton, pumps: Pump[]): number[] | null {
+  const starts: Live[] = [];
+  for (const count of COUNTS) {
+    const live = afterPumps(automaton, pumps, count);
+    if (!live) return null;
+    starts.push(live.filter((s) => !automaton.searchStates.has(s)));
+  }
+  const candidates = candidateChars(automaton);
+  type Node = { live: Live[]; word: number[] };
+  const queue: Node[] = [{ live: starts, word: [] }];
+  const seen = new Set<string>([keyOf(starts)]);
+  for (let at = 0; at < queue.length && at < SEARCH_LIMIT; at++) {
+    const node = queue[at]!;
+    if (node.live.every((live) => !live.some((s) => automaton.acceptEnd[s]))) return node.word;
+    if (node.word.length >= MAX_SUFFIX) continue;
+    for (const c of candidates) {
+      const next: Live[] = [];
+      let matched = false;
+      for (const live of node.live) {
+        const stepped = step(automaton, live, c);
+        if (!stepped) {
+          matched = true;
+          break;
+        }
+        next.push(stepped);
+      }
+      if (matched) continue;
+      const key = keyOf(next);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queue.push({ live: next, word: [...node.word, c] });
+    }
+  }
+  return null;
+}
+
+/** Live states after prefix + pump^count for every pump, or null if a match is reached. */
+function afterPumps(automaton: Automaton, pumps: Pump[], count: number): Live | null {
+  let live: Live | null = [0];
+  for (const { prefix, pump } of pumps) {
+    for (const c of prefix) {
+      live = step(automaton, live, c);
+      if (!live) return null;
+    }
+    for (let i = 0; i < count; i++) {
+      for (const c of pump) {
+        live = step(automaton, live, c);
+        if (!live) return null;
+      }
+    }
+  }
+  return live;
+}
+
+/** The live states after reading `c`, or null when some live path matches before it. */
+function step(automaton: Automaton, live: Live, c: number): Live | null {
+  const next = new Set<number>();
+  for (const s of live) {
+    if (automaton.acceptNext[s]!.has(c)) return null;
+    for (const t of automaton.transitions[s]!) if (t.chars.has(c)) next.add(t.to);
+  }
+  return [...next].sort((a, b) => a - b);
+}
+
+function candidateChars(automaton: Automaton): number[] {
+  const out = new Set<number>(EXTRA_CANDIDATES);
+  for (const list of automaton.transitions) {
+    for (const t of list) {
+      out.add(representative(t.chars));
+      const rest = t.chars.negate();
+      if (!rest.isEmpty) out.add(representative(rest));
+    }
+    if (out.size > 64) break;
+  }
+  return [...out];
+}
+
+function keyOf(live: Live[]): string {
+  return live.map((l) => l.join(',')).join('|');
+}

@@ -1,0 +1,101 @@
+// The in-process decision for one pattern: the ambiguity analysis of the search automaton
+// (src/regex/ambiguity/) proposes, measurement in a worker confirms. recheck is consulted only for
+// what this cannot settle (back-references, lookarounds with loops inside, automata over the cap,
+// or a widened automaton whose attack does not reproduce); the reason is returned as `fallback`.
+import { type AmbiguityVerdict, analyzeAmbiguity } from './ambiguity/index.js';
+import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
+import { confirmAttack } from './confirm.js';
+import { hintFor } from './hint.js';
+import { mapRanges, unanchoredAlternatives } from './pattern.js';
+import type { WorkerPool } from './pool.js';
+import type { Complexity, PatternJob, Verdict } from './types.js';
+import { confirmationMethods, iteratesEveryPosition } from './usage.js';
+
+type Base = Pick<Verdict, 'pattern' | 'flags' | 'confirmed' | 'analyzerVersions'>;
+type Vulnerable = Extract<AmbiguityVerdict, { status: 'exponential' | 'polynomial' }>;
+
+interface Candidate {
+  result: Vulnerable;
+  /** The every-position model: the pattern without its ^-anchored alternatives, under g or split. */
+  everyPosition: boolean;
+  hotspot: { start: number; end: number }[];
+}
+
+export async function analyzeInProcess(
+  job: PatternJob,
+  pool: WorkerPool,
+  options: { budgetMs: number; maxInput: number },
+  base: Base,
+): Promise<{ verdict: Verdict; fallback?: undefined } | { verdict?: undefined; fallback: string }> {
+  const search = !job.flags.includes('y');
+  const single = analyzeAmbiguity(job.pattern, job.flags, { search });
+  const modelled = iteratesEveryPosition(job) ? unanchoredAlternatives(job.pattern, /[uv]/.test(job.flags)) : null;
+  const every = modelled ? analyzeAmbiguity(modelled.source, job.flags, { search }) : null;
+
+  for (const result of [single, every]) {
+    if (result?.status === 'unsupported') return { fallback: result.reason };
+  }
+  const candidates: Candidate[] = [];
+  if (single.status === 'exponential' || single.status === 'polynomial') candidates.push({ result: single, everyPosition: false, hotspot: single.hotspot });
+  if (every && modelled && (every.status === 'exponential' || every.status === 'polynomial')) {
+    candidates.push({ result: every, everyPosition: true, hotspot: mapRanges(modelled, every.hotspot) });
+  }
+  if (candidates.length === 0) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'ambiguity' } };
+
+  let slowest: { candidate: Candidate; measurement: NonNullable<Awaited<ReturnType<typeof confirmAttack>>['measurement']> } | undefined;
+  for (const candidate of candidates) {
+    const methods = confirmationMethods(job, candidate.everyPosition);
+    if (methods.length === 0) continue;
+    const { result } = candidate;
+    const shapes: AttackShape[] = [
+      ...result.reducedMinimums.map((length) => padRuns(result.shape, length)),
+      ...shapeVariants(result.shape, candidate.everyPosition ? ['!', 'a', '0', '\u0000'] : []),
+      ...result.alternatives,
+    ];
+    const outcome = await confirmAttack(pool, {
+      pattern: job.pattern,
+      flags: job.flags,
+      methods,
+      shapes,
+      growth: result.status,
+      ...(result.degree ? { degree: result.degree } : {}),
+      budgetMs: options.budgetMs,
+      maxInput: options.maxInput,
+      totalLimitMs: Math.max(4_000, options.budgetMs * 40),
+    });
+    const m = outcome.measurement;
+    if (outcome.confirmed && m) return { verdict: vulnerable(base, job, candidate, m, true) };
+    if (m && (!slowest || m.ms > slowest.measurement.ms)) slowest = { candidate, measurement: m };
+  }
+  // Not reproduced in V8 within the input limit. A widened automaton (a lookaround assumed to
+  // hold) may have claimed paths the pattern does not have: recheck and measurement settle it.
+  if (candidates.some((c) => c.result.approximations.includes('lookaround'))) return { fallback: 'the attack on the widened automaton did not reproduce' };
+  // On the exact automaton, an attack on which every path fails is real ambiguity: it stays a
+  // finding, unconfirmed. Where some path always matches, measurement has the last word.
+  const exact = candidates.find((c) => c.result.failing);
+  if (!exact) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'measurement' } };
+  const chosen = slowest?.candidate === exact ? slowest : { candidate: exact, measurement: undefined };
+  return { verdict: vulnerable(base, job, chosen.candidate, chosen.measurement, false) };
+}
+
+function vulnerable(
+  base: Base,
+  job: PatternJob,
+  candidate: Candidate,
+  measurement: { ms: number; inputLength: number; method: Verdict['method']; shape: AttackShape; count: number } | undefined,
+  confirmed: boolean,
+): Verdict {
+  const { result, everyPosition, hotspot } = candidate;
+  const complexity: Complexity = result.status === 'exponential' ? { type: 'exponential' } : { type: 'polynomial', degree: result.degree ?? 2 };
+  return {
+    ...base,
+    status: 'vulnerable',
+    complexity,
+    attack: flatAttack(measurement?.shape ?? result.shape, measurement?.count ?? 31),
+    ...(hotspot.length > 0 ? { hotspot } : {}),
+    confirmed,
+    ...(measurement ? { measuredMs: measurement.ms, inputLength: measurement.inputLength, method: measurement.method } : {}),
+    checker: 'ambiguity',
+    hint: hintFor(job.pattern, complexity, hotspot.length > 0 ? hotspot : undefined, everyPosition),
+  };
+}
