@@ -68,8 +68,13 @@ export async function analyzeInProcess(
     if (m && (!slowest || m.ms > slowest.measurement.ms)) slowest = { candidate, measurement: m };
   }
   // Not reproduced in V8 within the input limit. A widened automaton (a lookaround assumed to
-  // hold) may have claimed paths the pattern does not have: recheck and measurement settle it.
-  if (candidates.some((c) => c.result.approximations.includes('lookaround'))) return { fallback: 'the attack on the widened automaton did not reproduce' };
+  // hold, a back-reference copied) may have claimed paths the pattern does not have: recheck and
+  // measurement settle it. A lookaround's own cost that the enclosing pattern never lets happen
+  // (it matches first) is no finding: measurement has the last word there.
+  // An attack on which every path of the widened automaton fails is the one case where the
+  // widening could hide a different, working attack.
+  const widened = (c: Candidate) => c.result.failing && !c.result.lookaroundCost && c.result.approximations.some((a) => a === 'lookaround' || a === 'backreference');
+  if (candidates.some(widened)) return { fallback: 'the attack on the widened automaton did not reproduce' };
   // On the exact automaton, an attack on which every path fails is real ambiguity: it stays a
   // finding, unconfirmed. Where some path always matches, measurement has the last word.
   const exact = candidates.find((c) => c.result.failing);

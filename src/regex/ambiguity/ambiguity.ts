@@ -19,6 +19,8 @@ export interface Pump {
   /** Word that leads to the pumped part (from the end of the previous pump). */
   prefix: number[];
   pump: number[];
+  /** For each character of the pump, every character that would do in its place. */
+  choices: CharSet[];
 }
 
 export interface Witness {
@@ -37,7 +39,10 @@ export class AmbiguityAnalysis {
   private readonly components: number[][];
   private steps = 0;
 
+  private readonly pick: (chars: CharSet) => number;
+
   constructor(private readonly automaton: Automaton) {
+    this.pick = characterPicker(automaton);
     const n = automaton.transitions.length;
     this.components = stronglyConnected(n, (s) => automaton.transitions[s]!.map((t) => t.to));
     this.componentOf = new Int32Array(n);
@@ -54,6 +59,28 @@ export class AmbiguityAnalysis {
       if (members.length > 1 || this.automaton.transitions[only!]!.some((t) => t.to === only)) out.push(c);
     });
     return out;
+  }
+
+  /** States that a path can reach after going round a loop (the search loop included). */
+  reachableFromLoops(): Set<number> {
+    const { transitions } = this.automaton;
+    const reached = new Set<number>();
+    const queue = this.loops().flatMap((c) => this.components[c]!);
+    for (const s of queue) reached.add(s);
+    while (queue.length > 0) {
+      for (const t of transitions[queue.pop()!]!) {
+        if (!reached.has(t.to)) {
+          reached.add(t.to);
+          queue.push(t.to);
+        }
+      }
+    }
+    return reached;
+  }
+
+  /** Whether any state has two paths to itself or a polynomial pair: work beyond linear. */
+  hasAmbiguity(): boolean {
+    return this.exponentialWitnesses().length > 0 || this.polynomialWitnesses().length > 0;
   }
 
   private spend(amount = 1): void {
@@ -114,12 +141,12 @@ export class AmbiguityAnalysis {
       const divergent = edges[id]!.find((e) => e.divergent && productComponentOf[e.to] === productComponentOf[id]);
       if (!divergent) continue;
       // The pump: the divergent step, then back to (p,p) inside the product component.
-      const back = bfs(divergent.to, id, (node) => edges[node]!.map((e) => ({ to: e.to, chars: e.t1.chars.intersect(e.t2.chars), sources: [e.t1.source, e.t2.source] })));
+      const back = bfs(this.pick, divergent.to, id, (node) => edges[node]!.map((e) => ({ to: e.to, chars: e.t1.chars.intersect(e.t2.chars), sources: [e.t1.source, e.t2.source] })));
       if (!back) continue;
       const first = divergent.t1.chars.intersect(divergent.t2.chars);
-      const pump = [representative(first), ...back.word];
+      const pump = [this.pick(first), ...back.word];
       const hotspot = mergeRanges([divergent.t1.source, divergent.t2.source, ...back.sources]);
-      return { kind: 'exponential', pumps: [{ prefix: this.wordTo(p), pump }], hotspot };
+      return { kind: 'exponential', pumps: [{ prefix: this.wordTo(p), pump, choices: [first, ...back.sets] }], hotspot };
     }
     return null;
   }
@@ -130,7 +157,7 @@ export class AmbiguityAnalysis {
    * that reaches a match (`\s*\n\s*` pumped with newlines), where a shorter one does not.
    */
   polynomialWitnesses(): Witness[] {
-    type Chain = { p: number; q: number; word: number[]; sources: Range[] }[];
+    type Chain = { p: number; q: number; word: number[]; sets: CharSet[]; sources: Range[] }[];
     const loops = this.loops();
     // Tarjan lists components sinks first: walk them sources first so chains extend forwards.
     const order = [...loops].sort((a, b) => b - a);
@@ -152,15 +179,15 @@ export class AmbiguityAnalysis {
     return [...chains, ...singles].map((chain) => {
       const pumps: Pump[] = [];
       let from: number | null = null;
-      for (const { p, q, word } of chain) {
-        pumps.push({ prefix: from === null ? this.wordTo(p) : (this.wordBetween(from, p) ?? []), pump: word });
+      for (const { p, q, word, sets } of chain) {
+        pumps.push({ prefix: from === null ? this.wordTo(p) : (this.wordBetween(from, p) ?? []), pump: word, choices: sets });
         from = q;
       }
       return { kind: 'polynomial' as const, degree: chain.length + 1, pumps, hotspot: mergeRanges(chain.flatMap((pair) => pair.sources)) };
     });
   }
 
-  private polynomialPair(c1: number, c2: number): { p: number; q: number; word: number[]; sources: Range[] } | null {
+  private polynomialPair(c1: number, c2: number): { p: number; q: number; word: number[]; sets: CharSet[]; sources: Range[] } | null {
     const { transitions } = this.automaton;
     const between = this.between(c1, c2);
     if (!between) return null;
@@ -169,7 +196,7 @@ export class AmbiguityAnalysis {
       for (const q of this.components[c2]!) {
         const start = (p * size + p) * size + q;
         const goal = (p * size + q) * size + q;
-        const found = bfs(start, goal, (node) => {
+        const found = bfs(this.pick, start, goal, (node) => {
           const c = node % size;
           const b = Math.floor(node / size) % size;
           const a = Math.floor(node / (size * size));
@@ -191,7 +218,7 @@ export class AmbiguityAnalysis {
           }
           return out;
         });
-        if (found && found.word.length > 0) return { p, q, word: found.word, sources: found.sources };
+        if (found && found.word.length > 0) return { p, q, word: found.word, sets: found.sets, sources: found.sources };
       }
     }
     return null;
@@ -234,17 +261,18 @@ export class AmbiguityAnalysis {
 
   private wordBetween(from: number, to: number): number[] | null {
     if (from === to) return [];
-    const found = bfs(from, to, (s) => this.automaton.transitions[s]!.map((t) => ({ to: t.to, chars: t.chars, sources: [] })));
+    const found = bfs(this.pick, from, to, (s) => this.automaton.transitions[s]!.map((t) => ({ to: t.to, chars: t.chars, sources: [] })));
     return found?.word ?? null;
   }
 }
 
 function bfs(
+  pick: (chars: CharSet) => number,
   start: number,
   goal: number,
   successors: (node: number) => { to: number; chars: CharSet; sources: (Range | undefined)[] }[],
-): { word: number[]; sources: Range[] } | null {
-  const parent = new Map<number, { from: number; char: number; sources: (Range | undefined)[] }>();
+): { word: number[]; sets: CharSet[]; sources: Range[] } | null {
+  const parent = new Map<number, { from: number; char: number; chars: CharSet; sources: (Range | undefined)[] }>();
   const queue = [start];
   const seen = new Set([start]);
   for (let at = 0; at < queue.length; at++) {
@@ -252,25 +280,83 @@ function bfs(
     for (const edge of successors(node)) {
       if (seen.has(edge.to)) continue;
       seen.add(edge.to);
-      parent.set(edge.to, { from: node, char: representative(edge.chars), sources: edge.sources });
+      parent.set(edge.to, { from: node, char: pick(edge.chars), chars: edge.chars, sources: edge.sources });
       if (edge.to === goal) {
         const word: number[] = [];
+        const sets: CharSet[] = [];
         const sources: Range[] = [];
         for (let n = goal; n !== start; ) {
           const step = parent.get(n)!;
           word.push(step.char);
+          sets.push(step.chars);
           for (const s of step.sources) if (s) sources.push(s);
           n = step.from;
         }
-        return { word: word.reverse(), sources };
+        return { word: word.reverse(), sets: sets.reverse(), sources };
       }
       queue.push(edge.to);
     }
   }
-  return start === goal ? { word: [], sources: [] } : null;
+  return start === goal ? { word: [], sets: [], sources: [] } : null;
 }
 
 const PREFERRED = [...'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => c.codePointAt(0)!);
+
+const EXTRA_CANDIDATES = [...'!\n\u0000 _.-0a'].map((c) => c.codePointAt(0)!);
+
+/** Characters worth trying in attacks: one of every set the automaton reads, and of its complement. */
+export function candidateChars(automaton: Automaton): number[] {
+  const out = new Set<number>(EXTRA_CANDIDATES);
+  for (const list of automaton.transitions) {
+    for (const t of list) {
+      out.add(representative(t.chars));
+      const rest = t.chars.negate();
+      if (!rest.isEmpty) out.add(representative(rest));
+    }
+    if (out.size > 64) break;
+  }
+  return [...out];
+}
+
+/**
+ * Candidate characters, those that the fewest transitions read first: a pump made of such
+ * characters is the least likely to start another alternative, and so a match, on the way.
+ */
+function rankedChars(automaton: Automaton): number[] {
+  const weight = new Map<number, number>();
+  for (const c of candidateChars(automaton)) {
+    let n = 0;
+    for (const list of automaton.transitions) for (const t of list) if (t.chars.has(c)) n++;
+    weight.set(c, n);
+  }
+  const readable = (c: number) => (PREFERRED.includes(c) ? PREFERRED.indexOf(c) : c >= 0x20 && c < 0x7f ? 100 + c : 1000);
+  return [...weight.keys()].sort((a, b) => weight.get(a)! - weight.get(b)! || readable(a) - readable(b));
+}
+
+function characterPicker(automaton: Automaton): (chars: CharSet) => number {
+  const ranked = rankedChars(automaton);
+  return (chars) => ranked.find((c) => chars.has(c)) ?? representative(chars);
+}
+
+/** Other pumps for the same witness: each character replaced by the next-best choices. */
+export function pumpVariants(pump: Pump, automaton: Automaton, limit: number): number[][] {
+  const ranked = rankedChars(automaton);
+  const options = pump.choices.map((set, i) => {
+    const picks = ranked.filter((c) => set.has(c) && c !== pump.pump[i]);
+    return [pump.pump[i]!, ...picks.slice(0, 2)];
+  });
+  const out: number[][] = [];
+  const walk = (i: number, word: number[]): void => {
+    if (out.length >= limit) return;
+    if (i === options.length) {
+      out.push(word);
+      return;
+    }
+    for (const c of options[i]!) walk(i + 1, [...word, c]);
+  };
+  walk(0, []);
+  return out.slice(1);
+}
 
 /** A readable character of the set: a letter or digit where it has one, else printable ASCII. */
 export function representative(chars: CharSet): number {

@@ -26,6 +26,8 @@ export interface Automaton {
   /** States that stand for the search loop (start positions), not for the pattern. */
   searchStates: Set<number>;
   all: CharSet;
+  /** For each watched NFA state: the states whose epsilon-closure passes through it. */
+  visits: Map<number, number[]>;
 }
 
 /** Epsilon-paths explored per state before the pattern is handed to the fallback. */
@@ -33,7 +35,8 @@ const CLOSURE_BUDGET = 20_000;
 /** Copies of one transition beyond two add nothing: two already make a state ambiguous. */
 const MAX_PARALLEL = 2;
 
-export function foldAutomaton(nfa: EpsilonNfa, search: boolean): Automaton {
+export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlySet<number> = new Set()): Automaton {
+  const visits = new Map<number, number[]>();
   const all = CharSet.all(nfa.maxCharacter);
   const empty = CharSet.empty(nfa.maxCharacter);
   const transitions: Transition[][] = [];
@@ -74,6 +77,11 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean): Automaton {
         counts.set(key, seen + 1);
         transitions[state]!.push({ to: stateFor(edge.to), chars, ...(edge.source ? { source: edge.source } : {}) });
       }
+      if (watch.has(at)) {
+        const list = visits.get(at) ?? [];
+        if (!list.includes(state)) list.push(state);
+        visits.set(at, list);
+      }
       onPath.add(at);
       for (const { to, condition } of nfa.epsilon[at]!) {
         if (onPath.has(to)) continue;
@@ -107,7 +115,7 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean): Automaton {
     const nfaState = pending.shift()!;
     close(index.get(nfaState)!, nfaState, false);
   }
-  return { transitions, acceptNext, acceptEnd, searchStates: new Set(search ? [0, 1] : [0]), all };
+  return { transitions, acceptNext, acceptEnd, searchStates: new Set(search ? [0, 1] : [0]), all, visits };
 }
 
 /** Strongly connected components (Tarjan, iterative), in reverse topological order. */

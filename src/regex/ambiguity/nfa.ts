@@ -39,6 +39,18 @@ export interface EpsilonNfa {
   approximations: Set<Approximation>;
   /** Minimums of bounded repeats that were lowered to keep the automaton small. */
   reducedMinimums: number[];
+  /** Lookarounds widened to "always holds" whose body repeats: their own cost is checked apart. */
+  lookarounds: WidenedLookaround[];
+  /** Back-reference targets, for building a lookaround's body with the same references. */
+  groups: ReadonlyMap<number, Concatenation[] | null>;
+}
+
+export interface WidenedLookaround {
+  /** The state where the matcher evaluates the lookaround. */
+  entry: number;
+  kind: 'ahead' | 'behind';
+  negate: boolean;
+  alternatives: readonly Concatenation[];
 }
 
 export type Approximation = 'lookaround' | 'bounded-repeat' | 'backreference';
@@ -54,25 +66,61 @@ const UNROLL_STATE_BUDGET = 400;
 const KEPT_MINIMUM = 2;
 
 export function buildNfa(pattern: string, flags: string): EpsilonNfa {
+  let parser: JS.Parser;
   let parsed: ReturnType<JS.Parser['parse']>;
   try {
-    const parser = JS.Parser.fromLiteral({ source: pattern, flags: flags.replace(/[gdy]/g, '') });
+    parser = JS.Parser.fromLiteral({ source: pattern, flags: flags.replace(/[gdy]/g, '') });
     parsed = parser.parse({ assertions: 'parse', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false, maxNodes: 20_000 });
   } catch (error) {
     throw new Unsupported(`refa cannot parse it: ${(error as Error).message}`);
   }
-  const builder = new Builder();
+  return buildFrom(parsed.expression.alternatives, parsed.maxCharacter, backreferenceTargets(parser, parsed.expression));
+}
+
+/** The automaton of a list of alternatives: a whole pattern, or a lookaround's body. */
+export function buildFrom(alternatives: readonly Concatenation[], maxCharacter: number, groups: ReadonlyMap<number, Concatenation[] | null> = new Map()): EpsilonNfa {
+  const builder = new Builder(groups);
   const initial = builder.state();
-  const final = builder.alternatives(parsed.expression.alternatives, initial);
+  const final = builder.alternatives(alternatives, initial);
   return {
     epsilon: builder.epsilon,
     chars: builder.chars,
     initial,
     final,
-    maxCharacter: parsed.maxCharacter,
+    maxCharacter,
     approximations: builder.approximations,
     reducedMinimums: [...new Set(builder.reducedMinimums)],
+    lookarounds: builder.lookarounds,
+    groups,
   };
+}
+
+/**
+ * For each back-reference (by its offset in the pattern): the alternatives of the group it names,
+ * or null when the group has not closed where the reference stands (it then matches empty).
+ */
+function backreferenceTargets(parser: JS.Parser, expression: Ast): Map<number, Concatenation[] | null> {
+  const groups = new Map<string, Concatenation[]>();
+  const index = (alternatives: readonly Concatenation[]): void => {
+    for (const concatenation of alternatives) {
+      for (const element of concatenation.elements) {
+        if (element.type === 'Alternation' && element.source) groups.set(`${element.source.start}:${element.source.end}`, element.alternatives);
+        if ('alternatives' in element) index(element.alternatives);
+      }
+    }
+  };
+  index(expression.alternatives);
+  const targets = new Map<number, Concatenation[] | null>();
+  const visit = (node: { type: string; start: number; end: number; resolved?: unknown; alternatives?: unknown[]; elements?: unknown[]; element?: unknown }): void => {
+    if (node.type === 'Backreference') {
+      const resolved = node.resolved as { start: number; end: number } | { start: number; end: number }[];
+      const group = Array.isArray(resolved) ? resolved.find((g) => g.end <= node.start) : resolved;
+      targets.set(node.start, group && group.end <= node.start ? (groups.get(`${group.start}:${group.end}`) ?? null) : null);
+    }
+    for (const child of [...(node.alternatives ?? []), ...(node.elements ?? []), ...(node.element ? [node.element] : [])]) visit(child as typeof node);
+  };
+  visit(parser.ast.pattern as unknown as Parameters<typeof visit>[0]);
+  return targets;
 }
 
 class Builder {
@@ -80,6 +128,9 @@ class Builder {
   readonly chars: CharEdge[][] = [];
   readonly approximations = new Set<Approximation>();
   readonly reducedMinimums: number[] = [];
+  readonly lookarounds: WidenedLookaround[] = [];
+
+  constructor(private readonly groups: ReadonlyMap<number, Concatenation[] | null>) {}
 
   state(): number {
     if (this.epsilon.length >= MAX_STATES) throw new Unsupported(`the automaton exceeds ${MAX_STATES} states`);
@@ -123,9 +174,15 @@ class Builder {
         return this.quantifier(element, from);
       case 'Assertion':
         return this.assertion(element, from);
-      case 'Unknown':
-        // refa leaves back-references it cannot resolve as Unknown nodes.
-        throw new Unsupported('back-references are not modelled by the automaton');
+      case 'Unknown': {
+        // refa leaves back-references as Unknown nodes. A copy of the group matches the captured
+        // text in at least one way (and other text too): never fewer paths than the reference.
+        const group = element.source ? this.groups.get(element.source.start) : undefined;
+        if (group === undefined) throw new Unsupported(`refa left ${element.id} unresolved`);
+        if (group === null) return from;
+        this.approximations.add('backreference');
+        return this.alternatives(group, from);
+      }
     }
   }
 
@@ -168,9 +225,10 @@ class Builder {
     } else if (single && a.kind === 'ahead') {
       this.link(from, to, { kind: 'ahead', chars: single, negate: a.negate });
     } else {
-      // Assumed to hold everywhere: only adds paths. A lookaround with a loop inside has a
-      // backtracking cost of its own that this automaton does not see; the caller checks that.
+      // Assumed to hold everywhere: only adds paths. A lookaround that repeats has a backtracking
+      // cost of its own that this automaton does not see; the caller checks its body apart.
       this.approximations.add('lookaround');
+      if (repeats(a.alternatives)) this.lookarounds.push({ entry: from, kind: a.kind, negate: a.negate, alternatives: a.alternatives });
       this.link(from, to);
     }
     return to;
@@ -202,23 +260,11 @@ function countStates(alternatives: readonly Concatenation[]): number {
   return n;
 }
 
-/** True when a lookaround of the pattern contains an unbounded repetition. */
-export function lookaroundHasLoop(pattern: string, flags: string): boolean {
-  let parsed: ReturnType<JS.Parser['parse']>;
-  try {
-    parsed = JS.Parser.fromLiteral({ source: pattern, flags: flags.replace(/[gdy]/g, '') }).parse({ assertions: 'parse', backreferences: 'unknown', maxBackreferenceWords: 0, simplify: false });
-  } catch {
-    return true;
-  }
-  const hasLoop = (element: Element): boolean => {
-    if (element.type === 'Quantifier' && element.max === Infinity) return true;
-    if ('alternatives' in element) return element.alternatives.some((c) => c.elements.some(hasLoop));
-    return false;
-  };
+/** A repetition whose count is not a small constant (the body's cost can grow with the input). */
+function repeats(alternatives: readonly Concatenation[]): boolean {
   const visit = (element: Element): boolean => {
-    if (element.type === 'Assertion') return element.alternatives.some((c) => c.elements.some(hasLoop));
-    if ('alternatives' in element) return element.alternatives.some((c) => c.elements.some(visit));
-    return false;
+    if (element.type === 'Quantifier' && element.max > 10) return true;
+    return 'alternatives' in element && element.alternatives.some((c) => c.elements.some(visit));
   };
-  return parsed.expression.alternatives.some((c) => c.elements.some(visit));
+  return alternatives.some((c) => c.elements.some(visit));
 }

@@ -5,13 +5,12 @@
 // matches and the search stops early. Start positions after the pumps no longer matter (the work
 // is done by then), so the search loop is dropped before the suffix.
 import type { Automaton } from './automaton.js';
-import { type Pump, representative } from './ambiguity.js';
+import { candidateChars, type Pump } from './ambiguity.js';
 
 /** Pump counts the suffix must work for: the period of the live-state sets is usually 1 or 2. */
 const COUNTS = [3, 4, 9, 10];
 const MAX_SUFFIX = 3;
 const SEARCH_LIMIT = 4_000;
-const EXTRA_CANDIDATES = [...'!\n\u0000 _.-0a'].map((c) => c.codePointAt(0)!);
 
 type Live = number[];
 
@@ -52,6 +51,34 @@ export function failingSuffix(automaton: Automaton, pumps: Pump[]): number[] | n
   return null;
 }
 
+/**
+ * A suffix after which some path matches, while none matched during the pumps: for a negative
+ * lookahead, the body matching at the end of a long scan is what makes the enclosing pattern fail
+ * at every position. Null when none is found.
+ */
+export function acceptingSuffix(automaton: Automaton, pumps: Pump[]): number[] | null {
+  const start = afterPumps(automaton, pumps, COUNTS[2]!);
+  if (!start) return null;
+  const candidates = candidateChars(automaton);
+  const queue: { live: Live; word: number[] }[] = [{ live: start, word: [] }];
+  const seen = new Set([start.join(',')]);
+  for (let at = 0; at < queue.length && at < SEARCH_LIMIT; at++) {
+    const { live, word } = queue[at]!;
+    if (live.some((s) => automaton.acceptEnd[s])) return word;
+    for (const c of candidates) {
+      if (live.some((s) => automaton.acceptNext[s]!.has(c))) return [...word, c];
+    }
+    if (word.length >= MAX_SUFFIX) continue;
+    for (const c of candidates) {
+      const next = step(automaton, live, c);
+      if (!next || seen.has(next.join(','))) continue;
+      seen.add(next.join(','));
+      queue.push({ live: next, word: [...word, c] });
+    }
+  }
+  return null;
+}
+
 /** Live states after prefix + pump^count for every pump, or null if a match is reached. */
 function afterPumps(automaton: Automaton, pumps: Pump[], count: number): Live | null {
   let live: Live | null = [0];
@@ -78,19 +105,6 @@ function step(automaton: Automaton, live: Live, c: number): Live | null {
     for (const t of automaton.transitions[s]!) if (t.chars.has(c)) next.add(t.to);
   }
   return [...next].sort((a, b) => a - b);
-}
-
-function candidateChars(automaton: Automaton): number[] {
-  const out = new Set<number>(EXTRA_CANDIDATES);
-  for (const list of automaton.transitions) {
-    for (const t of list) {
-      out.add(representative(t.chars));
-      const rest = t.chars.negate();
-      if (!rest.isEmpty) out.add(representative(rest));
-    }
-    if (out.size > 64) break;
-  }
-  return [...out];
 }
 
 function keyOf(live: Live[]): string {
