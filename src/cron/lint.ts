@@ -29,6 +29,8 @@ export interface CronLintOptions {
   target?: string;
   /** The file's real path when `file` is only a display name: used for /etc/crontab and cron.d detection. */
   location?: string;
+  /** Commands known to be on cron's PATH where the crontab runs (cron.trustedCommands, --trust). */
+  trustedCommands?: readonly string[];
 }
 
 export interface JobSummary {
@@ -127,6 +129,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   }
 
   // ----- per line -----
+  const trusted = new Set(options.trustedCommands ?? []);
   const factsCache = new Map<string, ShellFacts>();
   let shellSkipped = 0;
   let parsedCharacters = 0;
@@ -283,7 +286,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
       continue;
     }
-    checkShell({ report, target, kind, needBash, outsidePath }, job, facts, col);
+    checkShell({ report, target, kind, needBash, outsidePath, trusted }, job, facts, col);
   }
 
   function checkDays(job: JobEntry, s: Schedule): void {
