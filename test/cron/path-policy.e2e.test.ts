@@ -43,7 +43,7 @@ describe('bare command names follow the guide (issue 21)', () => {
     expect(result.code).toBe(0); // warnings only: the default --fail-on is error
     const found = rows(result.stdout);
     const relative = found.filter((f) => f.ruleId === 'cron/relative-binary');
-    expect(relative.map((f) => [f.line, f.column])).toEqual([[1, 14], [2, 11], [3, 11], [4, 11], [5, 11], [6, 11]]);
+    expect(relative.map((f) => [f.line, f.column])).toEqual([[1, 13], [2, 11], [3, 11], [4, 11], [5, 11], [6, 11]]);
     expect(relative[1]!.message).toContain('python is not installed as /usr/bin/python on Debian 12 or RHEL 9');
     expect(relative[2]!.message).toContain('openssl is a separate package on Alpine');
     expect(relative[3]!.message).toContain('node from nvm/volta lives outside any system PATH');
