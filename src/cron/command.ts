@@ -18,6 +18,7 @@ export interface CronLintCliOptions {
   system?: boolean;
   user?: boolean;
   target?: string;
+  trustedCommands?: string[];
   next?: number;
   fix?: boolean;
   dryRun?: boolean;
@@ -31,7 +32,7 @@ interface FileReport {
   file: string;
   kind: CrontabKind;
   jobs: (JobSummary & { next?: NextRuns | null })[];
-  fix?: { applied: string[]; diff: string; written: boolean };
+  fix?: { applied: string[]; diff: string; written: boolean; advice: string[] };
   shellSkipped: number;
 }
 
@@ -48,7 +49,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   const forced: CrontabKind | undefined = options.system ? 'system' : options.user ? 'user' : undefined;
 
   const lintOne = async (display: string, text: string, location?: string) => {
-    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location });
+    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands });
     const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
     if (options.next && options.next > 0) {
@@ -63,9 +64,11 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         const diff = unifiedDiff(text, fixed.text, `a/${display}`, `b/${display}`);
         if (canWrite) {
           await writeFile(location!, fixed.text);
-          fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location }).findings;
+          fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands }).findings;
         }
-        report.fix = { applied: fixed.applied, diff, written: canWrite };
+        report.fix = { applied: fixed.applied, diff, written: canWrite, advice: fixed.advice };
+      } else if (fixed.advice.length > 0) {
+        report.fix = { applied: [], diff: '', written: false, advice: fixed.advice };
       }
     }
     findings.push(...fileFindings);
@@ -132,7 +135,7 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
     if (report.shellSkipped > 0) {
       lines.push(paint.yellow(`${report.file}: the shell syntax of ${report.shellSkipped} job command${report.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)`));
     }
-    if (report.fix) {
+    if (report.fix && report.fix.applied.length > 0) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';
       lines.push(`${paint.bold(`${verb} ${report.file}`)}: ${report.fix.applied.join('; ')}`);
       lines.push(
@@ -143,6 +146,7 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
           .join('\n'),
       );
     }
+    for (const advice of report.fix?.advice ?? []) lines.push(`${paint.yellow(`not fixed in ${report.file}`)}: ${advice}`);
     if (lines.length) blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');

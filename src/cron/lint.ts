@@ -18,6 +18,7 @@ import type { ShellFacts } from './shell-facts.js';
 import { checkShell } from './shell-rules.js';
 import { scanSimpleCommand } from './shell-scan.js';
 import { analyzeWithParser } from './shell-tree.js';
+import { VERSION_MANAGED } from './version-managers.js';
 import { type CronTarget, resolveTarget } from './targets.js';
 
 export type { CrontabKind } from './parse.js';
@@ -61,6 +62,8 @@ export interface CronAnalysis {
   needsShell: boolean;
   /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
   needsPath: boolean;
+  /** Version-managed tools called by bare name, by line: --fix says to write their absolute path. */
+  needsAbsolutePath: Map<string, number[]>;
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -311,10 +314,18 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   if (needBash.length > 0) {
     report('missing-shell', 1, 1, `No SHELL= line before the jobs that need bash (${listLines(needBash)}); cron runs them with ${target.defaultShell}`, { lines: [...new Set(needBash)], fixable: true });
   }
+  // A PATH line finds nothing a version manager installed: --fix adds one only for the other tools.
+  const pathFixes = target.environmentLines === 'all' && outsidePath.some((o) => !VERSION_MANAGED[o.name]);
+  const needsAbsolutePath = new Map<string, number[]>();
+  for (const f of raw) {
+    if (f.ruleId !== 'cron/relative-binary' || !f.data?.versionManaged) continue;
+    const name = f.data.command as string;
+    needsAbsolutePath.set(name, [...(needsAbsolutePath.get(name) ?? []), f.line]);
+  }
   if (outsidePath.length > 0) {
     const names = [...new Set(outsidePath.map((o) => o.name))];
     const lead = target.environmentLines === 'all' ? 'No PATH= line' : 'BusyBox crond ignores PATH= lines';
-    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) ${names.length === 1 ? 'is' : 'are'} outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: target.environmentLines === 'all' });
+    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) ${names.length === 1 ? 'is' : 'are'} outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: pathFixes });
   }
   for (const [user, seen] of otherUsers) {
     report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });
@@ -332,7 +343,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     percentFixLines,
     shellSkipped,
     needsShell: needBash.length > 0,
-    needsPath: outsidePath.length > 0 && target.environmentLines === 'all',
+    needsPath: pathFixes,
+    needsAbsolutePath,
   };
 }
 

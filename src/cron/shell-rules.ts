@@ -3,6 +3,7 @@
 import type { Severity } from '../findings/model.js';
 import { baseSystemsWith, isBaseSystemCommand } from './base-system.js';
 import { OUTSIDE_DEFAULT_PATH } from './commands.js';
+import { VERSION_MANAGED, isVersionManagerDir } from './version-managers.js';
 import type { CrontabKind, JobEntry } from './parse.js';
 import type { CronRuleName } from './rules.js';
 import { type ShellFacts, isBuiltin } from './shell-facts.js';
@@ -66,11 +67,19 @@ export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFac
       continue;
     }
     if (isBuiltin(name) || facts.functions.includes(name) || trusted.has(name) || isBaseSystemCommand(name, target.name)) continue;
-    // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
-    if (facts.setsPath || pathLine) continue;
+    // Sourcing nvm.sh or a login shell sets up whatever the author's profile does: trust it.
+    if (facts.setsPath) continue;
+    if (pathLine) {
+      // An explicit PATH is the author's statement of where things are, except that system
+      // directories cannot hold a version manager's per-user installs.
+      if (VERSION_MANAGED[name] && !pathDirs.some(isVersionManagerDir)) {
+        report('relative-binary', job.line, col(use.offset), `'${name}' is left to PATH=${pathValue}, but ${OUTSIDE_DEFAULT_PATH[name]!.why}: write the installed version's absolute path (or trust '${name}' if it is a system install)`, { command: name, path: pathValue, versionManaged: true });
+      }
+      continue;
+    }
     // cronie's default PATH has the sbin directories: tools installed there are found.
     if (OUTSIDE_DEFAULT_PATH[name]?.dirs.some((d) => pathDirs.includes(d))) continue;
-    report('relative-binary', job.line, col(use.offset), whyNotOnPath(name, pathValue), { command: name, path: pathValue });
+    report('relative-binary', job.line, col(use.offset), whyNotOnPath(name, pathValue), { command: name, path: pathValue, ...(VERSION_MANAGED[name] ? { versionManaged: true } : {}) });
     outsidePath.push({ name, line: job.line });
   }
 

@@ -28,7 +28,7 @@ async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
     domain: 'cron',
     appliesSuppressions: true,
     wants: (file, text) => isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text)),
-    add: (file, text) => lintCrontab(file, text, { target: config.cron.target }),
+    add: (file, text) => lintCrontab(file, text, { target: config.cron.target, trustedCommands: config.cron.trustedCommands }),
   };
 }
 
