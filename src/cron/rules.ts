@@ -44,8 +44,8 @@ Fix: set HOME= explicitly in the file, or use absolute paths.`,
     severity: 'warning',
     security: true,
     description: "A command is cwd-relative (./run.sh) or a bare name cron's PATH will not find",
-    help: `cron starts jobs in the user's HOME with a minimal PATH (/usr/bin:/bin on Debian, see cron/missing-path). A cwd-relative command such as ./run.sh or bin/task runs whatever file of that name sits in HOME (or nothing), and a bare name such as node, python or composer, usually installed in /usr/local/bin, a version manager or /usr/sbin, is "command not found". authkit looks through wrappers (nice, ionice, nohup, timeout, flock, env, sudo, chronic, setsid, stdbuf) and skips shell builtins and anything after a cd in the same command.
-Fix: use an absolute path (/usr/local/bin/node), cd to an absolute directory first, or set PATH at the top of the crontab.`,
+    help: `cron starts jobs in the user's HOME with a minimal PATH (/usr/bin:/bin on Debian, see cron/missing-path). A cwd-relative command such as ./run.sh or bin/task runs whatever file of that name sits in HOME (or nothing), and a bare name is trusted only when it is a shell builtin, a base-system utility of /usr/bin or /bin on the target (coreutils, findutils, grep, sed, awk, tar, gzip and the like; Debian's crontab(5) PATH is /usr/bin:/bin), covered by a PATH line, or listed in cron.trustedCommands (--trust). php, python, openssl, wp or an npm -g tool are "command not found" or depend on the host; a version manager's node, npm, ruby or bundle (nvm, volta, asdf, rbenv) is not found even by a PATH line of system directories. authkit looks through wrappers (nice, ionice, nohup, timeout, flock, env, sudo, chronic, setsid, stdbuf).
+Fix: use an absolute path (/usr/bin/php; for nvm the installed version's, such as /home/deploy/.nvm/versions/node/v20.11.1/bin/node), set PATH at the top of the crontab, or trust the command.`,
     examples: {
       valid: [{ code: '0 * * * * cd /srv/app && ./run.sh\n' }, { code: '0 * * * * /usr/local/bin/node /srv/app/job.js\n' }],
       invalid: [{ code: '0 * * * * ./run.sh\n' }, { code: '0 * * * * node /srv/app/job.js\n' }],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleExample } from '../../src/findings/model.js';
 import { lintCrontab } from '../../src/cron/lint.js';
 import { CRON_RULES } from '../../src/cron/rules.js';
 import { analyzeYamlSchedules } from '../../src/cron/yaml-lint.js';
@@ -42,12 +43,12 @@ describe('cron rule registry', () => {
     describe(rule.id, () => {
       for (const example of rule.examples!.invalid) {
         it(`reports ${JSON.stringify(example.code)}`, () => {
-          expect(lintExample(rule.id, example.code, example.note).map((f) => f.ruleId)).toContain(rule.id);
+          expect(lintExample(rule.id, example.code, (example as RuleExample).note).map((f) => f.ruleId)).toContain(rule.id);
         });
       }
       for (const example of rule.examples!.valid) {
         it(`accepts ${JSON.stringify(example.code)}`, () => {
-          expect(lintExample(rule.id, example.code, example.note).map((f) => f.ruleId)).not.toContain(rule.id);
+          expect(lintExample(rule.id, example.code, (example as RuleExample).note).map((f) => f.ruleId)).not.toContain(rule.id);
         });
       }
     });
