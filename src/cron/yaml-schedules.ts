@@ -45,7 +45,7 @@ export function isYamlPath(display: string): boolean {
 
 /** Cheap test before parsing, for `scan`: a workflow by path, or a manifest that names a CronJob. */
 export function mayHoldSchedules(display: string, text: string): boolean {
-  return isYamlPath(display) && (isWorkflowPath(display) || /^\s*kind:\s*["']?CronJob\b/m.test(text));
+  return isYamlPath(display) && (isWorkflowPath(display) || /^[ \t]*kind:[ \t]*["']?CronJob\b/m.test(text));
 }
 
 function get(node: unknown, key: string): Node | undefined {
