@@ -12,7 +12,7 @@ export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'info', 'warn
 export interface ConfigOptions {
   jwt: { maxLifetimeSeconds?: number /** Relative to the config file's folder. */; secretsList?: string[] };
   regex: { maxInput?: number; budgetMs?: number };
-  cron: { target?: string };
+  cron: { target?: string; trustedCommands?: string[] };
   session: { accessTokenMaxLifetimeSeconds?: number; refreshTokenMaxLifetimeSeconds?: number };
 }
 
@@ -200,8 +200,17 @@ export function validateConfig(
         }
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
+          if (option === 'trustedCommands') {
+            // Bare names only: a path is already absolute or relative, and trust cannot change that.
+            if (!Array.isArray(setting) || !setting.every((c) => typeof c === 'string' && /^[^/\s]+$/.test(c))) {
+              fail(at, `expected an array of command names without / or spaces, found ${describeType(setting)}`);
+              continue;
+            }
+            config.cron.trustedCommands = setting as string[];
+            continue;
+          }
           if (option !== 'target') {
-            fail(at, `unknown option${didYouMean(option, ['target'])} (known: target)`);
+            fail(at, `unknown option${didYouMean(option, ['target', 'trustedCommands'])} (known: target, trustedCommands)`);
             continue;
           }
           const targets = known.cronTargets;

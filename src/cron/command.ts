@@ -13,11 +13,14 @@ import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
 import { UsageError } from '../findings/errors.js';
+import { analyzeYamlSchedules } from './yaml-lint.js';
+import { type YamlFlavour, isYamlPath } from './yaml-schedules.js';
 
 export interface CronLintCliOptions {
   system?: boolean;
   user?: boolean;
   target?: string;
+  trustedCommands?: string[];
   next?: number;
   fix?: boolean;
   dryRun?: boolean;
@@ -27,11 +30,15 @@ export interface CronLintCliOptions {
   now: Date;
 }
 
+type FileKind = CrontabKind | YamlFlavour;
+
+const KIND_LABEL: Record<FileKind, string> = { system: 'system crontab', user: 'user crontab', 'github-actions': 'GitHub Actions workflow', kubernetes: 'Kubernetes CronJob' };
+
 interface FileReport {
   file: string;
-  kind: CrontabKind;
+  kind: FileKind;
   jobs: (JobSummary & { next?: NextRuns | null })[];
-  fix?: { applied: string[]; diff: string; written: boolean };
+  fix?: { applied: string[]; diff: string; written: boolean; advice: string[] };
   shellSkipped: number;
 }
 
@@ -47,15 +54,28 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   const reports: FileReport[] = [];
   const forced: CrontabKind | undefined = options.system ? 'system' : options.user ? 'user' : undefined;
 
+  const withNext = (jobs: JobSummary[]) => {
+    if (!options.next || options.next <= 0) return jobs;
+    // Intl's zone lookup costs a few milliseconds of start-up: only --next pays for it.
+    const zone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    return jobs.map((job) => ({ ...job, next: safeNextRuns(job, options.next!, options.now, zone) }));
+  };
+
+  // Workflows and CronJobs: schedules only; --fix has nothing to repair mechanically there.
+  const lintYaml = (display: string, text: string) => {
+    const analysis = analyzeYamlSchedules(display, text);
+    if (analysis.error) return errors.push({ file: display, message: analysis.error });
+    if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
+    findings.push(...analysis.findings);
+    reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), shellSkipped: 0 });
+  };
+
   const lintOne = async (display: string, text: string, location?: string) => {
-    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location });
+    if (isYamlPath(display)) return lintYaml(display, text);
+    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands });
     const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
-    if (options.next && options.next > 0) {
-      // Intl's zone lookup costs a few milliseconds of start-up: only --next pays for it.
-      const zone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-      report.jobs = analysis.jobs.map((job) => ({ ...job, next: safeNextRuns(job, options.next!, options.now, zone) }));
-    }
+    report.jobs = withNext(analysis.jobs);
     if (options.fix) {
       const fixed = fixCrontab(text, analysis);
       const canWrite = !options.dryRun && location !== undefined;
@@ -63,9 +83,11 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         const diff = unifiedDiff(text, fixed.text, `a/${display}`, `b/${display}`);
         if (canWrite) {
           await writeFile(location!, fixed.text);
-          fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location }).findings;
+          fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands }).findings;
         }
-        report.fix = { applied: fixed.applied, diff, written: canWrite };
+        report.fix = { applied: fixed.applied, diff, written: canWrite, advice: fixed.advice };
+      } else if (fixed.advice.length > 0) {
+        report.fix = { applied: [], diff: '', written: false, advice: fixed.advice };
       }
     }
     findings.push(...fileFindings);
@@ -121,10 +143,10 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
     const lines: string[] = [];
     if (!ctx.quiet && report.jobs.length > 0) {
       const width = Math.max(...report.jobs.map((j) => j.schedule.length));
-      lines.push(`${paint.underline(report.file)} ${paint.gray(`(${report.kind} crontab, ${report.jobs.length} job${report.jobs.length === 1 ? '' : 's'})`)}`);
+      lines.push(`${paint.underline(report.file)} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
       for (const job of report.jobs) {
         const reading = job.reading ?? paint.red('invalid schedule');
-        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${job.schedule.padEnd(width)}  ${reading}${job.timeZone ? paint.gray(` (CRON_TZ=${job.timeZone})`) : ''}`);
+        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${job.schedule.padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
         if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
         else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
       }
@@ -132,7 +154,7 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
     if (report.shellSkipped > 0) {
       lines.push(paint.yellow(`${report.file}: the shell syntax of ${report.shellSkipped} job command${report.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)`));
     }
-    if (report.fix) {
+    if (report.fix && report.fix.applied.length > 0) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';
       lines.push(`${paint.bold(`${verb} ${report.file}`)}: ${report.fix.applied.join('; ')}`);
       lines.push(
@@ -143,6 +165,7 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
           .join('\n'),
       );
     }
+    for (const advice of report.fix?.advice ?? []) lines.push(`${paint.yellow(`not fixed in ${report.file}`)}: ${advice}`);
     if (lines.length) blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');

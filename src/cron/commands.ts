@@ -1,6 +1,6 @@
 /**
- * What authkit knows about commands without seeing the target machine. Kept conservative: a name
- * missing from these tables is assumed to be found, so that unknown tools never cause findings.
+ * What authkit knows about commands without seeing the target machine: builtins, wrappers, and
+ * where well-known tools outside the base system usually live, so that a finding can say why.
  */
 
 /** Shell builtins and keywords: never looked up in PATH (dash, bash and ash all have these). */
@@ -46,7 +46,8 @@ export const WRAPPERS: Record<string, WrapperSpec> = {
 
 /**
  * Commands that default cron PATHs do not find on a stock system, and where they usually are.
- * `dirs` are the usual install locations: a PATH containing one of them is taken as good enough.
+ * `dirs`: where a target's own default PATH finds it (cronie's includes /usr/sbin); empty when only
+ * an explicit PATH line or an absolute path will do.
  */
 export interface OutsideCommand {
   dirs: string[];
@@ -58,24 +59,31 @@ const toolchain = (why: string): OutsideCommand => ({ dirs: LOCAL_TOOLCHAIN, why
 const sbin = (name: string): OutsideCommand => ({ dirs: ['/usr/sbin', '/sbin'], why: `${name} is installed in /usr/sbin` });
 
 export const OUTSIDE_DEFAULT_PATH: Record<string, OutsideCommand> = {
-  node: toolchain('node from nvm, volta, n or the official tarball lives outside /usr/bin'),
-  npm: toolchain('npm from nvm, volta, n or the official tarball lives outside /usr/bin'),
-  npx: toolchain('npx from nvm, volta, n or the official tarball lives outside /usr/bin'),
+  node: toolchain('node from nvm/volta lives outside any system PATH'),
+  npm: toolchain('npm from nvm/volta lives outside any system PATH'),
+  npx: toolchain('npx from nvm/volta lives outside any system PATH'),
+  corepack: toolchain('corepack comes with node, from nvm/volta outside any system PATH'),
   yarn: toolchain('yarn is usually installed under /usr/local/bin or a version manager'),
   pnpm: toolchain('pnpm is usually installed under /usr/local/bin or ~/.local/share/pnpm'),
   bun: toolchain('bun installs into ~/.bun/bin'),
   deno: toolchain('deno installs into ~/.deno/bin'),
   pm2: toolchain('pm2 is a global npm package, outside /usr/bin'),
-  python: toolchain('Debian 12 and RHEL 9 ship no `python` command, only python3'),
+  python: toolchain('python is not installed as /usr/bin/python on Debian 12 or RHEL 9 (only python3)'),
+  python3: { dirs: [], why: 'python3 is not part of a Debian 12 or Alpine base system, and pyenv puts it in ~/.pyenv/shims' },
+  openssl: { dirs: [], why: 'openssl is a separate package on Alpine and not of Priority required on Debian 12' },
+  php: { dirs: [], why: 'php is not part of a base system: /usr/bin/php where a php-cli package is installed, /usr/local/bin/php in the official Docker images' },
+  mail: { dirs: [], why: 'mail comes from a mailutils, s-nail or mailx package, not the base system' },
+  ruby: toolchain('ruby from rbenv, rvm or asdf lives outside any system PATH'),
+  gem: toolchain('gem from rbenv, rvm or asdf lives outside any system PATH'),
   pip: toolchain('Debian and RHEL ship pip3; `pip` usually comes from a virtualenv or /usr/local/bin'),
   pipenv: toolchain('pipenv is installed per user or under /usr/local/bin'),
   poetry: toolchain('poetry installs into ~/.local/bin'),
   composer: toolchain('composer is usually installed as /usr/local/bin/composer'),
   wp: toolchain('wp-cli is usually installed as /usr/local/bin/wp'),
   drush: toolchain('drush is usually a vendor/bin or /usr/local/bin script'),
-  bundle: toolchain('bundle from rbenv or rvm lives outside /usr/bin'),
-  rake: toolchain('rake from rbenv or rvm lives outside /usr/bin'),
-  rails: toolchain('rails from rbenv or rvm lives outside /usr/bin'),
+  bundle: toolchain('bundle from rbenv, rvm or asdf lives outside any system PATH'),
+  rake: toolchain('rake from rbenv, rvm or asdf lives outside any system PATH'),
+  rails: toolchain('rails from rbenv, rvm or asdf lives outside any system PATH'),
   go: toolchain('the Go toolchain installs into /usr/local/go/bin'),
   cargo: toolchain('cargo installs into ~/.cargo/bin'),
   aws: toolchain('AWS CLI v2 installs /usr/local/bin/aws'),

@@ -4,6 +4,7 @@
  * SHELL=/bin/bash or PATH= header when jobs need one. Everything else is left to the author.
  */
 import type { CronAnalysis } from './lint.js';
+import { absolutePathAdvice } from './version-managers.js';
 
 export const FIX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -12,6 +13,8 @@ export interface FixResult {
   changed: boolean;
   /** Human labels of what was done, in order. */
   applied: string[];
+  /** What no mechanical edit can repair, and what to write by hand instead. */
+  advice: string[];
 }
 
 function escapePercents(line: string, from: number): string {
@@ -59,7 +62,8 @@ export function fixCrontab(text: string, analysis: CronAnalysis): FixResult {
   }
   if (!endsWithNewline) applied.push('added the final newline');
   const fixed = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-  return { text: fixed, changed: fixed !== text, applied };
+  const advice = [...analysis.needsAbsolutePath].map(([name, lines]) => absolutePathAdvice(name, [...new Set(lines)]));
+  return { text: fixed, changed: fixed !== text, applied, advice };
 }
 
 /**

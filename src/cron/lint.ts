@@ -4,7 +4,6 @@
  * has a job command to read or a date to confirm, so a file of comments and assignments costs
  * neither.
  */
-import { createRequire } from 'node:module';
 import type { Finding, Severity } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
@@ -12,12 +11,14 @@ import { domainOf } from '../rules/index.js';
 import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
 import { type CronRuleName, cronRule } from './rules.js';
-import { FIELDS, KEYWORDS, type Schedule, describeKeyword, describeSchedule, maybeImpossibleDate, parseSchedule } from './schedule.js';
+import { KEYWORDS, describeKeyword } from './schedule.js';
+import { checkScheduleFields } from './schedule-rules.js';
 import { inCronD, isSystemCrontabPath } from './detect.js';
 import type { ShellFacts } from './shell-facts.js';
 import { checkShell } from './shell-rules.js';
 import { scanSimpleCommand } from './shell-scan.js';
 import { analyzeWithParser } from './shell-tree.js';
+import { VERSION_MANAGED } from './version-managers.js';
 import { type CronTarget, resolveTarget } from './targets.js';
 
 export type { CrontabKind } from './parse.js';
@@ -29,6 +30,8 @@ export interface CronLintOptions {
   target?: string;
   /** The file's real path when `file` is only a display name: used for /etc/crontab and cron.d detection. */
   location?: string;
+  /** Commands known to be on cron's PATH where the crontab runs (cron.trustedCommands, --trust). */
+  trustedCommands?: readonly string[];
 }
 
 export interface JobSummary {
@@ -59,6 +62,8 @@ export interface CronAnalysis {
   needsShell: boolean;
   /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
   needsPath: boolean;
+  /** Version-managed tools called by bare name, by line: --fix says to write their absolute path. */
+  needsAbsolutePath: Map<string, number[]>;
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -75,20 +80,6 @@ function listLines(lines: number[]): string {
   const unique = [...new Set(lines)];
   const shown = unique.slice(0, 5).join(', ');
   return `line${unique.length === 1 ? '' : 's'} ${shown}${unique.length > 5 ? ', ...' : ''}`;
-}
-
-function cronParser(): { CronExpressionParser: { parse(expr: string, options?: Record<string, unknown>): { next(): { toDate(): Date } } } } {
-  return createRequire(import.meta.url)('cron-parser');
-}
-
-/** cron-parser's search for the next run: it throws when no date in the range can match. */
-function confirmImpossible(fields: string[]): boolean {
-  try {
-    cronParser().CronExpressionParser.parse(fields.join(' '), { currentDate: new Date(Date.UTC(2024, 0, 1)), tz: 'UTC' }).next();
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 /** Whole-crontab analysis for the CLI: findings (suppressions applied), job readings, fix plan. */
@@ -127,6 +118,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   }
 
   // ----- per line -----
+  const trusted = new Set(options.trustedCommands ?? []);
   const factsCache = new Map<string, ShellFacts>();
   let shellSkipped = 0;
   let parsedCharacters = 0;
@@ -177,32 +169,15 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     } else {
       const fields = job.fields!;
       summary.fields = fields.map((f) => f.text);
-      const schedule = parseSchedule(summary.fields);
-      const results = [schedule.minute, schedule.hour, schedule.dom, schedule.month, schedule.dow];
-      results.forEach((result, index) => {
-        const problem = result.problems[0];
-        if (!problem) return;
-        const span = fields[index]!;
-        const column = span.col + problem.offset + 1;
-        const where = `${FIELDS[index]!.name} field '${span.text}'`;
-        if (problem.ineffective) {
-          report('invalid-schedule', job.line, column, `${where}: ${problem.message}`, undefined, 'warning');
-          return;
-        }
-        if (problem.nonportable === 'random-range' && target.randomRanges) return;
-        if (problem.nonportable && !(problem.nonportable === 'random-range' && (target.name === 'debian' || target.name === 'busybox'))) {
-          report('nonportable-schedule', job.line, column, `${where}: ${problem.message}`);
-          return;
-        }
-        scheduleOk = false;
-        const looksLikeCommand = index > 0 && (span.text.startsWith('/') || span.text.startsWith('.') || /^[a-z][a-z0-9_-]{3,}$/i.test(span.text)) && !(FIELDS[index]!.names && /^[a-z]{3}(-[a-z]{3})?$/i.test(span.text));
-        const detail = looksLikeCommand ? `'${span.text}' looks like the command: the line has only ${index} time field${index === 1 ? '' : 's'}, cron needs five` : problem.message;
-        report('invalid-schedule', job.line, column, `Invalid ${where}: ${detail}${dropNote}`);
+      const checked = checkScheduleFields(fields, {
+        report,
+        line: job.line,
+        dropNote,
+        // cronie's ~ is valid there; Debian cron and BusyBox reject it, so it is an error for them.
+        nonportable: (kind) => (kind === 'random-range' && target.randomRanges ? 'accept' : kind === 'random-range' && (target.name === 'debian' || target.name === 'busybox') ? 'invalid' : 'report'),
       });
-      if (scheduleOk) {
-        summary.reading = describeSchedule(schedule);
-        checkDays(job, schedule);
-      }
+      if (checked) summary.reading = checked.reading;
+      else scheduleOk = false;
     }
 
     // The rest of a line with a broken schedule is not what cron would run: nothing more to say.
@@ -283,35 +258,24 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
       continue;
     }
-    checkShell({ report, target, kind, needBash, outsidePath }, job, facts, col);
+    checkShell({ report, target, kind, needBash, outsidePath, trusted }, job, facts, col);
   }
-
-  function checkDays(job: JobEntry, s: Schedule): void {
-    const [, , domSpan, , dowSpan] = job.fields!;
-    if (!s.dom.startsWithStar && !s.dow.startsWithStar) {
-      report('dom-dow-or', job.line, domSpan!.col + 1, `Day of month '${domSpan!.text}' and day of week '${dowSpan!.text}' are both restricted, so the job runs when either matches`);
-    } else if (s.dom.startsWithStar && !s.dom.isStar && !s.dow.startsWithStar) {
-      report('dom-dow-star-step', job.line, domSpan!.col + 1, `Day of month '${domSpan!.text}' starts with *, so Debian cron and cronie run only on days matching both fields (AND), not either`);
-    } else if (s.dow.startsWithStar && !s.dow.isStar && !s.dom.startsWithStar) {
-      report('dom-dow-star-step', job.line, dowSpan!.col + 1, `Day of week '${dowSpan!.text}' starts with *, so Debian cron and cronie run only on days matching both fields (AND), not either`);
-    }
-    if (s.minute.isStar && !s.hour.isStar) {
-      report('every-minute-in-hour', job.line, job.fields![0]!.col + 1, `Minute * with hour '${job.fields![1]!.text}' runs the job every minute of that hour (${60 * s.hour.values.size} times a day)`);
-    }
-    if (maybeImpossibleDate(s) && confirmImpossible(job.fields!.map((f) => f.text))) {
-      report('impossible-date', job.line, domSpan!.col + 1, `Day ${domSpan!.text} never occurs in month ${job.fields![3]!.text}: the job never runs`);
-    }
-  }
-
-
 
   if (needBash.length > 0) {
     report('missing-shell', 1, 1, `No SHELL= line before the jobs that need bash (${listLines(needBash)}); cron runs them with ${target.defaultShell}`, { lines: [...new Set(needBash)], fixable: true });
   }
+  // A PATH line finds nothing a version manager installed: --fix adds one only for the other tools.
+  const pathFixes = target.environmentLines === 'all' && outsidePath.some((o) => !VERSION_MANAGED[o.name]);
+  const needsAbsolutePath = new Map<string, number[]>();
+  for (const f of raw) {
+    if (f.ruleId !== 'cron/relative-binary' || !f.data?.versionManaged) continue;
+    const name = f.data.command as string;
+    needsAbsolutePath.set(name, [...(needsAbsolutePath.get(name) ?? []), f.line]);
+  }
   if (outsidePath.length > 0) {
     const names = [...new Set(outsidePath.map((o) => o.name))];
     const lead = target.environmentLines === 'all' ? 'No PATH= line' : 'BusyBox crond ignores PATH= lines';
-    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) ${names.length === 1 ? 'is' : 'are'} outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: target.environmentLines === 'all' });
+    report('missing-path', 1, 1, `${lead}, and ${names.join(', ')} (${listLines(outsidePath.map((o) => o.line))}) ${names.length === 1 ? 'is' : 'are'} outside cron's default PATH ${target.defaultPath}`, { commands: names, fixable: pathFixes });
   }
   for (const [user, seen] of otherUsers) {
     report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });
@@ -329,7 +293,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     percentFixLines,
     shellSkipped,
     needsShell: needBash.length > 0,
-    needsPath: outsidePath.length > 0 && target.environmentLines === 'all',
+    needsPath: pathFixes,
+    needsAbsolutePath,
   };
 }
 

@@ -44,8 +44,8 @@ Fix: set HOME= explicitly in the file, or use absolute paths.`,
     severity: 'warning',
     security: true,
     description: "A command is cwd-relative (./run.sh) or a bare name cron's PATH will not find",
-    help: `cron starts jobs in the user's HOME with a minimal PATH (/usr/bin:/bin on Debian, see cron/missing-path). A cwd-relative command such as ./run.sh or bin/task runs whatever file of that name sits in HOME (or nothing), and a bare name such as node, python or composer, usually installed in /usr/local/bin, a version manager or /usr/sbin, is "command not found". authkit looks through wrappers (nice, ionice, nohup, timeout, flock, env, sudo, chronic, setsid, stdbuf) and skips shell builtins and anything after a cd in the same command.
-Fix: use an absolute path (/usr/local/bin/node), cd to an absolute directory first, or set PATH at the top of the crontab.`,
+    help: `cron starts jobs in the user's HOME with a minimal PATH (/usr/bin:/bin on Debian, see cron/missing-path). A cwd-relative command such as ./run.sh or bin/task runs whatever file of that name sits in HOME (or nothing), and a bare name is trusted only when it is a shell builtin, a base-system utility of /usr/bin or /bin on the target (coreutils, findutils, grep, sed, awk, tar, gzip and the like; Debian's crontab(5) PATH is /usr/bin:/bin), covered by a PATH line, or listed in cron.trustedCommands (--trust). php, python, openssl, wp or an npm -g tool are "command not found" or depend on the host; a version manager's node, npm, ruby or bundle (nvm, volta, asdf, rbenv) is not found even by a PATH line of system directories. authkit looks through wrappers (nice, ionice, nohup, timeout, flock, env, sudo, chronic, setsid, stdbuf).
+Fix: use an absolute path (/usr/bin/php; for nvm the installed version's, such as /home/deploy/.nvm/versions/node/v20.11.1/bin/node), set PATH at the top of the crontab, or trust the command.`,
     examples: {
       valid: [{ code: '0 * * * * cd /srv/app && ./run.sh\n' }, { code: '0 * * * * /usr/local/bin/node /srv/app/job.js\n' }],
       invalid: [{ code: '0 * * * * ./run.sh\n' }, { code: '0 * * * * node /srv/app/job.js\n' }],
@@ -260,6 +260,61 @@ Fix: write the schedule in the server's time zone (usually UTC), or use a system
     examples: {
       valid: [{ code: '0 7 * * * /usr/local/bin/digest\n' }],
       invalid: [{ code: 'CRON_TZ=Europe/Paris\n0 7 * * * /usr/local/bin/digest\n' }],
+    },
+  },
+  {
+    id: 'cron/actions-too-frequent',
+    severity: 'warning',
+    description: 'A GitHub Actions schedule asks for runs more often than every 5 minutes',
+    help: `GitHub's "Events that trigger workflows" (schedule): "The shortest interval you can run scheduled workflows is once every 5 minutes." A minute field such as * or */2 is accepted and silently run less often than written. Reported at the minute field of on.schedule[].cron.
+Fix: use */5 or a longer interval, or trigger the workflow another way (workflow_dispatch, repository_dispatch).`,
+    examples: {
+      valid: [{ code: 'on:\n  schedule:\n    - cron: "*/15 * * * *"\njobs: {}\n', note: '.github/workflows/poll.yml' }],
+      invalid: [{ code: 'on:\n  schedule:\n    - cron: "*/2 * * * *"\njobs: {}\n', note: '.github/workflows/poll.yml' }],
+    },
+  },
+  {
+    id: 'cron/actions-top-of-hour',
+    severity: 'info',
+    description: 'A GitHub Actions schedule runs at minute 0, when GitHub delays or drops runs under load',
+    help: `GitHub's "Events that trigger workflows" (schedule): "The schedule event can be delayed during periods of high loads of GitHub Actions workflow runs. High load times include the start of every hour. If the load is sufficiently high enough, some queued jobs may be dropped. To decrease the chance of delay, schedule your workflow to run at a different time of the hour."
+Fix: pick another minute (17 3 * * * rather than 0 3 * * *).`,
+    examples: {
+      valid: [{ code: 'on:\n  schedule:\n    - cron: "17 3 * * *"\njobs: {}\n', note: '.github/workflows/nightly.yml' }],
+      invalid: [{ code: 'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs: {}\n', note: '.github/workflows/nightly.yml' }],
+    },
+  },
+  {
+    id: 'cron/actions-utc',
+    severity: 'info',
+    description: 'A GitHub Actions schedule looks like local business hours, but GitHub reads it in UTC',
+    help: `GitHub's "Events that trigger workflows" (schedule): "Scheduled workflows run on the latest commit on the default branch" and the cron syntax is evaluated in UTC; on.schedule has no time zone setting. A schedule of weekday office hours (9-17 on 1-5) runs hours off for anyone not on UTC, and shifts by an hour with daylight saving time. Reported at the hour field when the hours fall within 07-19 and the days are Monday to Friday or the hours are a range.
+Fix: convert the hours to UTC (and mind daylight saving time), or suppress the finding where UTC is meant.`,
+    examples: {
+      valid: [{ code: 'on:\n  schedule:\n    - cron: "30 2 * * *"\njobs: {}\n', note: '.github/workflows/report.yml' }],
+      invalid: [{ code: 'on:\n  schedule:\n    - cron: "30 9 * * 1-5"\njobs: {}\n', note: '.github/workflows/report.yml' }],
+    },
+  },
+  {
+    id: 'cron/k8s-time-zone',
+    severity: 'error',
+    description: 'A CronJob sets its zone with CRON_TZ or TZ in spec.schedule, or names no valid spec.timeZone',
+    help: `Kubernetes' CronJob concept page: "Specifying a timezone using CRON_TZ or TZ variables inside .spec.schedule is not officially supported (and never has been). If you try to set a schedule that includes TZ or CRON_TZ timezone specification, Kubernetes will fail to create the resource with a validation error." The supported way is spec.timeZone (batch/v1, stable since 1.27), which must be a name from the tz database such as Europe/Paris.
+Fix: move the zone to spec.timeZone and keep spec.schedule to the five fields.`,
+    examples: {
+      valid: [{ code: 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "0 7 * * *"\n  timeZone: Europe/Paris\n', note: 'k8s/digest.yaml' }],
+      invalid: [{ code: 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "CRON_TZ=Europe/Paris 0 7 * * *"\n', note: 'k8s/digest.yaml' }],
+    },
+  },
+  {
+    id: 'cron/k8s-missed-schedules',
+    severity: 'warning',
+    description: 'A CronJob setting makes runs go missing: startingDeadlineSeconds under 10, or Forbid without a deadline',
+    help: `Kubernetes' CronJob concept page: "If startingDeadlineSeconds is set to a value less than 10 seconds, the CronJob may not be scheduled. This is because the CronJob controller checks things every 10 seconds." And: "if concurrencyPolicy is set to Forbid and a CronJob was attempted to be scheduled when there was a previous schedule still running, then it would count as missed"; without startingDeadlineSeconds, "If there are more than 100 missed schedules, then it does not start the job and logs the error" (Cannot determine if job needs to be started. Too many missed start time (> 100)). The Forbid case is reported as info.
+Fix: startingDeadlineSeconds of at least 10 (a few minutes is usual); with Forbid, set startingDeadlineSeconds so only recent misses count.`,
+    examples: {
+      valid: [{ code: 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "*/5 * * * *"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 200\n', note: 'k8s/sync.yaml' }],
+      invalid: [{ code: 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: "*/5 * * * *"\n  startingDeadlineSeconds: 5\n', note: 'k8s/sync.yaml' }],
     },
   },
 ] as const satisfies readonly RuleMeta[];

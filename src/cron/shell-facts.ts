@@ -39,6 +39,8 @@ export interface ShellFacts {
   outputHandled: boolean;
   /** The command sets PATH itself, or sources a profile or runs a login shell that may. */
   setsPath: boolean;
+  /** Shell functions the command defines: calling one looks nothing up in PATH. */
+  functions: string[];
 }
 
 export const BASH_ONLY_VARIABLES = new Set(['RANDOM', 'SECONDS', 'BASH_SOURCE', 'BASH_VERSION', 'PIPESTATUS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'FUNCNAME', 'BASHPID', 'HOSTNAME', 'EUID', 'UID']);
@@ -52,7 +54,7 @@ export interface CallWord {
 
 /** What both readers (the tree walk and the fast scanner) accumulate while going through the command. */
 export class FactsBuilder {
-  readonly facts: ShellFacts = { commands: [], bashisms: [], homeRefs: [], relativePaths: [], outputHandled: false, setsPath: false };
+  readonly facts: ShellFacts = { commands: [], bashisms: [], homeRefs: [], relativePaths: [], outputHandled: false, setsPath: false, functions: [] };
   private firstCd = Number.POSITIVE_INFINITY;
 
   bashism(construct: string, shellcheck: string | undefined, offset: number): void {

@@ -1,7 +1,9 @@
 // The rules about what a job's command does: bash-only syntax under /bin/sh, commands that cron's
 // PATH does not find, HOME-dependent paths in system crontabs, output that goes nowhere.
 import type { Severity } from '../findings/model.js';
+import { baseSystemsWith, isBaseSystemCommand } from './base-system.js';
 import { OUTSIDE_DEFAULT_PATH } from './commands.js';
+import { VERSION_MANAGED, isVersionManagerDir } from './version-managers.js';
 import type { CrontabKind, JobEntry } from './parse.js';
 import type { CronRuleName } from './rules.js';
 import { type ShellFacts, isBuiltin } from './shell-facts.js';
@@ -18,12 +20,28 @@ export interface ShellRuleContext {
   needBash: number[];
   /** Commands outside cron's default PATH (for cron/missing-path). */
   outsidePath: { name: string; line: number }[];
+  /** Names the team knows are on cron's PATH (cron.trustedCommands, --trust). */
+  trusted: ReadonlySet<string>;
+}
+
+const TARGET_LABELS = { debian: 'Debian', rhel: 'RHEL', busybox: 'Alpine' } as const;
+
+/** Why a bare name is not safe under cron's default PATH: what is known about it, or that nothing is. */
+export function whyNotOnPath(name: string, pathValue: string): string {
+  const known = OUTSIDE_DEFAULT_PATH[name];
+  if (known) return `'${name}' is not on cron's default PATH (${pathValue}): ${known.why}`;
+  const on = baseSystemsWith(name);
+  if (on.length > 0) {
+    const missing = (['debian', 'rhel', 'busybox'] as const).filter((t) => !on.includes(t)).map((t) => TARGET_LABELS[t]);
+    return `'${name}' is part of the base system on ${on.map((t) => TARGET_LABELS[t]).join(' and ')} but not on ${missing.join(' or ')}; cron's PATH is ${pathValue}`;
+  }
+  return `'${name}' is not part of a base system; cron's PATH is ${pathValue}`;
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFacts, col: (offset: number) => number): void {
-  const { report, target, kind, needBash, outsidePath } = ctx;
+  const { report, target, kind, needBash, outsidePath, trusted } = ctx;
   const shell = job.env.get('SHELL')?.value ?? target.defaultShell;
   const shellName = basename(shell);
   const posixShell = ['sh', 'dash', 'ash', 'busybox'].includes(shellName);
@@ -48,11 +66,20 @@ export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFac
       }
       continue;
     }
-    // An explicit PATH is the author's statement of where things are: only cron's default is second-guessed.
-    if (isBuiltin(name) || facts.setsPath || pathLine) continue;
-    const outside = OUTSIDE_DEFAULT_PATH[name];
-    if (!outside || outside.dirs.some((d) => pathDirs.includes(d))) continue;
-    report('relative-binary', job.line, col(use.offset), `'${name}' is not on cron's default PATH (${pathValue}): ${outside.why}`, { command: name, path: pathValue });
+    if (isBuiltin(name) || facts.functions.includes(name) || trusted.has(name) || isBaseSystemCommand(name, target.name)) continue;
+    // Sourcing nvm.sh or a login shell sets up whatever the author's profile does: trust it.
+    if (facts.setsPath) continue;
+    if (pathLine) {
+      // An explicit PATH is the author's statement of where things are, except that system
+      // directories cannot hold a version manager's per-user installs.
+      if (VERSION_MANAGED[name] && !pathDirs.some(isVersionManagerDir)) {
+        report('relative-binary', job.line, col(use.offset), `'${name}' is left to PATH=${pathValue}, but ${OUTSIDE_DEFAULT_PATH[name]!.why}: write the installed version's absolute path (or trust '${name}' if it is a system install)`, { command: name, path: pathValue, versionManaged: true });
+      }
+      continue;
+    }
+    // cronie's default PATH has the sbin directories: tools installed there are found.
+    if (OUTSIDE_DEFAULT_PATH[name]?.dirs.some((d) => pathDirs.includes(d))) continue;
+    report('relative-binary', job.line, col(use.offset), whyNotOnPath(name, pathValue), { command: name, path: pathValue, ...(VERSION_MANAGED[name] ? { versionManaged: true } : {}) });
     outsidePath.push({ name, line: job.line });
   }
 

@@ -167,6 +167,7 @@ function parseAndWalk(command: string): ShellFacts {
         break;
       case 'FuncDecl':
         if (node.RsrvWord) bashism('function keyword', 'SC3033', node.Pos().Offset());
+        if (typeof node.Name?.Value === 'string') facts.functions.push(node.Name.Value);
         break;
       case 'LetClause':
         bashism('let', 'SC3039', node.Pos().Offset());

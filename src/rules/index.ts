@@ -35,6 +35,7 @@ const NOW: RuleOption = { flag: '--now <time>', description: 'evaluate time clai
 const BUDGET: RuleOption = { flag: '--budget <ms>', config: 'regex.budgetMs', description: 'a run this long on an attack input confirms the finding (default 100)' };
 const MAX_INPUT: RuleOption = { flag: '--max-input <chars>', config: 'regex.maxInput', description: 'longest attack input tried (default 50000)' };
 const TARGET: RuleOption = { flag: '--target <cron>', config: 'cron.target', description: 'the cron the files are for (debian, rhel, busybox...)' };
+const TRUST: RuleOption = { flag: '--trust <cmd>', config: 'cron.trustedCommands', description: "bare command names known to be on cron's PATH where the crontab runs" };
 
 /** Options per rule; every rule also takes a severity (or "off") under `rules` in the config. */
 const RULE_OPTIONS: Partial<Record<RuleId, readonly RuleOption[]>> = {
@@ -44,10 +45,10 @@ const RULE_OPTIONS: Partial<Record<RuleId, readonly RuleOption[]>> = {
   'jwt/iat-in-future': [NOW, LEEWAY],
   'regex/redos-exponential': [BUDGET, MAX_INPUT],
   'regex/redos-polynomial': [BUDGET, MAX_INPUT],
-  'cron/missing-path': [TARGET],
+  'cron/missing-path': [TARGET, TRUST],
   'cron/missing-shell': [TARGET],
   'cron/bashism-under-sh': [TARGET],
-  'cron/relative-binary': [TARGET],
+  'cron/relative-binary': [TARGET, TRUST],
 };
 
 export interface RegisteredRule extends RuleMeta {

@@ -23,12 +23,18 @@ function extensionOf(file: string): string {
 }
 
 async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
-  const [{ isCrontabPath, looksLikeCrontab }, { lintCrontab }] = await Promise.all([import('../cron/detect.js'), import('../cron/lint.js')]);
+  const [{ isCrontabPath, looksLikeCrontab }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
+    import('../cron/detect.js'),
+    import('../cron/lint.js'),
+    import('../cron/yaml-schedules.js'),
+    import('../cron/yaml-lint.js'),
+  ]);
   return {
     domain: 'cron',
     appliesSuppressions: true,
-    wants: (file, text) => isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text)),
-    add: (file, text) => lintCrontab(file, text, { target: config.cron.target }),
+    wants: (file, text) => mayHoldSchedules(file, text) || isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text)),
+    // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
+    add: (file, text) => (mayHoldSchedules(file, text) ? analyzeYamlSchedules(file, text).findings : lintCrontab(file, text, { target: config.cron.target, trustedCommands: config.cron.trustedCommands })),
   };
 }
 

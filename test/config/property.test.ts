@@ -23,7 +23,12 @@ const config = fc.record(
     regex: mostly(
       fc.record({ maxInput: mostly(fc.integer({ min: -1, max: 10_000_002 })), budgetMs: mostly(fc.oneof(fc.integer({ min: -1, max: 60_002 }), fc.double({ min: 0, max: 10, noNaN: true }))) }, { requiredKeys: [] }),
     ),
-    cron: mostly(fc.record({ target: mostly(fc.constantFrom('debian', 'rhel', 'busybox', 'any', 'vixie')) }, { requiredKeys: [] })),
+    cron: mostly(
+      fc.record(
+        { target: mostly(fc.constantFrom('debian', 'rhel', 'busybox', 'any', 'vixie')), trustedCommands: mostly(fc.array(mostly(fc.constantFrom('php', 'wp', 'my-tool', '/usr/bin/php', 'a b', '')), { maxLength: 3 })) },
+        { requiredKeys: [] },
+      ),
+    ),
   },
   { requiredKeys: [] },
 ).chain((doc) => fc.oneof({ arbitrary: fc.constant(doc), weight: 12 }, { arbitrary: value.map((extra) => ({ ...doc, extra })), weight: 1 }));

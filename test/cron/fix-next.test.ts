@@ -10,16 +10,25 @@ function fix(text: string, options: { kind?: 'system' | 'user'; target?: string 
 
 describe('--fix', () => {
   it('escapes % formats, strips CR, adds headers and the final newline', () => {
-    const text = '# jobs\r\n0 0 * * * tar czf /b/$(date +%F).tgz /w\r\n0 1 * * * [[ -f /f ]] && node /x.js';
+    const text = '# jobs\r\n0 0 * * * tar czf /b/$(date +%F).tgz /w\r\n0 1 * * * [[ -f /f ]] && composer -d /x install';
     const result = fix(text);
     expect(result.text).toBe(
-      '# jobs\nSHELL=/bin/bash\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n0 0 * * * tar czf /b/$(date +\\%F).tgz /w\n0 1 * * * [[ -f /f ]] && node /x.js\n',
+      '# jobs\nSHELL=/bin/bash\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n0 0 * * * tar czf /b/$(date +\\%F).tgz /w\n0 1 * * * [[ -f /f ]] && composer -d /x install\n',
     );
     expect(result.applied).toEqual(['stripped CR from 2 lines', 'escaped % on line 2', 'added SHELL= and PATH=', 'added the final newline']);
     const after = lintCrontab('crontab', result.text).map((f) => f.ruleId);
     for (const rule of ['cron/unescaped-percent', 'cron/crlf-line-endings', 'cron/no-trailing-newline', 'cron/missing-shell', 'cron/missing-path', 'cron/bashism-under-sh', 'cron/relative-binary']) {
       expect(after).not.toContain(rule);
     }
+  });
+
+  it("does not pretend a PATH line finds a version manager's node: it says to write the absolute path", () => {
+    const result = fix('0 1 * * * node /x.js\n');
+    expect(result.changed).toBe(false);
+    expect(result.advice).toEqual([expect.stringMatching(/^node \(line 1\) comes from a version manager, which no PATH line finds: write the installed version's absolute path/)]);
+    const mixed = fix('0 1 * * * node /x.js\n0 2 * * * wp cron event run --due-now\n');
+    expect(mixed.applied).toEqual(['added PATH=']);
+    expect(lintCrontab('crontab', mixed.text).map((f) => [f.ruleId, f.line])).toEqual([['cron/relative-binary', 2]]);
   });
 
   it('leaves a % that feeds stdin alone', () => {

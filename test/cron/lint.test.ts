@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCrontabPath, isSystemCrontabPath, looksLikeCrontab } from '../../src/cron/detect.js';
 import { analyzeCrontab, lintCrontab } from '../../src/cron/lint.js';
 
-type Case = [name: string, text: string, options: { kind?: 'system' | 'user'; target?: string; file?: string }, expected: [rule: string, line: number, column: number][]];
+type Case = [name: string, text: string, options: { kind?: 'system' | 'user'; target?: string; file?: string; trustedCommands?: string[] }, expected: [rule: string, line: number, column: number][]];
 
 // Each case lists every finding of the rules it is about (exact line and column); other rules are ignored.
 const CASES: Case[] = [
@@ -12,7 +12,11 @@ const CASES: Case[] = [
   ['&> read as a bashism, not as background + truncation', '0 3 * * * /srv/run &> /tmp/log\n', {}, [['cron/bashism-under-sh', 1, 20], ['cron/missing-shell', 1, 1]]],
   ['--target rhel softens bashisms to warnings (checked below), still reports', '0 3 * * * source /srv/env\n', { target: 'rhel' }, [['cron/bashism-under-sh', 1, 11], ['cron/missing-shell', 1, 1]]],
   ['missing-path once, relative-binary per call', '*/5 * * * * node /srv/w.js\n0 1 * * * npx prisma migrate\n', {}, [['cron/missing-path', 1, 1], ['cron/relative-binary', 1, 13], ['cron/relative-binary', 2, 11]]],
-  ['PATH set: bare names trusted', 'PATH=/usr/local/bin:/usr/bin:/bin\n*/5 * * * * node /srv/w.js\n', {}, []],
+  ['PATH set: bare names trusted', 'PATH=/usr/local/bin:/usr/bin:/bin\n*/5 * * * * composer -d /srv install\n', {}, []],
+  ["PATH of system directories: a version manager's node is still not found", 'PATH=/usr/local/bin:/usr/bin:/bin\n*/5 * * * * node /srv/w.js\n', {}, [['cron/relative-binary', 2, 13]]],
+  ["PATH with nvm's directory finds node", 'PATH=/home/u/.nvm/versions/node/v20.11.1/bin:/usr/bin:/bin\n*/5 * * * * node /srv/w.js\n', {}, []],
+  ['trusted commands pass without PATH', '0 1 * * * php /srv/cron.php\n', { trustedCommands: ['php'] }, []],
+  ['a function defined in the command is not looked up', '0 1 * * * f() { /bin/true; }; f\n', {}, []],
   ['PATH assigned in the command', '*/5 * * * * PATH=/opt/node/bin:/usr/bin node /srv/w.js\n', {}, []],
   ['profile sourced in the command', '*/5 * * * * . /etc/profile; node /srv/w.js\n', {}, []],
   ['wrappers are looked through', '0 1 * * * flock -n /tmp/l timeout -s KILL 30 nice -n 5 node /x.js\n', {}, [['cron/relative-binary', 1, 56], ['cron/missing-path', 1, 1]]],
@@ -65,7 +69,7 @@ describe('lintCrontab per rule (exact positions)', () => {
     it(name, () => {
       const rules = new Set(expected.map(([rule]) => rule));
       const ruleOfName = /^(\S+?)[ ,]/.exec(name)?.[1];
-      const findings = lintCrontab(options.file ?? 'crontab', text, { kind: options.kind, target: options.target });
+      const findings = lintCrontab(options.file ?? 'crontab', text, { kind: options.kind, target: options.target, trustedCommands: options.trustedCommands });
       const watched = findings.filter((f) => rules.has(f.ruleId) || (ruleOfName && f.ruleId === `cron/${ruleOfName}`) || expected.length === 0);
       const shown = watched.map((f) => [f.ruleId, f.line, f.column]);
       expect(shown.sort()).toEqual([...expected].sort());

@@ -28,8 +28,8 @@ function git(cwd: string, ...args: string[]) {
 const VULNERABLE_JS = "// Display names picked at sign-up.\nconst DISPLAY_NAME = /^([a-zA-Z0-9]+\\s?)*$/;\nexport const isValidDisplayName = (name) => DISPLAY_NAME.test(name);\n";
 const FIXED_JS = "// Display names picked at sign-up.\nconst DISPLAY_NAME = /^[a-zA-Z0-9]+(?:\\s[a-zA-Z0-9]+)*$/;\nexport const isValidDisplayName = (name) => DISPLAY_NAME.test(name);\n";
 // A crontab whose job is cut short at the unescaped % (cron/unescaped-percent).
-const BAD_CRONTAB = '0 2 * * * pg_dump app > /var/backups/app-$(date +%F).sql\n';
-const FIXED_CRONTAB = '0 2 * * * pg_dump app > /var/backups/app-$(date +\\%F).sql\n';
+const BAD_CRONTAB = '0 2 * * * /usr/bin/pg_dump app > /var/backups/app-$(date +%F).sql\n';
+const FIXED_CRONTAB = '0 2 * * * /usr/bin/pg_dump app > /var/backups/app-$(date +\\%F).sql\n';
 
 describe('authkit hook install / uninstall', () => {
   it('installs idempotently, refuses a foreign hook without --force, uninstalls only its own', async () => {

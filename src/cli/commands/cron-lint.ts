@@ -12,6 +12,7 @@ export function registerCronLint(program: Command): void {
     .option('--next <n>', 'print the next N run times of each job', positiveInteger('--next', 1000))
     .option('--fix', 'apply safe fixes in place (strip CR, escape % formats, final newline, SHELL= and PATH= headers) and print the diff')
     .option('--dry-run', 'with --fix: print the diff, change nothing')
+    .option('--trust <cmd>', "a bare command name known to be on cron's PATH here; repeatable, or comma-separated (adds to cron.trustedCommands)", (v: string, all: string[]) => [...all, ...v.split(',').filter(Boolean)], [] as string[])
     .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
     .addHelpText(
       'after',
@@ -29,16 +30,15 @@ Examples:
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const { runCronLint } = await import('../../cron/command.js');
-        let target = opts.target as string | undefined;
-        if (target === undefined) {
-          const { loadConfig } = await import('../../config/load.js');
-          target = (await loadConfig({ cwd: globals.cwd, explicitPath: globals.config })).cron.target;
-        }
+        const { loadConfig } = await import('../../config/load.js');
+        const { cron } = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+        const target = (opts.target as string | undefined) ?? cron.target;
         // CronUsageError is a UsageError: runAction turns it into one line and exit 2.
         return runCronLint(paths, {
           system: Boolean(opts.system),
           user: Boolean(opts.user),
           target,
+          trustedCommands: [...(cron.trustedCommands ?? []), ...(opts.trust as string[])],
           next: opts.next as number | undefined,
           fix: Boolean(opts.fix),
           dryRun: Boolean(opts.dryRun),
