@@ -11,3 +11,7 @@ export const NODE_BUNDLE = {
   banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
+
+// Commands with a bundle of their own (dist/<name>.js, from src/cli/entries/<name>.ts); bin/authkit.js
+// keeps the same list, as it must decide before loading anything.
+export const HOT_COMMANDS = ['decode', 'cron-lint'];

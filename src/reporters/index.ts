@@ -4,8 +4,9 @@ import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderStylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+
+export { FORMATS, type Format } from './formats.js';
 
 export const REPORTERS: Record<Format, (result: CommandResult, ctx: RenderContext) => string> = {
   stylish: renderStylish,
