@@ -1,6 +1,30 @@
 // The esbuild settings every bundle of authkit's TypeScript shares: the CLI build, the regex
 // corpus script and the engine tests, so that what the tests run is built like what ships.
+// Start-up cost that third-party packages pay at import time for features authkit never uses.
+const startupShims = {
+  name: 'authkit-startup-shims',
+  setup(build) {
+    // commander requires child_process (and with it net, dgram and streams) for executable
+    // subcommands; authkit has none, so the module loads only if something ever touches it.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'authkit-lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'authkit-lazy-builtin' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= process.getBuiltinModule('node:${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+    // chalk detects colour support at import (supports-color: tty, os and an ESM import of
+    // node:process, whose facade creates process.stdin). authkit never uses the detected level:
+    // src/cli/color.ts always passes chalk its own.
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'authkit-no-color-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'authkit-no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 export const NODE_BUNDLE = {
+  plugins: [startupShims],
   bundle: true,
   format: 'esm',
   platform: 'node',

@@ -9,6 +9,8 @@ export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, i
   return isTTY;
 }
 
+// Always an explicit level: the bundles replace chalk's own colour detection (see
+// scripts/bundle-options.mjs), so a chalk without one would never colour.
 export function makePainter(color: boolean): Painter {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   return {
