@@ -21,7 +21,10 @@ const startupShims = {
     build.onLoad({ filter: /.*/, namespace: 'authkit-builtin' }, async (args) => {
       const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
       const exports = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
-      return { contents: [`const builtin = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default builtin;', ...exports].join('\n'), loader: 'js' };
+      return {
+        contents: [`const builtin = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default builtin;', ...exports].join('\n'),
+        loader: 'js',
+      };
     });
     // chalk detects colour support at import (supports-color: tty, os and an ESM import of
     // node:process, whose facade creates process.stdin). authkit never uses the detected level:
