@@ -19,5 +19,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // Node 22.1+ keeps compiled bytecode of authkit's modules between runs (a no-op where absent).
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
-  await import('../dist/main.js');
+  // The hot commands have a one-file bundle each (scripts/build.mjs, HOT_COMMANDS); the name is
+  // found as src/cli/program.ts finds it, skipping global options and their values.
+  let name;
+  for (let i = 0; i < args.length; i++) {
+    if (['-f', '--format', '--fail-on', '-c', '--config'].includes(args[i])) i++;
+    else if (!args[i].startsWith('-')) {
+      name = args[i];
+      break;
+    }
+  }
+  if (name === 'decode') await import('../dist/decode.js');
+  else if (name === 'cron-lint') await import('../dist/cron-lint.js');
+  else await import('../dist/main.js');
 }

@@ -1,10 +1,14 @@
 // Bundles the CLI with esbuild. Each subcommand stays a separate chunk (dynamic import), so
 // `authkit decode` never loads the JS parser or recheck. Packages that locate native binaries or
 // data files relative to themselves at run time stay external.
+//
+// The hot commands (decode, cron-lint) also get a bundle each, one file with no chunks: every ES
+// module Node loads costs a resolution, a read and a compile, and decode through the split build
+// loaded ~34 of them. bin/authkit.js picks that file when the command is one of them.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { NODE_BUNDLE } from './bundle-options.mjs';
+import { HOT_COMMANDS, NODE_BUNDLE } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Build beside dist/ and swap it in, so a CLI started meanwhile never sees a half-written dist/.
@@ -23,6 +27,18 @@ await build({
   splitting: true,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
+});
+
+// Self-contained on purpose: a module shared with the split build would be a second copy, and an
+// error class from one copy fails `instanceof` in the other. Each file holds its command's path
+// only; lazy imports inside it are inlined but run only when reached.
+await build({
+  absWorkingDir: root,
+  entryPoints: HOT_COMMANDS.map((name) => ({ in: `src/cli/entries/${name}.ts`, out: name })),
+  outdir: staging,
+  ...NODE_BUNDLE,
+  splitting: false,
+  sourcemap: 'linked',
 });
 
 // Third-party data is never committed: the team keeps it in ../shared/data, and the build ships

@@ -1,6 +1,46 @@
 // The esbuild settings every bundle of authkit's TypeScript shares: the CLI build, the regex
 // corpus script and the engine tests, so that what the tests run is built like what ships.
+// Start-up cost that third-party packages pay at import time for features authkit never uses.
+const startupShims = {
+  name: 'authkit-startup-shims',
+  setup(build) {
+    // commander requires child_process (and with it net, dgram and streams) for executable
+    // subcommands; authkit has none, so the module loads only if something ever touches it.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'authkit-lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'authkit-lazy-builtin' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= process.getBuiltinModule('node:${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+    // An ES import of a built-in builds a module facade (every export read and copied) and is
+    // hoisted to the top of the bundle, so decode paid for fs/promises, url and the rest even on
+    // paths that never use them: ~3 ms of its start. process.getBuiltinModule gives the same
+    // objects; each name is read only where the bundle uses it (unused ones are tree-shaken).
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'authkit-builtin' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'authkit-builtin' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
+      const exports = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
+      return {
+        contents: [`const builtin = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default builtin;', ...exports].join('\n'),
+        loader: 'js',
+      };
+    });
+    // chalk detects colour support at import (supports-color: tty, os and an ESM import of
+    // node:process, whose facade creates process.stdin). authkit never uses the detected level:
+    // src/cli/color.ts always passes chalk its own.
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'authkit-no-color-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'authkit-no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 export const NODE_BUNDLE = {
+  plugins: [startupShims],
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -8,6 +48,10 @@ export const NODE_BUNDLE = {
   // Packages that locate native binaries or files relative to themselves at run time.
   external: ['recheck', 'recheck-*', 'oxc-parser', '@oxc-parser/*', 'esbuild', 'mvdan-sh'],
   // Bundled CommonJS dependencies call require(); give the ESM bundle a real one.
-  banner: { js: "import { createRequire as __authkitCreateRequire } from 'node:module'; const require = __authkitCreateRequire(import.meta.url);" },
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   logLevel: 'warning',
 };
+
+// Commands with a bundle of their own (dist/<name>.js, from src/cli/entries/<name>.ts); bin/authkit.js
+// keeps the same list, as it must decide before loading anything.
+export const HOT_COMMANDS = ['decode', 'cron-lint'];

@@ -37,16 +37,16 @@ export function globalsOf(cmd: Command): GlobalOptions {
   };
 }
 
-export function renderContext(globals: GlobalOptions): RenderContext {
-  return { color: globals.color, paint: makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, failOn: globals.failOn, toolVersion: VERSION };
+export async function renderContext(globals: GlobalOptions): Promise<RenderContext> {
+  return { color: globals.color, paint: await makePainter(globals.color), cwd: globals.cwd, quiet: globals.quiet, failOn: globals.failOn, toolVersion: VERSION };
 }
 
 /** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
-export function emit(result: CommandResult, globals: GlobalOptions): void {
+export async function emit(result: CommandResult, globals: GlobalOptions): Promise<void> {
   for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
   const skipped = skippedLine(result.skipped);
   if (skipped) process.stderr.write(`authkit: ${skipped}\n`);
-  const out = REPORTERS[globals.format](result, renderContext(globals));
+  const out = REPORTERS[globals.format](result, await renderContext(globals));
   if (out) process.stdout.write(out);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
@@ -82,7 +82,7 @@ async function finalize(cmd: Command, result: CommandResult, globals: GlobalOpti
 export async function runAction(cmd: Command, body: (globals: GlobalOptions) => Promise<CommandResult>): Promise<void> {
   const globals = globalsOf(cmd);
   try {
-    emit(await finalize(cmd, await body(globals), globals), globals);
+    await emit(await finalize(cmd, await body(globals), globals), globals);
   } catch (error) {
     const problems = describe(error);
     if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
@@ -90,7 +90,7 @@ export async function runAction(cmd: Command, body: (globals: GlobalOptions) => 
       for (const { file, message } of problems) process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
-      emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);
+      await emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);
     }
   }
 }

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
 import { DEFAULT_MAX_FILE_BYTES, InputFailure, failureFromError, formatBytes } from './read.js';
 import { toPosix } from './paths.js';
-
-const execFileAsync = promisify(execFile);
 
 /** Folders no scan wants: dependencies, VCS data and build output. */
 export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage', '.next', '.nuxt', '.cache']);
@@ -34,6 +31,9 @@ export function displayPath(absolute: string, cwd: string): string {
 
 /** Files git would show under `dir`: tracked plus untracked-not-ignored. Null outside a work tree. */
 async function gitListFiles(dir: string): Promise<string[] | null> {
+  // child_process (with net, dgram and streams) loads when a folder is walked, not whenever a
+  // bundle that holds this module starts: cron-lint on one file never walks.
+  const execFileAsync = promisify(process.getBuiltinModule('node:child_process').execFile);
   try {
     const { stdout } = await execFileAsync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
       cwd: dir,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from './model.js';
 
 /**
@@ -12,7 +11,9 @@ export function withFingerprints(findings: Finding[], anchorOf: (f: Finding) => 
     const base = `${f.ruleId}\0${f.file}\0${anchorOf(f)}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    const fingerprint = createHash('sha256').update(`${base}\0${n}`).digest('hex').slice(0, 32);
+    // node:crypto (and the streams it pulls in) is loaded on first use, not by every command that
+    // bundles this module: a plain `authkit decode` never hashes.
+    const fingerprint = process.getBuiltinModule('node:crypto').createHash('sha256').update(`${base}\0${n}`).digest('hex').slice(0, 32);
     return { ...f, fingerprint };
   });
 }

@@ -1,4 +1,4 @@
-import { type KeyObject, createPrivateKey, createPublicKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../findings/errors.js';
 
 /**
@@ -201,9 +201,9 @@ function fromPem(text: string, display: string, forSigning: boolean): CandidateK
   try {
     if (forSigning) {
       if (!isPrivate) throw new KeyError(`${display}: signing needs a private key, this PEM holds a ${label.toLowerCase()}`);
-      return fromKeyObject(createPrivateKey(block[0]), display, undefined, false);
+      return fromKeyObject(process.getBuiltinModule('node:crypto').createPrivateKey(block[0]), display, undefined, false);
     }
-    return fromKeyObject(createPublicKey(block[0]), display, label === 'CERTIFICATE' ? 'X.509 certificate' : undefined, isPrivate);
+    return fromKeyObject(process.getBuiltinModule('node:crypto').createPublicKey(block[0]), display, label === 'CERTIFICATE' ? 'X.509 certificate' : undefined, isPrivate);
   } catch (error) {
     if (error instanceof KeyError) throw error;
     throw new KeyError(`${display}: cannot read the ${label.toLowerCase()} (${(error as Error).message.replace(/^error:[0-9A-F]+:/, '')})`);

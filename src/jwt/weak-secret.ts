@@ -1,4 +1,3 @@
-import { createHash, hash as oneShotHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -253,6 +252,10 @@ function schedule256(w: Int32Array, kw: Int32Array, ko: number): void {
 }
 
 /** ipad and opad midstates of each secret, filled in list order as searches reach them. */
+// node:crypto (and the streams it pulls in) is loaded when an HMAC key is hashed, not by every
+// `authkit decode`: an RS256 token never needs it.
+const createHash: (typeof import('node:crypto'))['createHash'] = (algorithm, options) => process.getBuiltinModule('node:crypto').createHash(algorithm, options);
+
 let midstates256: Int32Array | null = null;
 let midstatesReady = 0;
 const scratchW = new Int32Array(64);
@@ -378,6 +381,7 @@ function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buff
   message.copy(inner, blockSize);
   const outer = Buffer.alloc(blockSize + digestSize);
   const target = Buffer.from(signature);
+  const oneShotHash = process.getBuiltinModule('node:crypto').hash;
   const { raw, starts, ends, count } = secrets;
   for (let i = 0; i < count; i++) {
     let keyBytes: Buffer = raw.subarray(starts[i]!, ends[i]!);

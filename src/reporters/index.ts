@@ -3,9 +3,9 @@ import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderStylish } from './stylish.js';
+import type { Format } from './formats.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export type { Format } from './formats.js';
 
 export const REPORTERS: Record<Format, (result: CommandResult, ctx: RenderContext) => string> = {
   stylish: renderStylish,

@@ -5,7 +5,7 @@ import { makePainter } from '../../src/cli/color.js';
 import { REPORTERS } from '../../src/reporters/index.js';
 import { sarifErrors } from '../helpers/sarif.js';
 
-const ctx: RenderContext = { color: false, paint: makePainter(false), cwd: '/repo', quiet: false, failOn: 'error', toolVersion: '9.9.9' };
+const ctx: RenderContext = { color: false, paint: await makePainter(false), cwd: '/repo', quiet: false, failOn: 'error', toolVersion: '9.9.9' };
 const findings: Finding[] = [
   { ruleId: 'jwt/alg-none', severity: 'error', message: 'Token is unsigned', file: 'a/b.ts', line: 3, column: 7, data: { alg: 'none' }, fingerprint: 'abc' },
   { ruleId: 'cron/missing-path', severity: 'warning', message: 'No PATH, line 2', file: 'etc/crontab', line: 2, column: 1 },

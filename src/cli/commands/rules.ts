@@ -28,7 +28,7 @@ export function registerRules(program: Command): void {
     .action(async (selector: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const registry = await import('../../rules/index.js');
-        const paint = (await import('../color.js')).makePainter(globals.color);
+        const paint = await (await import('../color.js')).makePainter(globals.color);
         const one = selector === undefined ? undefined : registry.findRule(selector);
         if (selector !== undefined && !one && !registry.isRuleDomain(selector)) {
           const [{ UsageError }, { didYouMean }] = await Promise.all([import('../../findings/errors.js'), import('../../findings/suggest.js')]);
