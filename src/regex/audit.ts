@@ -60,6 +60,8 @@ export interface AuditStats {
   uniquePatterns: number;
   cachedVerdicts: number;
   analysedPatterns: number;
+  /** Unique patterns whose verdict needed recheck (the in-process analysis decided the rest). */
+  fallbackPatterns: number;
   cachedFiles: number;
   parsedFiles: number;
   extractMs: number;
@@ -324,6 +326,7 @@ export class RegexCollector {
         uniquePatterns: jobs.size,
         cachedVerdicts,
         analysedPatterns: toAnalyse.length,
+        fallbackPatterns: [...verdicts.values()].filter((v) => v.fallback !== undefined).length,
         cachedFiles: this.cachedFiles,
         parsedFiles: this.parsedFiles,
         extractMs: Math.round(this.extractMs),

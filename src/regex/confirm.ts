@@ -19,6 +19,11 @@ export interface ConfirmRequest {
   maxInput: number;
   /** Total matching time this confirmation may spend (the cap keeps unconfirmed patterns cheap). */
   totalLimitMs: number;
+  /**
+   * Every shape at the size limit only: for speculative attacks (no failing suffix is known),
+   * where a slow run is the exception and the smallest slow input matters little.
+   */
+  atLimitOnly?: boolean;
 }
 
 export interface Measurement {
@@ -44,14 +49,15 @@ export function hardLimitFor(budgetMs: number): number {
 }
 
 /**
- * First total length probed for polynomial growth. A budget of 100 ms is some 10^7 backtracking
- * steps; degree k reaches that near n = 10^(7/k): about 3,000 characters for k = 2, 200 for k = 3.
- * Starting below that (and V8 is rarely faster than a step per nanosecond) skips runs that
- * cannot be slow; higher degrees keep the smallest start.
+ * First total length probed for polynomial growth, where the degree predicts a run near the
+ * budget: 100 ms is some 10^8 backtracking steps at V8's pace, n^k/k! of them for degree k, about
+ * 14,000 characters for k = 2 and 1,600 for k = 3. Starting a doubling below that keeps the
+ * reported input small without spending runs that cannot be slow.
  */
 export function firstPolynomialLength(degree: number | undefined): number {
-  if (degree === 2) return 2048;
-  return 512;
+  if (degree === 2) return 8192;
+  if (degree === 3) return 512;
+  return degree === undefined ? 2048 : 128;
 }
 
 export function countSeries(shape: AttackShape, growth: ConfirmRequest['growth'], maxInput: number, degree?: number): number[] {
@@ -88,7 +94,8 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
   // processes, not slow: the pool gives it more time rather than killing it.
   const measure = async (shape: AttackShape, method: RegexUsage, count: number, limit: number): Promise<RunResult> => {
     const spec = { pattern: request.pattern, flags: request.flags, method, prefix: '', pumps: shape.pumps, count, suffix: shape.suffix };
-    const run = await pool.run(spec, limit, request.budgetMs);
+    // A run that grows exponentially will not finish: stop it once it has used the budget.
+    const run = await pool.run(spec, limit, request.budgetMs, request.growth === 'exponential');
     runs += 1;
     spent += cost(run);
     return run;
@@ -100,7 +107,7 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
     // the smallest slow input), the alternative shapes are tried at the size limit only, so a
     // pattern that is not slow within the limit costs a few runs rather than dozens.
     const series = countSeries(shape, request.growth, request.maxInput, request.degree);
-    const counts = request.growth === 'polynomial' && index > 0 ? series.slice(-1) : series;
+    const counts = request.growth === 'polynomial' && (index > 0 || request.atLimitOnly) ? series.slice(-1) : series;
     for (const method of request.methods) {
       for (const count of counts) {
         if (spent > request.totalLimitMs) return { confirmed: false, measurement: slowest, runs };

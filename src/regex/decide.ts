@@ -47,9 +47,11 @@ export async function analyzeInProcess(
     const methods = confirmationMethods(job, candidate.everyPosition);
     if (methods.length === 0) continue;
     const { result } = candidate;
+    // A speculative attack (no failing suffix known) gets its candidates as they are; a real one
+    // also other final and leading characters, which irregexp's quick checks can make matter.
     const shapes: AttackShape[] = [
       ...result.reducedMinimums.map((length) => padRuns(result.shape, length)),
-      ...shapeVariants(result.shape, candidate.everyPosition ? ['!', 'a', '0', '\u0000'] : []),
+      ...(result.failing ? shapeVariants(result.shape, candidate.everyPosition ? ['!', 'a', '0', '\u0000'] : []) : [result.shape]),
       ...result.alternatives,
     ];
     const outcome = await confirmAttack(pool, {
@@ -61,7 +63,8 @@ export async function analyzeInProcess(
       ...(result.degree ? { degree: result.degree } : {}),
       budgetMs: options.budgetMs,
       maxInput: options.maxInput,
-      totalLimitMs: Math.max(4_000, options.budgetMs * 40),
+      totalLimitMs: result.failing ? Math.max(4_000, options.budgetMs * 40) : Math.max(1_000, options.budgetMs * 10),
+      atLimitOnly: !result.failing,
     });
     const m = outcome.measurement;
     if (outcome.confirmed && m) return { verdict: vulnerable(base, job, candidate, m, true) };

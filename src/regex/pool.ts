@@ -64,7 +64,7 @@ export function liveWorkerCount(): number {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; minCpuMs?: number; entry: Pending }[] = [];
+  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; minCpuMs?: number; stopAtMinCpu?: boolean; entry: Pending }[] = [];
   private nextId = 1;
   private closed = false;
   private readonly file: string;
@@ -84,8 +84,8 @@ export class WorkerPool {
    * `minCpuMs`, a thread that reaches the wall-clock limit before using that much CPU (other
    * processes took the cores) gets more time, up to ten times the limit, instead of being killed.
    */
-  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number, minCpuMs?: number): Promise<RunResult> {
-    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs, minCpuMs) as Promise<RunResult>;
+  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number, minCpuMs?: number, stopAtMinCpu = false): Promise<RunResult> {
+    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs, minCpuMs, stopAtMinCpu) as Promise<RunResult>;
   }
 
   async close(): Promise<void> {
@@ -103,11 +103,11 @@ export class WorkerPool {
     await Promise.all([...this.retiring]);
   }
 
-  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null, minCpuMs?: number): Promise<unknown> {
+  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null, minCpuMs?: number, stopAtMinCpu = false): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     return new Promise((resolve, reject) => {
       request.id = this.nextId++;
-      this.queue.push({ request, hardLimitMs, minCpuMs, entry: { resolve, reject, started: 0 } });
+      this.queue.push({ request, hardLimitMs, minCpuMs, stopAtMinCpu, entry: { resolve, reject, started: 0 } });
       this.pump();
     });
   }
@@ -119,22 +119,29 @@ export class WorkerPool {
         if (this.slots.length < this.size) this.spawn();
         return;
       }
-      const { request, hardLimitMs, minCpuMs, entry } = this.queue.shift()!;
+      const { request, hardLimitMs, minCpuMs, stopAtMinCpu, entry } = this.queue.shift()!;
       slot.busy = true;
       slot.pending = { id: request.id, entry };
       entry.started = performance.now();
       slot.cpuAtDispatch = threadCpuNs(slot.tid);
       if (hardLimitMs !== null) {
+        // With `stopAtMinCpu`, the run is stopped as soon as its thread has used `minCpuMs` of
+        // CPU: the verdict ("at least the budget") is known, and a run that would never finish
+        // (exponential growth) need not burn the rest up to the hard limit. A thread short of
+        // `minCpuMs` at the hard limit was starved by other processes and gets more time, up to
+        // ten times the limit.
+        const poll = minCpuMs === undefined ? hardLimitMs : Math.max(10, minCpuMs / 10);
         const expire = () => {
           const cpuMs = this.cpuSinceDispatch(slot);
           const elapsed = performance.now() - entry.started;
-          if (minCpuMs !== undefined && cpuMs !== undefined && cpuMs < minCpuMs && elapsed < hardLimitMs * 10) {
-            entry.timer = setTimeout(expire, Math.max(10, hardLimitMs / 4));
+          if (stopAtMinCpu && minCpuMs !== undefined && cpuMs !== undefined && cpuMs >= minCpuMs) return this.kill(slot, elapsed);
+          if (elapsed < hardLimitMs || (minCpuMs !== undefined && cpuMs !== undefined && elapsed < hardLimitMs * 10)) {
+            entry.timer = setTimeout(expire, poll);
             return;
           }
           this.kill(slot, hardLimitMs);
         };
-        entry.timer = setTimeout(expire, hardLimitMs);
+        entry.timer = setTimeout(expire, stopAtMinCpu && minCpuMs !== undefined ? Math.min(hardLimitMs, minCpuMs) : hardLimitMs);
       }
       slot.worker.postMessage(request);
     }

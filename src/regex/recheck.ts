@@ -2,11 +2,15 @@
 // backend it runs on, and its agent process, which keeps what it allocates and is recycled past a
 // size limit. The verdict logic that uses it lives in analyze.ts.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Diagnostics, Parameters } from 'recheck';
 import type { Derived } from './pattern.js';
 
 const requireCjs = createRequire(import.meta.url);
+
+/** The recheck release the fallback is written and tested against (an optional peer dependency). */
+export const RECHECK_VERSION = '4.5.0';
 
 interface RecheckModule {
   check(source: string, flags: string, params?: Parameters & { signal?: AbortSignal }): Promise<Diagnostics>;
@@ -159,20 +163,82 @@ function maybeRecycleAgent(): void {
   }
 }
 
-export async function runRecheck(source: string, flags: string, params: Parameters, timeoutMs: number): Promise<Diagnostics> {
+/** Analyses sent to recheck at once: its agent serves about one per core, the rest would queue
+ * inside it with their time limit already running. */
+const MAX_IN_FLIGHT = Math.max(1, availableParallelism());
+/** The agent is killed when it grows past this during a call (a pattern that blows up its memory). */
+const AGENT_MEMORY_CAP_MB = 400;
+
+const waiting: (() => void)[] = [];
+let memoryWatch: NodeJS.Timeout | null = null;
+let killedForMemory = false;
+
+async function acquire(): Promise<void> {
   while (recycle) await recycle.done;
-  inflight += 1;
-  // recheck enforces `timeout` itself; the abort is the backstop if its agent stops answering.
+  if (inflight < MAX_IN_FLIGHT) {
+    inflight += 1;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+  // The slot was handed over by release(): inflight already counts it.
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else inflight -= 1;
+}
+
+function watchMemory(): void {
+  memoryWatch ??= setInterval(() => {
+    if (inflight === 0) {
+      clearInterval(memoryWatch!);
+      memoryWatch = null;
+      return;
+    }
+    if (agentRssMb() > AGENT_MEMORY_CAP_MB) {
+      killedForMemory = true;
+      void stopRecheck();
+    }
+  }, 100);
+  memoryWatch.unref();
+}
+
+/** Whether recheck can be loaded here: it is an optional part of the install. */
+export function recheckInstalled(): boolean {
+  try {
+    requireCjs.resolve('recheck');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The backend recheck's last analyses ran on: its agent's program, or the in-thread build. */
+export function startedBackend(): 'native' | 'java' | 'js' | 'none' {
+  const state = recheckModule?.__mock__;
+  const program = (state?.agent?.child as { spawnfile?: string } | undefined)?.spawnfile;
+  if (program) return /java/.test(program) ? 'java' : 'native';
+  return state?.pool ? 'js' : recheckModule ? recheckBackend() : 'none';
+}
+
+export async function runRecheck(source: string, flags: string, params: Parameters, timeoutMs: number): Promise<Diagnostics> {
+  await acquire();
+  watchMemory();
+  // recheck enforces `timeout` itself, from when its agent takes the request (no queue ahead of
+  // it: see acquire); the abort is the backstop if the agent stops answering.
   const controller = new AbortController();
   const backstop = setTimeout(() => controller.abort(), timeoutMs + 2000);
   try {
     await warmRecheck();
     return await recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal });
   } catch (error) {
-    return { source, flags, status: 'unknown', error: { kind: 'unexpected', message: (error as Error).message } };
+    const message = killedForMemory ? `recheck's agent passed ${AGENT_MEMORY_CAP_MB} MB and was stopped` : (error as Error).message;
+    return { source, flags, status: 'unknown', error: { kind: 'unexpected', message } };
   } finally {
     clearTimeout(backstop);
-    inflight -= 1;
+    release();
+    if (inflight === 0) killedForMemory = false;
     maybeRecycleAgent();
   }
 }

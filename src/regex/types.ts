@@ -55,7 +55,7 @@ export interface Verdict {
   inputLength?: number;
   /** The method the confirming (or slowest) run used. */
   method?: RegexUsage;
-  checker?: 'ambiguity' | 'automaton' | 'fuzz' | 'safe-regex2' | 'structure' | 'measurement';
+  checker?: 'ambiguity' | 'automaton' | 'fuzz' | 'safe-regex2' | 'measurement';
   /** Why the in-process analysis handed this pattern to recheck (absent when it did not). */
   fallback?: string;
   /** Why the verdict is incomplete or invalid. */

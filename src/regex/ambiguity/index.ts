@@ -32,6 +32,7 @@ export type AmbiguityVerdict =
 
 /** Witnesses measured when none has a failing suffix: the first, and up to three more. */
 const MAX_CANDIDATE_SHAPES = 4;
+const MAX_WITNESSES = 4;
 
 export interface AmbiguityOptions {
   /** Model the search from every start position (false for sticky regexes). */
@@ -47,7 +48,9 @@ export function analyzeAmbiguity(pattern: string, flags: string, options: Ambigu
     const lookaroundCosts = costlyLookarounds(nfa, automaton, analysis, []);
     const witnesses: Witness[] = [...analysis.exponentialWitnesses(), ...analysis.polynomialWitnesses()];
     const common = { approximations, reducedMinimums: nfa.reducedMinimums };
-    for (const witness of witnesses.flatMap((w) => [w, ...repumped(w, automaton)])) {
+    // The first few witnesses, each with its pumps re-chosen: beyond that the search costs more
+    // than measuring a speculative attack.
+    for (const witness of witnesses.slice(0, MAX_WITNESSES).flatMap((w) => [w, ...repumped(w, automaton)])) {
       const suffix = failingSuffix(automaton, witness.pumps);
       if (suffix) return { ...common, ...claim(witness, shapeOf(witness, suffix)), failing: true, lookaroundCost: false, alternatives: lookaroundCosts.map((c) => c.shape) };
     }

@@ -58,8 +58,8 @@ export type Approximation = 'lookaround' | 'bounded-repeat' | 'backreference';
 /** Why the automaton could not be built; the pattern goes to the fallback analyser. */
 export class Unsupported extends Error {}
 
-/** States beyond this make the products too large to be worth it; the fallback takes over. */
-const MAX_STATES = 3_000;
+/** States beyond this (keyword lists of thousands of words) go to the fallback. */
+const MAX_STATES = 30_000;
 /** Bounded repeats whose unrolled copies would exceed this many states become loops. */
 const UNROLL_STATE_BUDGET = 400;
 /** Minimums kept when a bounded repeat becomes a loop: ambiguity comes from the structure. */
@@ -250,13 +250,15 @@ function countStates(alternatives: readonly Concatenation[]): number {
   let n = 1;
   const visit = (element: Element): void => {
     n += 1;
-    if (element.type === 'Alternation' || element.type === 'Assertion') element.alternatives.forEach((c) => c.elements.forEach(visit));
+    if (element.type === 'Alternation' || element.type === 'Assertion') {
+      for (const c of element.alternatives) for (const e of c.elements) visit(e);
+    }
     if (element.type === 'Quantifier') {
       const inner = countStates(element.alternatives);
       n += inner * (element.max === Infinity ? Math.max(1, element.min) + 1 : element.max);
     }
   };
-  alternatives.forEach((c) => c.elements.forEach(visit));
+  for (const c of alternatives) for (const e of c.elements) visit(e);
   return n;
 }
 
