@@ -147,11 +147,18 @@ const timer = setInterval(() => {
 `,
     );
     const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const agentPid = await new Promise<number>((resolve, reject) => {
-      child.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
-      child.once('exit', () => reject(new Error('child exited before reporting the agent')));
-    });
-    expect(isAlive(agentPid)).toBe(true);
+    let agentPid: number;
+    try {
+      agentPid = await new Promise<number>((resolve, reject) => {
+        child.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));
+        child.once('exit', () => reject(new Error('child exited before reporting the agent')));
+        setTimeout(() => reject(new Error('no recheck agent within 20 s')), 20_000).unref();
+      });
+      expect(isAlive(agentPid)).toBe(true);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     child.kill('SIGINT');
     await new Promise((resolve) => child.once('exit', resolve));
     // The agent exits when its stdin (a pipe from the dead parent) closes.
