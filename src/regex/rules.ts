@@ -70,5 +70,3 @@ export const EXTRACTION_RULES = [
     examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
   },
 ] as const satisfies readonly RuleMeta[];
-
-export type RegexRuleId = (typeof REGEX_RULES)[number]['id'] | (typeof EXTRACTION_RULES)[number]['id'];

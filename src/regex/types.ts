@@ -65,12 +65,3 @@ export interface Verdict {
   /** Keys the verdict cache: a new analyser version invalidates old verdicts. */
   analyzerVersions: Record<string, string>;
 }
-
-/** Signature of `analyzePatterns` in src/regex/analyze.ts (import it from there, lazily). */
-export type AnalyzePatterns = (
-  jobs: PatternJob[],
-  options: EngineOptions,
-  onProgress?: (done: number, total: number) => void,
-) => Promise<Verdict[]>;
-
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { budgetMs: 100, maxInput: 50_000 };
