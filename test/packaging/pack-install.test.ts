@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 import { makeToken } from '../jwt/helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'authkit-pack-'));
@@ -40,5 +40,33 @@ describe('the npm package', () => {
     const decode = sh(authkit, ['decode', token], work);
     expect(decode.code).toBe(1);
     expect(decode.stdout).toContain('line 40 of data/jwt-secrets.list');
+
+    // The default install leaves recheck (an optional peer, 52 MB of native and Java builds) out.
+    const installed = join(prefix, 'lib', 'node_modules', 'authkit-cli');
+    expect(modules).not.toContain('recheck');
+    expect(diskUsage(installed)).toBeLessThan(40 * 1024 * 1024);
+
+    // regex-audit decides in-process: the same findings as the development build, which has
+    // recheck, and no pattern handed to the fallback.
+    const project = join(work, 'project');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'app.js'),
+      "export const word = (s) => /^(\\w+\\s?)*$/.test(s);\nexport const trim = (s) => s.replace(/^\\s+|\\s+$/g, '');\nexport const id = /^[a-z0-9-]{1,64}$/;\n",
+    );
+    const env = { AUTHKIT_CACHE_DIR: join(work, 'cache-installed') };
+    const fromInstall = spawnSync(authkit, ['regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+    const fromBuild = spawnSync(process.execPath, [BIN, 'regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, AUTHKIT_CACHE_DIR: join(work, 'cache-build') } });
+    expect(fromInstall.status, fromInstall.stderr).toBe(1);
+    const findings = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; line: number; column: number }[] }).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+    expect(findings(fromInstall.stdout)).toEqual(['1:28 regex/redos-exponential', '2:38 regex/redos-polynomial']);
+    expect(findings(fromInstall.stdout)).toEqual(findings(fromBuild.stdout));
+    expect(JSON.parse(fromInstall.stdout).stats.fallbackPatterns).toBe(0);
   }, 240_000);
 });
+
+function diskUsage(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + diskUsage(join(path, name)), 0);
+}
