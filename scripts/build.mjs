@@ -18,7 +18,7 @@ rmSync(staging, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   // Worker entry points run in their own threads and must be files of their own.
-  entryPoints: ['src/cli/main.ts', 'src/regex/worker.ts'].filter((entry) => existsSync(`${root}/${entry}`)),
+  entryPoints: ['src/cli/main.ts', 'src/regex/worker.ts', 'src/js/parse-host.ts', 'src/js/parse-child.ts'].filter((entry) => existsSync(`${root}/${entry}`)),
   outdir: staging,
   // Two entry points in different folders would land in dist/cli/ and dist/regex/; bin/authkit.js
   // and the worker pool expect dist/main.js and dist/worker.js.

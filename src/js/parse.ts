@@ -4,11 +4,11 @@
 // a domain may first search the string (a file with no `"regex":{` has no regex literal).
 // Raw transfer, oxc's faster mode, needs Node 22 (ArrayBuffers over 4 GiB), and authkit
 // supports Node 20.
-import { parseSync as parseSyncBinding } from 'oxc-parser/src-js/bindings';
 import type { Node } from './ast.js';
 import { languageOf, sourceTypeOf } from './files.js';
 import { LineIndex } from './lines.js';
 import { excessiveNesting } from './nesting.js';
+import { parseGuarded } from './parse-guard.js';
 
 export interface ParseProblem {
   line: number;
@@ -51,10 +51,9 @@ interface NativeParseResult {
 
 const EMPTY_PROGRAM: Node = { type: 'Program', start: 0, end: 0, body: [] };
 
-function native(file: string, text: string, lang: 'js' | 'jsx' | 'ts' | 'tsx'): NativeParseResult {
-  const result = parseSyncBinding(file, text, { lang, sourceType: sourceTypeOf(file), preserveParens: true }) as unknown as NativeParseResult;
-  // The binding's members are getters that hand their value over once: read each exactly once.
-  return { program: result.program, comments: result.comments, errors: result.errors };
+function native(file: string, text: string, lang: 'js' | 'jsx' | 'ts' | 'tsx'): NativeParseResult | { refused: string } {
+  const response = parseGuarded(file, text, lang, sourceTypeOf(file));
+  return 'refused' in response ? { refused: response.refused } : response;
 }
 
 function parsedFrom(file: string, text: string, result: Omit<ParsedSource, 'program' | 'file' | 'text' | 'lines'>, lines: LineIndex): ParsedSource {
@@ -87,13 +86,17 @@ export function parseSource(file: string, text: string): ParsedSource {
     let result = native(file, text, lang);
     // .js files may hold JSX or not; `<T>x` casts and `a < b > c` read differently. Plain JS first
     // failing with JSX on is rare, so only then is the other reading tried.
-    if (result.errors.length > 0 && lang === 'jsx') {
+    if (!('refused' in result) && result.errors.length > 0 && lang === 'jsx') {
       const retry = native(file, text, 'js');
-      if (retry.errors.length === 0) result = retry;
+      if (!('refused' in retry) && retry.errors.length === 0) result = retry;
     }
-    const first = result.errors[0];
-    const parseError = first ? { ...lines.position(first.labels[0]?.start ?? 0), message: first.message } : undefined;
-    parsed = parsedFrom(file, text, { json: result.program, comments: result.comments, refused: false, ...(parseError ? { parseError } : {}) }, lines);
+    if ('refused' in result) {
+      parsed = parsedFrom(file, text, { json: '', comments: [], refused: true, parseError: { line: 1, column: 1, message: `not parsed: ${result.refused}` } }, lines);
+    } else {
+      const first = result.errors[0];
+      const parseError = first ? { ...lines.position(first.labels[0]?.start ?? 0), message: first.message } : undefined;
+      parsed = parsedFrom(file, text, { json: result.program, comments: result.comments, refused: false, ...(parseError ? { parseError } : {}) }, lines);
+    }
   }
   last = { file, text, parsed };
   return parsed;

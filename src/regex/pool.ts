@@ -2,9 +2,8 @@
 // limit gets its worker terminated (V8 interrupts irregexp backtracking on terminate) and a fresh
 // worker takes its place on the next task.
 import { Worker } from 'node:worker_threads';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { locateBuiltFile } from '../files/built.js';
 import type { PrepareRequest, PrepareResponse, RunRequest, RunResponse } from './worker.js';
 
 type Pending = {
@@ -26,21 +25,9 @@ interface Slot {
   pending?: { id: number; entry: Pending };
 }
 
-/** Where the bundled worker lives: next to this chunk, one level up (dist/chunks/), or dist/. */
+/** The bundled worker; AUTHKIT_REGEX_WORKER points elsewhere (the engine tests' own bundle). */
 export function resolveWorkerFile(): string {
-  const override = process.env.AUTHKIT_REGEX_WORKER;
-  if (override) return override;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, 'worker.js'), path.join(here, '..', 'worker.js')];
-  // Running from source (tests): the build output of the same checkout.
-  let dir = here;
-  for (let up = 0; up < 5; up += 1) {
-    candidates.push(path.join(dir, 'dist', 'worker.js'));
-    dir = path.dirname(dir);
-  }
-  const found = candidates.find((file) => existsSync(file));
-  if (!found) throw new Error('regex worker not found: run `npm run build` first');
-  return found;
+  return process.env.AUTHKIT_REGEX_WORKER || locateBuiltFile('worker.js', import.meta.url);
 }
 
 export type RunResult = RunResponse & { killed: boolean };

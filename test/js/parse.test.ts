@@ -37,3 +37,16 @@ describe('the shared JS/TS parse', () => {
     expect(parsed.program().type).toBe('Program');
   });
 });
+
+describe('the parser process', () => {
+  it('is stopped at its CPU or memory limit on a shape oxc parses in quadratic time, and the next file parses', () => {
+    const hostile = `${`<D\\\u{7b955}${' '.repeat(19)}`.repeat(2000)};x = /a/`;
+    const refused = parseSource('slow.ts', hostile);
+    expect(refused.refused).toBe(true);
+    expect(refused.parseError?.message).toMatch(/^not parsed: the parser used more than ([\d.]+ s|\d+ MB) on it$/);
+    // A fresh parser process takes over.
+    const next = parseSource('next.ts', 'const a: number = 1;');
+    expect(next.refused).toBe(false);
+    expect(next.parseError).toBeUndefined();
+  });
+});

@@ -184,11 +184,11 @@ describe('interrupted runs', () => {
     // Fill the cache, then interrupt a run that has new patterns to analyse.
     await runCli(['regex-audit', 'src/auth', '--json'], { cwd: PROJECT, env: { AUTHKIT_CACHE_DIR: cacheDir } });
     const before = readFileSync(join(cacheDir, 'verdicts.json'), 'utf8');
-    // A run that is certainly still going when the signal lands: dozens of distinct patterns that
-    // each need the engine and a confirming run, none of them cached yet.
+    // A run that is certainly still going when the signal lands: dozens of distinct exponential
+    // patterns that each need a confirming run of at least the budget, none of them cached yet.
     const busy = join(scratch, 'sigint-busy');
     mkdirSync(busy, { recursive: true });
-    for (let i = 0; i < 40; i++) writeFileSync(join(busy, `p${i}.js`), `export const re${i} = /^(a${'b'.repeat(i)}+)+$/;\n`);
+    for (let i = 0; i < 40; i++) writeFileSync(join(busy, `p${i}.js`), `export const re${i} = /^(a${'b'.repeat(i)}|a${'b'.repeat(i)})*$/;\n`);
     const child = spawn(process.execPath, [BIN, 'regex-audit', busy, '--json'], { cwd: PROJECT, env: { ...process.env, AUTHKIT_CACHE_DIR: cacheDir, CI: '1' }, stdio: 'ignore' });
     // Listen before waiting, so a close is never missed.
     const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
@@ -207,5 +207,24 @@ describe('interrupted runs', () => {
     const rerun = await runCli(['regex-audit', 'src/auth', '--json'], { cwd: PROJECT, env: { AUTHKIT_CACHE_DIR: cacheDir } });
     expect(rerun.code).toBe(1);
     expect(parseJson(rerun).stats.cachedVerdicts).toBe(1);
+  });
+});
+
+describe('hostile input', () => {
+  it('refuses a file that sends the native parser into quadratic time, names it once, and audits the rest', { timeout: TIMEOUT }, async () => {
+    // oxc takes ~3 s and ~600 MB on these 52 KB (TypeScript type arguments that never close); the
+    // parser process is killed at its CPU limit instead.
+    const dir = join(scratch, 'hostile');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'slow.ts'), `${`<D\\\u{7b955}${' '.repeat(19)}`.repeat(2000)};x = /a/\n`);
+    writeFileSync(join(dir, 'ok.js'), 'export const ok = (s) => /^(a+)+$/.test(s);\n');
+    const result = await runCli(['regex-audit', '.', '--json'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    const report = parseJson(result);
+    expect(byRule(report)).toEqual([
+      ['regex/redos-exponential', 'ok.js', 1, 26, 'error'],
+      ['regex/unparsable-file', 'slow.ts', 1, 1, 'warning'],
+    ]);
+    expect(report.findings[1].message).toMatch(/^Cannot parse this file \(not parsed: the parser used more than ([\d.]+ s|\d+ MB) on it at line 1\); its regexes may not have been audited$/);
   });
 });

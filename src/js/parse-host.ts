@@ -1,0 +1,80 @@
+// A worker thread between the main thread and the parser process (src/js/parse-child.ts). The
+// main thread waits for each parse synchronously (Atomics.wait); this thread keeps running, so it
+// can watch the child's CPU time and memory and kill it past the limits.
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { type MessagePort, workerData } from 'node:worker_threads';
+import type { ParseReply, ParseRequest, ParseResponse } from './parse-guard.js';
+
+const { port, signal, childFile } = workerData as { port: MessagePort; signal: Int32Array; childFile: string };
+
+let child: ChildProcess | null = null;
+
+function spawnChild(): ChildProcess {
+  const started = fork(childFile, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  started.on('exit', () => {
+    if (child === started) child = null;
+  });
+  return started;
+}
+
+/** CPU time (ms) a process has used, from Linux's /proc; null elsewhere. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+port.on('message', (request: ParseRequest & { cpuLimitMs: number; memoryLimitMb: number }) => {
+  child ??= spawnChild();
+  const current = child;
+  const pid = current.pid ?? 0;
+  const cpuAtStart = cpuMs(pid);
+  const wallStart = performance.now();
+  let settled = false;
+  const settle = (response: ParseResponse): void => {
+    if (settled) return;
+    settled = true;
+    clearInterval(watch);
+    current.off('message', onReply);
+    current.off('exit', onExit);
+    port.postMessage(response);
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  const stop = (reason: string): void => {
+    current.kill('SIGKILL');
+    if (child === current) child = null;
+    settle({ id: request.id, refused: reason });
+  };
+  const onReply = (reply: ParseReply) => {
+    if (reply.id === request.id) settle(reply);
+  };
+  const onExit = () => settle({ id: request.id, refused: 'the parser process stopped unexpectedly' });
+  current.on('message', onReply);
+  current.once('exit', onExit);
+  // CPU time, not wall time, so that a busy machine does not turn a normal file into a refused
+  // one; wall time ten times over is the backstop where /proc is not there.
+  const watch = setInterval(() => {
+    const cpu = cpuMs(pid);
+    const used = cpu !== null && cpuAtStart !== null ? cpu - cpuAtStart : null;
+    if ((used ?? 0) > request.cpuLimitMs || performance.now() - wallStart > request.cpuLimitMs * 10) {
+      stop(`the parser used more than ${(request.cpuLimitMs / 1000).toFixed(1)} s on it`);
+    } else if (rssMb(pid) > request.memoryLimitMb) {
+      stop(`the parser used more than ${request.memoryLimitMb} MB on it`);
+    }
+  }, 20);
+  current.send({ id: request.id, file: request.file, text: request.text, lang: request.lang, sourceType: request.sourceType });
+});
