@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HOT_COMMANDS, NODE_BUNDLE } from './bundle-options.mjs';
+import { buildPage } from './build-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Build beside dist/ and swap it in, so a CLI started meanwhile never sees a half-written dist/.
@@ -40,6 +41,9 @@ await build({
   splitting: false,
   sourcemap: 'linked',
 });
+
+// The `authkit ui` page: one HTML file, dist/ui/decoder.html.
+await buildPage(root, staging);
 
 // Third-party data is never committed: the team keeps it in ../shared/data, and the build ships
 // it (with its licence) inside dist/. A clone without it still builds; the known-secret check then
