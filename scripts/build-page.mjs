@@ -3,7 +3,8 @@
 // The file is complete at build time, so `authkit ui` serves and `--out` writes the same bytes.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { PAGE_BUNDLE } from './bundle-options.mjs';
 
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -21,15 +22,28 @@ function policy(js, css) {
   ].join('; ');
 }
 
-export async function buildPage(root, outDir) {
+/**
+ * The known-secrets list, gzip in base64 for a non-executed script element (type is not
+ * JavaScript, so the policy does not apply to it), with its licence beside it; empty without
+ * the team's data, as the CLI build then has no list either.
+ */
+function secretsList(dataDir) {
+  if (!existsSync(`${dataDir}/jwt-secrets.list`)) return { list: '', licence: '' };
+  const list = gzipSync(readFileSync(`${dataDir}/jwt-secrets.list`), { level: 9 }).toString('base64');
+  const licence = readFileSync(`${dataDir}/jwt-secrets.LICENSE`, 'utf8').replaceAll('--', '- -');
+  return { list, licence: `data/jwt-secrets.list (wallarm/jwt-secrets):\n${licence}` };
+}
+
+export async function buildPage(root, outDir, dataDir) {
   const result = await build({ absWorkingDir: root, entryPoints: ['src/ui/page/main.ts'], write: false, ...PAGE_BUNDLE });
   const js = result.outputFiles[0].text;
   // An inline script ends at the first "</script" wherever it appears, even inside a string.
   if (/<\/script/i.test(js)) throw new Error('the page bundle contains "</script": it cannot be inlined');
   const css = readFileSync(`${root}/src/ui/page/page.css`, 'utf8');
   const template = readFileSync(`${root}/src/ui/page/page.html`, 'utf8');
-  const slots = { CSP: policy(js, css), CSS: css, JS: js };
-  const html = template.replace(/\{\{(CSP|CSS|JS)\}\}/g, (_, name) => slots[name]);
+  const { list, licence } = secretsList(dataDir);
+  const slots = { CSP: policy(js, css), CSS: css, JS: js, SECRETS: list, SECRETS_LICENCE: licence };
+  const html = template.replace(/\{\{(CSP|CSS|JS|SECRETS|SECRETS_LICENCE)\}\}/g, (_, name) => slots[name]);
   mkdirSync(`${outDir}/ui`, { recursive: true });
   writeFileSync(`${outDir}/ui/decoder.html`, html);
 }

@@ -42,9 +42,6 @@ await build({
   sourcemap: 'linked',
 });
 
-// The `authkit ui` page: one HTML file, dist/ui/decoder.html.
-await buildPage(root, staging);
-
 // Third-party data is never committed: the team keeps it in ../shared/data, and the build ships
 // it (with its licence) inside dist/. A clone without it still builds; the known-secret check then
 // says it is unavailable.
@@ -56,6 +53,9 @@ if (DATA_FILES.every((name) => existsSync(`${shared}/${name}`))) {
 } else {
   process.stderr.write(`authkit build: ${shared}/jwt-secrets.list not found; the known-secret check will be unavailable\n`);
 }
+
+// The `authkit ui` page: one HTML file, dist/ui/decoder.html, carrying the same list.
+await buildPage(root, staging, shared);
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 renameSync(staging, `${root}/dist`);

@@ -71,7 +71,7 @@ export const PAGE_BUNDLE = {
     'node:path': './src/ui/page/shims/path.ts',
     'node:url': './src/ui/page/shims/url.ts',
   },
-  inject: ['./src/ui/page/shims/buffer.ts'],
+  inject: ['./src/ui/page/shims/buffer.ts', './src/ui/page/shims/process.ts'],
   define: { 'import.meta.url': '"about:page"' },
   logLevel: 'warning',
 };

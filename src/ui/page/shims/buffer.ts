@@ -119,6 +119,12 @@ export class Buffer extends Uint8Array {
     return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
   }
 
+  copy(target: Uint8Array, targetStart = 0, sourceStart = 0, sourceEnd = this.length): number {
+    const part = this.subarray(sourceStart, Math.min(sourceEnd, sourceStart + target.length - targetStart));
+    target.set(part, targetStart);
+    return part.length;
+  }
+
   writeUInt32BE(value: number, offset: number): number {
     new DataView(this.buffer, this.byteOffset, this.length).setUint32(offset, value >>> 0, false);
     return offset + 4;
