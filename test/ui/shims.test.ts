@@ -29,5 +29,11 @@ describe('page shims against Node', () => {
       expect(Buffer.from(PageBuffer.from(text, 'base64url')).toString('hex'), text).toBe(Buffer.from(text, 'base64url').toString('hex'));
     }
     expect(PageBuffer.from('héllo €').toString()).toBe('héllo €');
+    const words = randomBytes(16);
+    expect(PageBuffer.from(words).readInt32BE(4)).toBe(words.readInt32BE(4));
+    const written = PageBuffer.alloc(8);
+    written.writeUInt32BE(0xdeadbeef, 4);
+    expect(Buffer.from(written).readUInt32BE(4)).toBe(0xdeadbeef);
+    expect(Buffer.from(PageBuffer.from(words).swap32()).equals(Buffer.from(words).swap32())).toBe(true);
   });
 });

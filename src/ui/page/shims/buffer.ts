@@ -125,6 +125,10 @@ export class Buffer extends Uint8Array {
     return part.length;
   }
 
+  readInt32BE(offset = 0): number {
+    return new DataView(this.buffer, this.byteOffset, this.length).getInt32(offset, false);
+  }
+
   writeUInt32BE(value: number, offset: number): number {
     new DataView(this.buffer, this.byteOffset, this.length).setUint32(offset, value >>> 0, false);
     return offset + 4;
