@@ -61,8 +61,9 @@ function latin1(bytes: Uint8Array): string {
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
 
+// @ts-expect-error Node's Buffer.from takes an encoding where Uint8Array.from takes a map function.
 export class Buffer extends Uint8Array {
-  static from(value: string | ArrayBufferLike | ArrayLike<number>, encodingOrOffset?: Encoding | number, length?: number): Buffer {
+  static override from(value: string | ArrayBufferLike | ArrayLike<number>, encodingOrOffset?: Encoding | number, length?: number): Buffer {
     if (typeof value === 'string') {
       const encoding = (encodingOrOffset as Encoding | undefined) ?? 'utf8';
       let bytes: Uint8Array;
@@ -70,11 +71,11 @@ export class Buffer extends Uint8Array {
       else if (encoding === 'latin1' || encoding === 'binary') bytes = Uint8Array.from(value, (c) => c.charCodeAt(0) & 0xff);
       else if (encoding === 'hex') bytes = Uint8Array.from(value.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
       else bytes = utf8Encoder.encode(value);
-      return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length);
+      return new Buffer(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
     }
     if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
       const offset = (encodingOrOffset as number | undefined) ?? 0;
-      return new Buffer(value, offset, length ?? value.byteLength - offset);
+      return new Buffer(value as ArrayBuffer, offset, length ?? value.byteLength - offset);
     }
     const copy = new Buffer((value as ArrayLike<number>).length);
     copy.set(value as ArrayLike<number>);

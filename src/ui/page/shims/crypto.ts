@@ -4,7 +4,7 @@
 import { Buffer } from './buffer.js';
 
 // biome-ignore format: the FIPS 180-4 constants read best as the table they are
-const K512 = [
+const K512 = Int32Array.from([
   0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc, 0x3956c25b, 0xf348b538, 0x59f111f1, 0xb605d019, 0x923f82a4, 0xaf194f9b, 0xab1c5ed5, 0xda6d8118,
   0xd807aa98, 0xa3030242, 0x12835b01, 0x45706fbe, 0x243185be, 0x4ee4b28c, 0x550c7dc3, 0xd5ffb4e2, 0x72be5d74, 0xf27b896f, 0x80deb1fe, 0x3b1696b1, 0x9bdc06a7, 0x25c71235, 0xc19bf174, 0xcf692694,
   0xe49b69c1, 0x9ef14ad2, 0xefbe4786, 0x384f25e3, 0x0fc19dc6, 0x8b8cd5b5, 0x240ca1cc, 0x77ac9c65, 0x2de92c6f, 0x592b0275, 0x4a7484aa, 0x6ea6e483, 0x5cb0a9dc, 0xbd41fbd4, 0x76f988da, 0x831153b5,
@@ -15,7 +15,7 @@ const K512 = [
   0x748f82ee, 0x5defb2fc, 0x78a5636f, 0x43172f60, 0x84c87814, 0xa1f0ab72, 0x8cc70208, 0x1a6439ec, 0x90befffa, 0x23631e28, 0xa4506ceb, 0xde82bde9, 0xbef9a3f7, 0xb2c67915, 0xc67178f2, 0xe372532b,
   0xca273ece, 0xea26619c, 0xd186b8c7, 0x21c0c207, 0xeada7dd6, 0xcde0eb1e, 0xf57d4f7f, 0xee6ed178, 0x06f067aa, 0x72176fba, 0x0a637dc5, 0xa2c898a6, 0x113f9804, 0xbef90dae, 0x1b710b35, 0x131c471b,
   0x28db77f5, 0x23047d84, 0x32caab7b, 0x40c72493, 0x3c9ebe0a, 0x15c9bebc, 0x431d67c4, 0x9c100d4c, 0x4cc5d4be, 0xcb3e42b6, 0x597f299c, 0xfc657e2a, 0x5fcb6fab, 0x3ad6faec, 0x6c44198c, 0x4a475817,
-];
+]);
 const IV512 = [0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1, 0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179];
 const IV384 = [0xcbbb9d5d, 0xc1059ed8, 0x629a292a, 0x367cd507, 0x9159015a, 0x3070dd17, 0x152fecd8, 0xf70e5939, 0x67332667, 0xffc00b31, 0x8eb44a87, 0x68581511, 0xdb0c2e0d, 0x64f98fa7, 0x47b5481d, 0xbefa4fa4];
 
@@ -53,33 +53,46 @@ function sha512(data: Uint8Array, iv: number[], outBytes: number): Buffer {
       w[i * 2] = hi | 0;
       w[i * 2 + 1] = lo | 0;
     }
-    let [ah, al, bh, bl, ch, cl, dh, dl, eh, el, fh, fl, gh, gl, hh, hl] = h as unknown as number[];
+    let ah = h[0]!, al = h[1]!, bh = h[2]!, bl = h[3]!, ch = h[4]!, cl = h[5]!, dh = h[6]!, dl = h[7]!;
+    let eh = h[8]!, el = h[9]!, fh = h[10]!, fl = h[11]!, gh = h[12]!, gl = h[13]!, hh = h[14]!, hl = h[15]!;
     for (let i = 0; i < 80; i++) {
-      const S1h = ((eh! >>> 14) | (el! << 18)) ^ ((eh! >>> 18) | (el! << 14)) ^ ((el! >>> 9) | (eh! << 23));
-      const S1l = ((el! >>> 14) | (eh! << 18)) ^ ((el! >>> 18) | (eh! << 14)) ^ ((eh! >>> 9) | (el! << 23));
-      const chh = (eh! & fh!) ^ (~eh! & gh!);
-      const chl = (el! & fl!) ^ (~el! & gl!);
-      let lo = (hl! >>> 0) + (S1l >>> 0) + (chl >>> 0) + (K512[i * 2 + 1]! >>> 0) + (w[i * 2 + 1]! >>> 0);
-      const t1h = hh! + S1h + chh + K512[i * 2]! + w[i * 2]! + Math.floor(lo / 2 ** 32);
+      const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
+      const S1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23));
+      const chh = (eh & fh) ^ (~eh & gh);
+      const chl = (el & fl) ^ (~el & gl);
+      let lo = (hl >>> 0) + (S1l >>> 0) + (chl >>> 0) + (K512[i * 2 + 1]! >>> 0) + (w[i * 2 + 1]! >>> 0);
+      const t1h = hh + S1h + chh + K512[i * 2]! + w[i * 2]! + ((lo / 4294967296) | 0);
       const t1l = lo >>> 0;
-      const S0h = ((ah! >>> 28) | (al! << 4)) ^ ((al! >>> 2) | (ah! << 30)) ^ ((al! >>> 7) | (ah! << 25));
-      const S0l = ((al! >>> 28) | (ah! << 4)) ^ ((ah! >>> 2) | (al! << 30)) ^ ((ah! >>> 7) | (al! << 25));
-      const majh = (ah! & bh!) ^ (ah! & ch!) ^ (bh! & ch!);
-      const majl = (al! & bl!) ^ (al! & cl!) ^ (bl! & cl!);
+      const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
+      const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
+      const majh = (ah & bh) ^ (ah & ch) ^ (bh & ch);
+      const majl = (al & bl) ^ (al & cl) ^ (bl & cl);
       lo = (S0l >>> 0) + (majl >>> 0);
-      const t2h = S0h + majh + Math.floor(lo / 2 ** 32);
+      const t2h = S0h + majh + ((lo / 4294967296) | 0);
       const t2l = lo >>> 0;
-      [hh, hl, gh, gl, fh, fl] = [gh, gl, fh, fl, eh, el];
-      lo = (dl! >>> 0) + t1l;
-      [eh, el] = [(dh! + t1h + Math.floor(lo / 2 ** 32)) | 0, lo | 0];
-      [dh, dl, ch, cl, bh, bl] = [ch, cl, bh, bl, ah, al];
+      hh = gh;
+      hl = gl;
+      gh = fh;
+      gl = fl;
+      fh = eh;
+      fl = el;
+      lo = (dl >>> 0) + t1l;
+      eh = (dh + t1h + ((lo / 4294967296) | 0)) | 0;
+      el = lo | 0;
+      dh = ch;
+      dl = cl;
+      ch = bh;
+      cl = bl;
+      bh = ah;
+      bl = al;
       lo = t1l + t2l;
-      [ah, al] = [(t1h + t2h + Math.floor(lo / 2 ** 32)) | 0, lo | 0];
+      ah = (t1h + t2h + ((lo / 4294967296) | 0)) | 0;
+      al = lo | 0;
     }
-    const state = [ah, al, bh, bl, ch, cl, dh, dl, eh, el, fh, fl, gh, gl, hh, hl] as number[];
+    const state = [ah, al, bh, bl, ch, cl, dh, dl, eh, el, fh, fl, gh, gl, hh, hl];
     for (let i = 0; i < 16; i += 2) {
       const lo = (h[i + 1]! >>> 0) + (state[i + 1]! >>> 0);
-      h[i] = (h[i]! + state[i]! + Math.floor(lo / 2 ** 32)) | 0;
+      h[i] = (h[i]! + state[i]! + ((lo / 4294967296) | 0)) | 0;
       h[i + 1] = lo | 0;
     }
   }
