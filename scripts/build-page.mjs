@@ -42,8 +42,19 @@ export async function buildPage(root, outDir, dataDir) {
   const css = readFileSync(`${root}/src/ui/page/page.css`, 'utf8');
   const template = readFileSync(`${root}/src/ui/page/page.html`, 'utf8');
   const { list, licence } = secretsList(dataDir);
-  const slots = { CSP: policy(js, css), CSS: css, JS: js, SECRETS: list, SECRETS_LICENCE: licence };
-  const html = template.replace(/\{\{(CSP|CSS|JS|SECRETS|SECRETS_LICENCE)\}\}/g, (_, name) => slots[name]);
+  // Placeholders the template carries as valid HTML (so it lints): each must appear exactly once.
+  const slots = [
+    ['content="CSP"', `content="${policy(js, css)}"`],
+    ['<style>/* CSS */</style>', `<style>${css}</style>`],
+    ['<script>/* JS */</script>', `<script>${js}</script>`],
+    ['>SECRETS</script>', `>${list}</script>`],
+    ['<!-- SECRETS_LICENCE -->', `<!-- ${licence} -->`],
+  ];
+  let html = template;
+  for (const [placeholder, value] of slots) {
+    if (html.split(placeholder).length !== 2) throw new Error(`page.html must hold ${placeholder} exactly once`);
+    html = html.replace(placeholder, () => value);
+  }
   mkdirSync(`${outDir}/ui`, { recursive: true });
   writeFileSync(`${outDir}/ui/decoder.html`, html);
 }

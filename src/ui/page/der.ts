@@ -38,12 +38,12 @@ function children(bytes: Uint8Array, node: Node): Node[] {
 export function spkiOfCertificate(der: Uint8Array): Uint8Array {
   const cert = read(der, 0);
   const tbs = children(der, cert)[0];
-  if (!tbs || tbs.tag !== 0x30) throw new Error('not an X.509 certificate');
-  const fields = children(der, tbs);
+  if (tbs?.tag !== 0x30) throw new Error('not an X.509 certificate');
+  const fields = children(der, tbs!);
   const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
   const spki = fields[offset + 5];
-  if (!spki || spki.tag !== 0x30) throw new Error('the certificate has no subjectPublicKeyInfo');
-  return der.subarray(spki.start, spki.end);
+  if (spki?.tag !== 0x30) throw new Error('the certificate has no subjectPublicKeyInfo');
+  return der.subarray(spki!.start, spki!.end);
 }
 
 function encodeLength(n: number): number[] {

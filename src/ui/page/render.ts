@@ -24,7 +24,10 @@ const JWE_NAMES = ['header', 'encrypted key', 'iv', 'ciphertext', 'tag'];
 /** The token in colour, each segment a button that moves focus to its panel. */
 export function renderSegments(compact: string | undefined): void {
   const box = $('segments');
-  if (!compact) return box.replaceChildren();
+  if (!compact) {
+    box.replaceChildren();
+    return;
+  }
   const parts = compact.split('.');
   const names = parts.length === 5 ? JWE_NAMES : SEGMENT_NAMES;
   const nodes: Node[] = [];
@@ -32,7 +35,8 @@ export function renderSegments(compact: string | undefined): void {
     if (i > 0) nodes.push(el('span', { className: 'dot', ariaHidden: 'true' }, '.'));
     const name = names[i] ?? `segment ${i + 1}`;
     const target = i === 0 ? 'panel-header' : i === 1 && parts.length === 3 ? 'panel-payload' : 'panel-signature';
-    const button = el('button', { type: 'button', className: `segment seg-${SEGMENT_NAMES[Math.min(i, 2)]}`, title: name, ariaLabel: `${name} segment, ${part.length} characters: show its panel` }, part);
+    // The name spoken starts with the segment's role and still contains the visible text.
+    const button = el('button', { type: 'button', className: `segment seg-${SEGMENT_NAMES[Math.min(i, 2)]}`, title: `${name}: show its panel` }, el('span', { className: 'visually-hidden' }, `${name}: `), part);
     button.addEventListener('click', () => $(target).focus());
     nodes.push(button);
   });
@@ -102,7 +106,8 @@ const HELP = new Map<string, string>(JWT_RULES.map((r) => [r.id, r.help]));
 export function renderFindings(findings: Finding[]): void {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  $('findings-summary').textContent = findings.length ? `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes` : 'No findings.';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  $('findings-summary').textContent = findings.length ? `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}` : 'No findings.';
   $('findings').replaceChildren(
     ...findings.map((f) =>
       el(

@@ -124,7 +124,8 @@ function sha256(data: Uint8Array): Buffer {
       const t2 = ((rotr(a!, 2) ^ rotr(a!, 13) ^ rotr(a!, 22)) + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) | 0;
       [hh, g, f, e, d, c, b, a] = [g, f, e, (d! + t1) | 0, c, b, a, (t1 + t2) | 0];
     }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = (h[i]! + v!) | 0));
+    const state = [a, b, c, d, e, f, g, hh];
+    for (let i = 0; i < 8; i++) h[i] = (h[i]! + state[i]!) | 0;
   }
   const out = Buffer.alloc(32);
   const outView = new DataView(out.buffer);
