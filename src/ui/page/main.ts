@@ -61,7 +61,6 @@ function applyTheme(): void {
 }
 
 async function start(): Promise<void> {
-  const started = performance.now();
   await loadSecretsList();
   const input = $<HTMLTextAreaElement>('token');
   input.addEventListener('input', update);
@@ -82,7 +81,8 @@ async function start(): Promise<void> {
   update();
   setInterval(tick, 1000);
   document.body.dataset.ready = 'true';
-  document.body.dataset.readyMs = String(Math.round(performance.now() - started));
+  // Milliseconds since navigation: the page's own start-up cost, reported by the tests.
+  document.body.dataset.readyAt = String(Math.round(performance.now()));
 }
 
 void start();
