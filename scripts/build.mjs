@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HOT_COMMANDS, NODE_BUNDLE } from './bundle-options.mjs';
+import { buildPage } from './build-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Build beside dist/ and swap it in, so a CLI started meanwhile never sees a half-written dist/.
@@ -52,6 +53,9 @@ if (DATA_FILES.every((name) => existsSync(`${shared}/${name}`))) {
 } else {
   process.stderr.write(`authkit build: ${shared}/jwt-secrets.list not found; the known-secret check will be unavailable\n`);
 }
+
+// The `authkit ui` page: one HTML file, dist/ui/decoder.html, carrying the same list.
+await buildPage(root, staging, shared);
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 renameSync(staging, `${root}/dist`);

@@ -55,3 +55,23 @@ export const NODE_BUNDLE = {
 // Commands with a bundle of their own (dist/<name>.js, from src/cli/entries/<name>.ts); bin/authkit.js
 // keeps the same list, as it must decide before loading anything.
 export const HOT_COMMANDS = ['decode', 'cron-lint'];
+
+// The `authkit ui` page: src/jwt's analysis for the browser. The few Node APIs src/jwt touches
+// map to small shims in src/ui/page/shims/ (the known-secrets list is read from the page itself),
+// so the page runs the CLI's code rather than a second implementation of it.
+export const PAGE_BUNDLE = {
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  alias: {
+    'node:fs': './src/ui/page/shims/fs.ts',
+    'node:path': './src/ui/page/shims/path.ts',
+    'node:url': './src/ui/page/shims/url.ts',
+  },
+  inject: ['./src/ui/page/shims/buffer.ts', './src/ui/page/shims/process.ts'],
+  define: { 'import.meta.url': '"about:page"' },
+  logLevel: 'warning',
+};

@@ -13,6 +13,7 @@ const COMMANDS = {
   baseline: async () => (await import('./baseline.js')).registerBaseline,
   hook: async () => (await import('./hook.js')).registerHook,
   rules: async () => (await import('./rules.js')).registerRules,
+  ui: async () => (await import('./ui.js')).registerUi,
   completion: async () => (await import('./completion.js')).registerCompletion,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;
 

@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { CHROMIUM, launch } from './browser.js';
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe.skipIf(!CHROMIUM)('the page written by --out, from disk', () => {
+  let browser: Browser;
+  let file: string;
+  beforeAll(async () => {
+    file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
+    expect((await runCli(['ui', '--out', file])).code).toBe(0);
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  it('decodes a pasted Authorization line with the CLI findings', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    const token = `${b64({ alg: 'none' })}.${b64({ sub: '42', admin: true })}.`;
+    await page.type('#token', `Authorization: Bearer ${token}`);
+    const payload = await page.$eval('#payload-json', (el) => el.textContent);
+    expect(JSON.parse(payload ?? '')).toEqual({ sub: '42', admin: true });
+    const rules = await page.$$eval('#findings [data-rule]', (els) => els.map((el) => (el as HTMLElement).dataset.rule));
+    const cli = JSON.parse((await runCli(['decode', '--json', token])).stdout) as { findings: { ruleId: string }[] };
+    expect(rules).toEqual(cli.findings.map((f) => f.ruleId));
+    expect(rules).toContain('jwt/alg-none');
+  });
+});
+
+describe.skipIf(!CHROMIUM)('time to first decode', () => {
+  it('is ready (known-secrets list unpacked) and decodes a first HS256 token within a second', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
+    expect((await runCli(['ui', '--out', file])).code).toBe(0);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForSelector('body[data-ready="true"]');
+      const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '42', exp: 4102444800, iat: 1767225600 })}.${Buffer.alloc(32, 7).toString('base64url')}`;
+      const timing = await page.evaluate((text) => {
+        const field = document.getElementById('token') as HTMLTextAreaElement;
+        const start = performance.now();
+        field.value = text;
+        field.dispatchEvent(new Event('input'));
+        const decodeMs = performance.now() - start;
+        return { readyMs: Number(document.body.dataset.readyAt), decodeMs };
+      }, token);
+      console.log(`time to first decode: page ready ${timing.readyMs.toFixed(0)} ms after navigation, first HS256 decode (full known-secret search) ${timing.decodeMs.toFixed(0)} ms`);
+      expect(timing.readyMs + timing.decodeMs).toBeLessThan(1000);
+    } finally {
+      await browser.close();
+    }
+  });
+});

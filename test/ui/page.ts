@@ -1,0 +1,57 @@
+// Driving the decoder page the way a person does: a fixed clock and zone, paste, read back.
+import type { Browser, Page } from 'puppeteer-core';
+import { NOW_ISO } from './tokens.js';
+
+/**
+ * The page reads the time through Date; this fixes it before any page script runs (CDP's
+ * script-on-new-document is outside the page's CSP, as devtools are).
+ */
+export async function openPage(browser: Browser, url: string, options: { zone?: string; width?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage();
+  await page.emulateTimezone(options.zone ?? 'Europe/Berlin');
+  await page.setViewport({ width: options.width ?? 1280, height: 900 });
+  if (options.scheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.scheme }]);
+  await page.evaluateOnNewDocument((iso: string) => {
+    const fixed = Date.parse(iso);
+    const RealDate = Date;
+    class FixedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(fixed);
+        else super(...(args as [number]));
+      }
+      static override now() {
+        return fixed;
+      }
+    }
+    (globalThis as { Date: DateConstructor }).Date = FixedDate as DateConstructor;
+  }, NOW_ISO);
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+export interface PageReading {
+  findings: { ruleId: string; severity: string; message: string }[];
+  errors: string;
+}
+
+/** Replaces the field's text (as a paste does) and reads what the page concluded. */
+export async function paste(page: Page, text: string): Promise<PageReading> {
+  await page.$eval(
+    '#token',
+    (el, value) => {
+      const field = el as HTMLTextAreaElement;
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+  return page.evaluate(() => ({
+    findings: [...document.querySelectorAll<HTMLElement>('#findings [data-rule]')].map((li) => ({
+      ruleId: li.dataset.rule!,
+      severity: li.querySelector('.severity')!.textContent!,
+      message: li.querySelector('.message')!.textContent!,
+    })),
+    errors: document.getElementById('errors')!.textContent!,
+  }));
+}
