@@ -74,7 +74,9 @@ export function buildNfa(pattern: string, flags: string): EpsilonNfa {
   } catch (error) {
     throw new Unsupported(`refa cannot parse it: ${(error as Error).message}`);
   }
-  return buildFrom(parsed.expression.alternatives, parsed.maxCharacter, backreferenceTargets(parser, parsed.expression));
+  // refa 0.12 reports 0xFFFF for the v flag while its character sets reach 0x10FFFF.
+  const maxCharacter = /[uv]/.test(flags) ? 0x10ffff : parsed.maxCharacter;
+  return buildFrom(parsed.expression.alternatives, maxCharacter, backreferenceTargets(parser, parsed.expression));
 }
 
 /** The automaton of a list of alternatives: a whole pattern, or a lookaround's body. */

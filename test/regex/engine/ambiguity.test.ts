@@ -21,7 +21,8 @@ describe('exponential ambiguity (EDA)', () => {
 
   it('builds an attack on which every path fails: the real pattern does not match it', () => {
     for (const pattern of ['^(a+)+$', '^(\\w+\\s?)*$', '^([a-z]+)*x$']) {
-      const input = attack(pattern, '', 20);
+      // Two pumps: enough to show the failure, far too few to be slow.
+      const input = attack(pattern, '', 2);
       expect(new RegExp(pattern).test(input), `${pattern} on ${JSON.stringify(input)}`).toBe(false);
     }
   });
@@ -69,8 +70,9 @@ describe('linear patterns', () => {
 
 describe('what the automaton keeps of the pattern', () => {
   it('keeps bounded repeats as one path per count (a{0,3} is not a?a?a?)', () => {
-    expect(status('^a{0,3}b$')).toBe('linear');
-    expect(status('^a?a?a?b$')).not.toBe('linear');
+    // "aa" splits three ways over a?a?a?, once over a{0,3}: repeated, only the first explodes.
+    expect(status('^(?:a{0,3}x)*$')).toBe('linear');
+    expect(status('^(?:a?a?a?x)*$')).toBe('exponential');
   });
 
   it('folds case under i and reads code points under u and v', () => {
