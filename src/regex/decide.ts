@@ -79,8 +79,9 @@ export async function analyzeInProcess(
   const widened = (c: Candidate) => c.result.failing && !c.result.lookaroundCost && c.result.approximations.some((a) => a === 'lookaround' || a === 'backreference');
   if (candidates.some(widened)) return { fallback: 'the attack on the widened automaton did not reproduce' };
   // On the exact automaton, an attack on which every path fails is real ambiguity: it stays a
-  // finding, unconfirmed. Where some path always matches, measurement has the last word.
-  const exact = candidates.find((c) => c.result.failing);
+  // finding, unconfirmed. Where some path always matches, or a large bounded repeat was taken for
+  // a loop (its real bound caps the work), measurement has the last word.
+  const exact = candidates.find((c) => c.result.failing && !c.result.approximations.includes('bounded-repeat'));
   if (!exact) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'measurement' } };
   const chosen = slowest?.candidate === exact ? slowest : { candidate: exact, measurement: undefined };
   return { verdict: vulnerable(base, job, chosen.candidate, chosen.measurement, false) };

@@ -57,11 +57,15 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
     return at;
   };
 
-  // Fills the transitions and acceptance of `state` from the closure of `nfaState`.
+  // Fills the transitions and acceptance of `state` from the closure of `nfaState`. The rule that
+  // keeps paths finite is V8's: a loop iteration that matched nothing ends the loop. An iteration
+  // that started before the character just read is not empty, so its loop may go round again (and
+  // `(a*)*` gets its second path through a new outer iteration); one started within this closure
+  // is, so its back edge is closed.
   const close = (state: number, nfaState: number, atStart: boolean): void => {
     const counts = new Map<string, number>();
     let steps = 0;
-    const onPath = new Set<number>();
+    const started = new Set<number>();
     const visit = (at: number, allowed: CharSet, endAllowed: boolean): void => {
       if (++steps > CLOSURE_BUDGET) throw new Unsupported('too many epsilon-paths');
       if (at === nfa.final) {
@@ -82,9 +86,8 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
         if (!list.includes(state)) list.push(state);
         visits.set(at, list);
       }
-      onPath.add(at);
-      for (const { to, condition } of nfa.epsilon[at]!) {
-        if (onPath.has(to)) continue;
+      for (const { to, condition, loop } of nfa.epsilon[at]!) {
+        if (loop === 'back' && started.has(to)) continue;
         let nextAllowed = allowed;
         let nextEnd = endAllowed;
         if (condition?.kind === 'start') {
@@ -94,9 +97,11 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
           if (!condition.negate) nextEnd = false;
           if (nextAllowed.isEmpty && !nextEnd) continue;
         }
+        const starting = nfa.loops.has(at) && loop !== 'exit' && !started.has(at);
+        if (starting) started.add(at);
         visit(to, nextAllowed, nextEnd);
+        if (starting) started.delete(at);
       }
-      onPath.delete(at);
     };
     visit(nfaState, all, true);
   };

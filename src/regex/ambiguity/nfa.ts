@@ -20,6 +20,11 @@ export type Condition = { kind: 'start' } | { kind: 'ahead'; chars: CharSet; neg
 export interface EpsilonEdge {
   to: number;
   condition?: Condition;
+  /**
+   * Edges of an unbounded loop's state: `back` ends an iteration (from the body's end to the loop
+   * state), `exit` leaves the loop; the loop state's other epsilon edges start an iteration.
+   */
+  loop?: 'back' | 'exit';
 }
 
 export interface CharEdge {
@@ -31,6 +36,8 @@ export interface CharEdge {
 export interface EpsilonNfa {
   /** Per state: its epsilon edges and its character edges. */
   epsilon: EpsilonEdge[][];
+  /** The states of unbounded loops (where an iteration starts and ends). */
+  loops: ReadonlySet<number>;
   chars: CharEdge[][];
   initial: number;
   final: number;
@@ -61,7 +68,7 @@ export class Unsupported extends Error {}
 /** States beyond this (keyword lists of thousands of words) go to the fallback. */
 const MAX_STATES = 30_000;
 /** Bounded repeats whose unrolled copies would exceed this many states become loops. */
-const UNROLL_STATE_BUDGET = 400;
+const UNROLL_STATE_BUDGET = 2_000;
 /** Minimums kept when a bounded repeat becomes a loop: ambiguity comes from the structure. */
 const KEPT_MINIMUM = 2;
 
@@ -86,6 +93,7 @@ export function buildFrom(alternatives: readonly Concatenation[], maxCharacter: 
   const final = builder.alternatives(alternatives, initial);
   return {
     epsilon: builder.epsilon,
+    loops: builder.loops,
     chars: builder.chars,
     initial,
     final,
@@ -131,6 +139,7 @@ class Builder {
   readonly approximations = new Set<Approximation>();
   readonly reducedMinimums: number[] = [];
   readonly lookarounds: WidenedLookaround[] = [];
+  readonly loops = new Set<number>();
 
   constructor(private readonly groups: ReadonlyMap<number, Concatenation[] | null>) {}
 
@@ -141,8 +150,8 @@ class Builder {
     return this.epsilon.length - 1;
   }
 
-  private link(from: number, to: number, condition?: Condition): void {
-    this.epsilon[from]!.push(condition ? { to, condition } : { to });
+  private link(from: number, to: number, condition?: Condition, loop?: EpsilonEdge['loop']): void {
+    this.epsilon[from]!.push({ to, ...(condition ? { condition } : {}), ...(loop ? { loop } : {}) });
   }
 
   /** Each alternative is its own path from `from` to the returned state. */
@@ -203,9 +212,10 @@ class Builder {
     if (max === Infinity) {
       const loop = this.state();
       const out = this.state();
+      this.loops.add(loop);
       this.link(at, loop);
-      this.link(this.alternatives(q.alternatives, loop), loop);
-      this.link(loop, out);
+      this.link(this.alternatives(q.alternatives, loop), loop, undefined, 'back');
+      this.link(loop, out, undefined, 'exit');
       return out;
     }
     // Nested optional copies: skipping is possible only where the previous copy ended, so every
