@@ -38,6 +38,10 @@ export const CORPUS_PACKAGES = {
   dayjs: '1.11.23',
   prismjs: '1.30.0',
 };
+/** The regex engine issue's second comparison corpus, pinned. */
+export const PINNED_COMPARISON = { validator: '13.12.0', semver: '7.6.3', 'js-yaml': '4.1.0', express: '4.21.2' };
+/** Releases whose many advisories' patterns once made recheck's agent grow past 600 MB: memory only. */
+export const MEMORY_SETS = { 'ua-parser-js': '0.7.22', validator: '13.7.0' };
 /** The peer, pinned. eslint 10 runs on Node ^20.19. */
 export const PEERS = { eslint: '10.15.0', 'eslint-plugin-redos': '4.5.0' };
 /**
@@ -141,6 +145,48 @@ function treeRssKb(rootPid) {
   return total;
 }
 
+/**
+ * A project tree of pinned packages of its own (versions that differ from the main corpus), under
+ * bench/.work/<name>: installed once, their JS files copied into a git-initialised tree.
+ */
+export function preparePinned(name, packages) {
+  const base = join(WORK, name);
+  const tree = join(base, 'tree');
+  const stampFile = join(base, 'stamp');
+  const stamp = JSON.stringify(packages);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(tree)) return tree;
+  rmSync(base, { recursive: true, force: true });
+  const pkgs = join(base, 'pkgs');
+  mkdirSync(pkgs, { recursive: true });
+  writeFileSync(join(pkgs, 'package.json'), JSON.stringify({ name: `authkit-bench-${name}`, private: true }, null, 2));
+  log(`bench: installing ${Object.entries(packages).map(([n, v]) => `${n}@${v}`).join(', ')} ...`);
+  const install = spawnSync('npm', ['install', '--prefix', pkgs, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', ...Object.entries(packages).map(([n, v]) => `${n}@${v}`)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (install.status !== 0) throw new Error(`npm install of the ${name} corpus failed`);
+  for (const pkg of Object.keys(packages)) copyJs(join(pkgs, 'node_modules', pkg), join(tree, pkg));
+  spawnSync('git', ['init', '-q'], { cwd: tree });
+  writeFileSync(stampFile, stamp);
+  return tree;
+}
+
+/**
+ * The hostile TypeScript shape oxc parses in quadratic time and memory (52 KB: ~3 s, ~600 MB when
+ * parsed in-process), beside a file with a real finding: the run must refuse the one and audit
+ * the other.
+ */
+export async function measureHostile() {
+  const tree = join(WORK, 'hostile');
+  rmSync(tree, { recursive: true, force: true });
+  mkdirSync(tree, { recursive: true });
+  writeFileSync(join(tree, 'slow.ts'), `${`<D\\\u{7b955}${' '.repeat(19)}`.repeat(2000)};x = /a/\n`);
+  writeFileSync(join(tree, 'ok.js'), 'export const ok = (s) => /^(a+)+$/.test(s);\n');
+  const r = await runTimed(process.execPath, [BIN, 'regex-audit', '.', '--json', '--no-cache'], { cwd: tree, env: { CI: '1' }, timeoutMs: 120_000 });
+  const findings = r.stdout ? JSON.parse(r.stdout).findings : [];
+  const warnings = findings.filter((f) => f.ruleId === 'regex/unparsable-file');
+  return { ms: r.ms, rssMb: r.rssMb, code: r.code, warnings: warnings.length, namesFile: warnings.every((w) => w.file === 'slow.ts'), others: findings.length - warnings.length };
+}
+
 /** One run of a command: wall ms, peak RSS (MB) of the whole process tree (sampled), exit code. */
 export function runTimed(cmd, args, { cwd, env, timeoutMs = 0 } = {}) {
   return new Promise((resolve, reject) => {
@@ -209,8 +255,8 @@ export function projectTree(packages) {
  * authkit regex-audit over the project tree: `cold` runs each start from an empty cache folder,
  * `warm` runs reuse one filled by a first run. Returns both summaries and the JSON stats.
  */
-export async function measureAuthkit(tree, { coldRuns = 2, warmRuns = 5 } = {}) {
-  const cacheDir = join(WORK, 'authkit-cache');
+export async function measureAuthkit(tree, { coldRuns = 2, warmRuns = 5, cache = 'authkit-cache' } = {}) {
+  const cacheDir = join(WORK, cache);
   const args = [BIN, 'regex-audit', '.', '--format', 'json'];
   const run = () => runTimed(process.execPath, args, { cwd: tree, env: { AUTHKIT_CACHE_DIR: cacheDir, CI: '1' } });
   const cold = [];
@@ -230,8 +276,9 @@ export async function measureAuthkit(tree, { coldRuns = 2, warmRuns = 5 } = {}) 
     warmStats = JSON.parse(r.stdout).stats;
     warm.push(r);
   }
-  const findings = JSON.parse(cold[cold.length - 1].stdout).summary;
-  return { cold: summarise(cold), warm: summarise(warm), stats, warmStats, findings };
+  const last = JSON.parse(cold[cold.length - 1].stdout);
+  const incomplete = last.findings.filter((f) => f.ruleId === 'regex/analysis-incomplete').length;
+  return { cold: summarise(cold), warm: warm.length > 0 ? summarise(warm) : undefined, stats, warmStats, findings: last.summary, incomplete };
 }
 
 /** eslint with eslint-plugin-redos over the same tree; it has no cache, so every run is cold. */
@@ -358,6 +405,16 @@ export async function runRegexBench(options = {}) {
 
   const scale = process.env.BENCH_REGEX_SCALE === '0' ? [] : await measureScale(packages, options.scaleSizes);
 
+  const pinnedTree = preparePinned('pinned', PINNED_COMPARISON);
+  const pinned = await measureAuthkit(pinnedTree, { coldRuns, warmRuns, cache: 'authkit-cache-pinned' });
+  const pinnedEslint = await measureEslint(pinnedTree, { timeoutMs: eslintTimeoutMs });
+  const memory = [];
+  for (const [name, version] of Object.entries(MEMORY_SETS)) {
+    const r = await measureAuthkit(preparePinned(`memory-${name}`, { [name]: version }), { coldRuns: 1, warmRuns: 0, cache: `authkit-cache-memory-${name}` });
+    memory.push({ name: `${name}@${version}`, ...r });
+  }
+  const hostile = await measureHostile();
+
   const coldRatio = eslint.median / authkit.cold.median;
   const warmRatio = eslint.median / authkit.warm.median;
   const mb = (v) => (v ? `${v.toFixed(0)} MB` : 'n/a');
@@ -381,7 +438,20 @@ export async function runRegexBench(options = {}) {
         ...scale.map((s) => [`synthetic tree of ${s.size} files`, s.files ?? '?', fmtMs(s.ms), s.secondsPer10k.toFixed(2), mb(s.rssMb)]),
       ])
     : '';
-  return { table, scaleTable, notes, authkit, eslint, extraction, scale, coldRatio, warmRatio, packages };
+  const pinnedRatio = pinnedEslint.median / pinned.cold.median;
+  const pinnedTable = formatTable([
+    ['regex-audit, pinned corpus', 'median', 'runs', 'vs eslint-plugin-redos', 'peak RSS (process tree)', 'patterns', 'to recheck', 'incomplete'],
+    ['eslint 10 + eslint-plugin-redos (no cache)', pinnedEslint.timedOut ? `> ${fmtMs(pinnedEslint.median)} (killed)` : fmtMs(pinnedEslint.median), pinnedEslint.runs, '1.0x', mb(pinnedEslint.rssMb), '', '', ''],
+    ['authkit regex-audit, cold', fmtMs(pinned.cold.median), pinned.cold.runs, `${pinnedRatio.toFixed(1)}x`, mb(pinned.cold.rssMb), pinned.stats.uniquePatterns, pinned.stats.fallbackPatterns, pinned.incomplete],
+    ['authkit regex-audit, warm', fmtMs(pinned.warm.median), pinned.warm.runs, `${(pinnedEslint.median / pinned.warm.median).toFixed(1)}x`, mb(pinned.warm.rssMb), '', '', ''],
+    ...memory.map((m) => [`authkit regex-audit, cold, ${m.name} (memory)`, fmtMs(m.cold.median), 1, '', mb(m.cold.rssMb), m.stats.uniquePatterns, m.stats.fallbackPatterns, m.incomplete]),
+    ['authkit regex-audit, the hostile TypeScript file', fmtMs(hostile.ms), 1, '', mb(hostile.rssMb), '', '', ''],
+  ]);
+  notes.push(
+    `Pinned corpus: ${Object.entries(PINNED_COMPARISON).map(([n, v]) => `${n}@${v}`).join(', ')}; authkit ${pinned.findings.total} findings, eslint ${pinnedEslint.problems ?? '?'} problems. Comparison corpus: ${authkit.stats.fallbackPatterns} of ${authkit.stats.uniquePatterns} patterns went to recheck, ${authkit.incomplete} incomplete.`,
+    `Hostile file: exit ${hostile.code}, ${hostile.warnings} warning(s) naming ${hostile.namesFile ? 'slow.ts' : 'another file'}, ${hostile.others} other finding(s).`,
+  );
+  return { table, scaleTable, pinnedTable, notes, authkit, eslint, extraction, scale, coldRatio, warmRatio, packages, pinned, pinnedEslint, pinnedRatio, memory, hostile };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

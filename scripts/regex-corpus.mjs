@@ -37,7 +37,10 @@ try {
   const report = await runCorpus(corpus.entries, { budgetMs, maxInput });
   const seconds = (Date.now() - started) / 1000;
   if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ ...report.summary, seconds }, null, 2)}\n`);
+    const checkers = {};
+    for (const { verdict } of report.rows) checkers[verdict.checker ?? verdict.status] = (checkers[verdict.checker ?? verdict.status] ?? 0) + 1;
+    const fallback = report.rows.filter((r) => r.verdict.fallback !== undefined).length;
+    process.stdout.write(`${JSON.stringify({ ...report.summary, entries: report.rows.length, checkers, fallback, seconds }, null, 2)}\n`);
   } else {
     process.stdout.write(`${formatCorpusReport(report)}\nwall time ${seconds.toFixed(1)} s (budget ${budgetMs} ms, max input ${maxInput})\n`);
   }
