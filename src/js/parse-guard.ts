@@ -43,6 +43,8 @@ function startHost(): NonNullable<typeof host> {
   const worker = new Worker(locateBuiltFile('parse-host.js', import.meta.url), {
     workerData: { port: port2, signal, childFile: locateBuiltFile('parse-child.js', import.meta.url) },
     transferList: [port2],
+    // It only relays strings to and from the child: a small young generation is plenty.
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   // The host must not keep the process alive once the work is done.
   worker.unref();
@@ -71,4 +73,15 @@ export function parseGuarded(file: string, text: string, lang: ParseRequest['lan
     }
     Atomics.store(signal, 0, 0);
   }
+}
+
+/**
+ * Stops the parser process and its host once every file is read, so that their memory is not
+ * held through the analysis that follows; a later parse starts them again.
+ */
+export async function stopParser(): Promise<void> {
+  const current = host;
+  host = null;
+  // The child exits when its IPC channel closes with the host thread.
+  if (current) await current.worker.terminate();
 }

@@ -18,6 +18,7 @@ import { type Finding, type InputError, compareFindings } from '../findings/mode
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, applySuppressions } from '../findings/suppress.js';
 import { parseSource } from '../js/parse.js';
+import { stopParser } from '../js/parse-guard.js';
 import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
@@ -220,6 +221,8 @@ export class RegexCollector {
       for (const usage of occurrence.usages) if (!job.usages.includes(usage)) job.usages.push(usage);
     }
 
+    // Every file is read: the parser process's memory is not needed through the analysis.
+    await stopParser();
     const analyseStarted = performance.now();
     const verdicts = new Map<string, Verdict>();
     const toAnalyse: PatternJob[] = [];

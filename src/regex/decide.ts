@@ -18,7 +18,8 @@ interface Candidate {
   result: Vulnerable;
   /** The every-position model: the pattern without its ^-anchored alternatives, under g or split. */
   everyPosition: boolean;
-  hotspot: { start: number; end: number }[];
+  /** Offsets in the analysed source to offsets in the pattern. */
+  toPattern: (ranges: { start: number; end: number }[]) => { start: number; end: number }[];
 }
 
 export async function analyzeInProcess(
@@ -36,9 +37,9 @@ export async function analyzeInProcess(
     if (result?.status === 'unsupported') return { fallback: result.reason };
   }
   const candidates: Candidate[] = [];
-  if (single.status === 'exponential' || single.status === 'polynomial') candidates.push({ result: single, everyPosition: false, hotspot: single.hotspot });
+  if (single.status === 'exponential' || single.status === 'polynomial') candidates.push({ result: single, everyPosition: false, toPattern: (r) => r });
   if (every && modelled && (every.status === 'exponential' || every.status === 'polynomial')) {
-    candidates.push({ result: every, everyPosition: true, hotspot: mapRanges(modelled, every.hotspot) });
+    candidates.push({ result: every, everyPosition: true, toPattern: (r) => mapRanges(modelled, r) });
   }
   if (candidates.length === 0) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'ambiguity' } };
 
@@ -52,7 +53,7 @@ export async function analyzeInProcess(
     const shapes: AttackShape[] = [
       ...result.reducedMinimums.map((length) => padRuns(result.shape, length)),
       ...(result.failing ? shapeVariants(result.shape, candidate.everyPosition ? ['!', 'a', '0', '\u0000'] : []) : [result.shape]),
-      ...result.alternatives,
+      ...result.alternatives.map((a) => a.shape),
     ];
     const outcome = await confirmAttack(pool, {
       pattern: job.pattern,
@@ -94,13 +95,16 @@ function vulnerable(
   measurement: { ms: number; inputLength: number; method: Verdict['method']; shape: AttackShape; count: number } | undefined,
   confirmed: boolean,
 ): Verdict {
-  const { result, everyPosition, hotspot } = candidate;
-  const complexity: Complexity = result.status === 'exponential' ? { type: 'exponential' } : { type: 'polynomial', degree: result.degree ?? 2 };
+  const { result, everyPosition } = candidate;
+  // The claim whose attack confirmed: the main witness, or one of the others measured with it.
+  const claim = result.alternatives.find((a) => a.shape === measurement?.shape) ?? result;
+  const hotspot = candidate.toPattern(claim.hotspot);
+  const complexity: Complexity = claim.status === 'exponential' ? { type: 'exponential' } : { type: 'polynomial', degree: claim.degree ?? 2 };
   return {
     ...base,
     status: 'vulnerable',
     complexity,
-    attack: flatAttack(measurement?.shape ?? result.shape, measurement?.count ?? 31),
+    attack: flatAttack(measurement?.shape ?? claim.shape, measurement?.count ?? 31),
     ...(hotspot.length > 0 ? { hotspot } : {}),
     confirmed,
     ...(measurement ? { measuredMs: measurement.ms, inputLength: measurement.inputLength, method: measurement.method } : {}),

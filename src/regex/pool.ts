@@ -42,6 +42,8 @@ function threadCpuNs(tid: number | null): number | null {
   }
 }
 
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+
 const live = new Set<Worker>();
 
 /** Worker threads alive right now, across every pool (for tests and shutdown checks). */
@@ -135,7 +137,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.file);
+    // Attack inputs are at most maxInput characters: a small heap keeps each thread's footprint
+    // down (the whole process tree stays under 200 MB with a worker per core).
+    const worker = new Worker(this.file, { resourceLimits: WORKER_LIMITS });
     live.add(worker);
     const slot: Slot = { worker, ready: false, busy: false, tid: null, cpuAtDispatch: null };
     worker.on('message', (message: { id: number; ready?: boolean; tid?: number | null }) => {

@@ -31,6 +31,9 @@ export interface Witness {
   hotspot: Range[];
 }
 
+/** IDA witnesses kept per pair of components, and the further (p, q) tried for them. */
+const MAX_PAIR_WITNESSES = 3;
+const MAX_EXTRA_PAIR_TRIES = 6;
 /** Product nodes or steps explored before the pattern is handed to the fallback. */
 const PRODUCT_BUDGET = 400_000;
 
@@ -167,9 +170,10 @@ export class AmbiguityAnalysis {
       let chosen: Chain = [];
       for (const c1 of order) {
         if (c1 <= c2) continue;
-        const pair = this.polynomialPair(c1, c2);
+        const pairs = this.polynomialPairs(c1, c2);
+        const [pair] = pairs;
         if (!pair) continue;
-        singles.push([pair]);
+        singles.push(...pairs.map((each) => [each]));
         const before = best.get(c1) ?? [];
         if (before.length + 1 > chosen.length) chosen = [...before, pair];
       }
@@ -187,16 +191,24 @@ export class AmbiguityAnalysis {
     });
   }
 
-  private polynomialPair(c1: number, c2: number): { p: number; q: number; word: number[]; sets: CharSet[]; sources: Range[] } | null {
+  /**
+   * IDA witnesses between two components: the first pair (p, q) found, and a few more with other
+   * words (one loop of a component can be pumped without completing another, which matters when
+   * completing it reaches a match).
+   */
+  private polynomialPairs(c1: number, c2: number): { p: number; q: number; word: number[]; sets: CharSet[]; sources: Range[] }[] {
     const { transitions } = this.automaton;
     const between = this.between(c1, c2);
-    if (!between) return null;
+    const found: { p: number; q: number; word: number[]; sets: CharSet[]; sources: Range[] }[] = [];
+    if (!between) return found;
     const size = transitions.length;
+    let triesAfterFirst = 0;
     for (const p of this.components[c1]!) {
       for (const q of this.components[c2]!) {
+        if (found.length >= MAX_PAIR_WITNESSES || (found.length > 0 && ++triesAfterFirst > MAX_EXTRA_PAIR_TRIES)) return found;
         const start = (p * size + p) * size + q;
         const goal = (p * size + q) * size + q;
-        const found = bfs(this.pick, start, goal, (node) => {
+        const path = bfs(this.pick, start, goal, (node) => {
           const c = node % size;
           const b = Math.floor(node / size) % size;
           const a = Math.floor(node / (size * size));
@@ -218,10 +230,12 @@ export class AmbiguityAnalysis {
           }
           return out;
         });
-        if (found && found.word.length > 0) return { p, q, word: found.word, sets: found.sets, sources: found.sources };
+        if (path && path.word.length > 0 && !found.some((w) => w.word.join() === path.word.join())) {
+          found.push({ p, q, word: path.word, sets: path.sets, sources: path.sources });
+        }
       }
     }
-    return null;
+    return found;
   }
 
   /** States on some path from component c1 to component c2 (both included), or null if none. */

@@ -7,6 +7,15 @@ import { type Automaton, foldAutomaton } from './automaton.js';
 import { type Approximation, buildFrom, buildNfa, type EpsilonNfa, Unsupported } from './nfa.js';
 import { acceptingSuffix, failingSuffix } from './witness.js';
 
+/** One attack the analysis proposes, with the growth its witness proves. */
+export interface Claim {
+  status: 'exponential' | 'polynomial';
+  /** Time exponent of a polynomial attack: 2 is quadratic. */
+  degree?: number;
+  shape: AttackShape;
+  hotspot: { start: number; end: number }[];
+}
+
 export type AmbiguityVerdict =
   | { status: 'unsupported'; reason: string }
   | { status: 'linear'; approximations: Approximation[] }
@@ -16,7 +25,7 @@ export type AmbiguityVerdict =
       degree?: number;
       shape: AttackShape;
       /** Other witnesses' attacks, worth measuring when `failing` is false. */
-      alternatives: AttackShape[];
+      alternatives: Claim[];
       hotspot: { start: number; end: number }[];
       approximations: Approximation[];
       reducedMinimums: number[];
@@ -52,7 +61,7 @@ export function analyzeAmbiguity(pattern: string, flags: string, options: Ambigu
     // than measuring a speculative attack.
     for (const witness of witnesses.slice(0, MAX_WITNESSES).flatMap((w) => [w, ...repumped(w, automaton)])) {
       const suffix = failingSuffix(automaton, witness.pumps);
-      if (suffix) return { ...common, ...claim(witness, shapeOf(witness, suffix)), failing: true, lookaroundCost: false, alternatives: lookaroundCosts.map((c) => c.shape) };
+      if (suffix) return { ...common, ...claim(witness, shapeOf(witness, suffix)), failing: true, lookaroundCost: false, alternatives: lookaroundCosts.map((c) => claim(c.witness, c.shape)) };
     }
     const [first, ...others] = [...witnesses.map((w) => ({ witness: w, shape: shapeOf(w, null) })), ...lookaroundCosts];
     if (!first) return { status: 'linear', approximations };
@@ -61,7 +70,7 @@ export function analyzeAmbiguity(pattern: string, flags: string, options: Ambigu
       ...claim(first.witness, first.shape),
       failing: false,
       lookaroundCost: witnesses.length === 0,
-      alternatives: others.slice(0, MAX_CANDIDATE_SHAPES - 1).map((c) => c.shape),
+      alternatives: others.slice(0, MAX_CANDIDATE_SHAPES - 1).map((c) => claim(c.witness, c.shape)),
     };
   } catch (error) {
     if (error instanceof Unsupported) return { status: 'unsupported', reason: error.message };
@@ -83,7 +92,7 @@ function repumped(witness: Witness, automaton: Automaton): Witness[] {
   return out;
 }
 
-function claim(witness: Witness, shape: AttackShape) {
+function claim(witness: Witness, shape: AttackShape): Claim {
   return { status: witness.kind, ...(witness.degree ? { degree: witness.degree } : {}), shape, hotspot: witness.hotspot };
 }
 
