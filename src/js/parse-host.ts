@@ -9,7 +9,7 @@ import type { ParseReply, ParseRequest, ParseResponse } from './parse-guard.js';
 const { port, signal, childFile } = workerData as { port: MessagePort; signal: Int32Array; childFile: string };
 
 /** A child past this size after a parse is replaced before the next one. */
-const RECYCLE_MB = 96;
+const RECYCLE_MB = 64;
 
 let child: ChildProcess | null = null;
 

@@ -71,18 +71,19 @@ export async function analyzeInProcess(
     if (outcome.confirmed && m) return { verdict: vulnerable(base, job, candidate, m, true) };
     if (m && (!slowest || m.ms > slowest.measurement.ms)) slowest = { candidate, measurement: m };
   }
-  // Not reproduced in V8 within the input limit. A widened automaton (a lookaround assumed to
-  // hold, a back-reference copied) may have claimed paths the pattern does not have: recheck and
-  // measurement settle it. A lookaround's own cost that the enclosing pattern never lets happen
-  // (it matches first) is no finding: measurement has the last word there.
-  // An attack on which every path of the widened automaton fails is the one case where the
-  // widening could hide a different, working attack.
-  const widened = (c: Candidate) => c.result.failing && !c.result.lookaroundCost && c.result.approximations.some((a) => a === 'lookaround' || a === 'backreference');
-  if (candidates.some(widened)) return { fallback: 'the attack on the widened automaton did not reproduce' };
+  // Not reproduced in V8 within the input limit. A back-reference copied as its group can match
+  // text the reference would not, so the copy's attack may miss one that works on the reference:
+  // recheck's fuzzer looks for it. A lookaround assumed to hold only adds paths: whether the
+  // attack's paths survive the real lookaround is exactly what the run tests, so measurement has
+  // the last word, as it has on a lookaround's own cost that the enclosing pattern never lets
+  // happen (it matches first).
+  const widened = (c: Candidate) => c.result.failing && !c.result.lookaroundCost && c.result.approximations.includes('backreference');
+  if (candidates.some(widened)) return { fallback: 'the attack on the automaton with a back-reference copied did not reproduce' };
+  const lookaroundWidened = (c: Candidate) => c.result.approximations.includes('lookaround');
   // On the exact automaton, an attack on which every path fails is real ambiguity: it stays a
   // finding, unconfirmed. Where some path always matches, or a large bounded repeat was taken for
   // a loop (its real bound caps the work), measurement has the last word.
-  const exact = candidates.find((c) => c.result.failing && !c.result.approximations.includes('bounded-repeat'));
+  const exact = candidates.find((c) => c.result.failing && !c.result.approximations.includes('bounded-repeat') && !lookaroundWidened(c));
   if (!exact) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'measurement' } };
   const chosen = slowest?.candidate === exact ? slowest : { candidate: exact, measurement: undefined };
   return { verdict: vulnerable(base, job, chosen.candidate, chosen.measurement, false) };

@@ -115,8 +115,8 @@ export class WorkerPool {
       slot.cpuAtDispatch = threadCpuNs(slot.tid);
       if (hardLimitMs !== null) {
         // With `stopAtMinCpu`, the run is stopped as soon as its thread has used `minCpuMs` of
-        // CPU: the verdict ("at least the budget") is known, and a run that would never finish
-        // (exponential growth) need not burn the rest up to the hard limit. A thread short of
+        // CPU: the verdict ("at least the budget") is known, and the rest up to the hard limit
+        // would be spent for nothing. A thread short of
         // `minCpuMs` at the hard limit was starved by other processes and gets more time, up to
         // ten times the limit.
         const poll = minCpuMs === undefined ? hardLimitMs : Math.max(10, minCpuMs / 10);
@@ -124,7 +124,8 @@ export class WorkerPool {
           const cpuMs = this.cpuSinceDispatch(slot);
           const elapsed = performance.now() - entry.started;
           if (stopAtMinCpu && minCpuMs !== undefined && cpuMs !== undefined && cpuMs >= minCpuMs) return this.kill(slot, elapsed);
-          if (elapsed < hardLimitMs || (minCpuMs !== undefined && cpuMs !== undefined && elapsed < hardLimitMs * 10)) {
+          const starved = minCpuMs !== undefined && cpuMs !== undefined && cpuMs < minCpuMs;
+          if (elapsed < hardLimitMs || (starved && elapsed < hardLimitMs * 10)) {
             entry.timer = setTimeout(expire, poll);
             return;
           }
