@@ -32,7 +32,7 @@ interface Watched {
 }
 
 /** Runs the CLI while sampling its child processes from /proc, so that orphans can be checked after it exits. */
-async function runWatched(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; interruptAfterChild?: boolean; timeoutMs: number }) {
+async function runWatched(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; interruptAfterMs?: number; timeoutMs: number }) {
   const seen = new Map<number, Watched>();
   let timer: NodeJS.Timeout | undefined;
   let interruptedAt: number | undefined;
@@ -41,6 +41,7 @@ async function runWatched(args: string[], options: { cwd: string; env: NodeJS.Pr
     env: options.env,
     timeoutMs: options.timeoutMs,
     onSpawn: (pid) => {
+      const spawnedAt = performance.now();
       timer = setInterval(() => {
         const pending = [pid];
         while (pending.length > 0) {
@@ -50,7 +51,7 @@ async function runWatched(args: string[], options: { cwd: string; env: NodeJS.Pr
             pending.push(child);
           }
         }
-        if (options.interruptAfterChild && seen.size > 0 && interruptedAt === undefined) {
+        if (options.interruptAfterMs !== undefined && performance.now() - spawnedAt >= options.interruptAfterMs && interruptedAt === undefined) {
           interruptedAt = performance.now();
           process.kill(pid, 'SIGINT');
         }
@@ -106,10 +107,12 @@ export function defineEvilRegex(patterns: number, options: { budgetMs: number; c
     for (const command of ['regex-audit', 'scan'] as const) {
       it(`${command}: SIGINT stops it promptly, leaves no child process, no corrupt cache, and the next run works`, async () => {
         const env = { AUTHKIT_CACHE_DIR: join(dir, `cache-${command}`) };
-        writeFileSync(join(dir, `few-${command}.js`), evilSource(3));
+        // Long enough to be interrupted in the middle of confirming attacks: each of the ten
+        // exponential patterns needs a run of at least the budget on one of two threads.
+        writeFileSync(join(dir, `few-${command}.js`), evilSource(10));
         const args = command === 'scan' ? ['scan', `few-${command}.js`, '--json'] : ['regex-audit', `few-${command}.js`, '--json', '--budget', String(budgetMs)];
-        const interrupted = await runWatched(args, { cwd: dir, env, interruptAfterChild: true, timeoutMs: 120_000 });
-        expect(interrupted.exitedAfterInterruptMs, 'the CLI must have started the engine before being interrupted').toBeDefined();
+        const interrupted = await runWatched(args, { cwd: dir, env, interruptAfterMs: 400, timeoutMs: 120_000 });
+        expect(interrupted.exitedAfterInterruptMs, 'the CLI must still have been running when interrupted').toBeDefined();
         expect(interrupted.exitedAfterInterruptMs!).toBeLessThan(10_000);
         expect(interrupted.result.code === 130 || interrupted.result.signal === 'SIGINT').toBe(true);
         expect(interrupted.result.stderr).not.toMatch(/^\s+at /m);
@@ -123,8 +126,8 @@ export function defineEvilRegex(patterns: number, options: { budgetMs: number; c
         expectNoStackTrace(next.result);
         expect(next.result.code).toBe(1);
         expect(parseJson(next.result).errors).toEqual([]);
-        // Each of the three is reported (proven, or at worst not provable in time): none slips through.
-        expect(new Set(parseJson(next.result).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('regex/')).map((f: { line: number }) => f.line)).size).toBe(3);
+        // Each of the ten is reported (proven, or at worst not provable in time): none slips through.
+        expect(new Set(parseJson(next.result).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('regex/')).map((f: { line: number }) => f.line)).size).toBe(10);
         await expectNoOrphans(next.children);
       }, 600_000);
     }
