@@ -2,11 +2,10 @@
 // (src/regex/ambiguity/) proposes, measurement in a worker confirms. recheck is consulted only for
 // what this cannot settle (back-references, lookarounds with loops inside, automata over the cap,
 // or a widened automaton whose attack does not reproduce); the reason is returned as `fallback`.
-import { type AmbiguityVerdict, analyzeAmbiguity } from './ambiguity/index.js';
+import { type AmbiguityVerdict, analyzeAmbiguity, analyzeLaterAttempts } from './ambiguity/index.js';
 import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
 import { confirmAttack } from './confirm.js';
 import { hintFor } from './hint.js';
-import { mapRanges, unanchoredAlternatives } from './pattern.js';
 import type { WorkerPool } from './pool.js';
 import type { Complexity, PatternJob, Verdict } from './types.js';
 import { confirmationMethods, iteratesEveryPosition } from './usage.js';
@@ -18,8 +17,6 @@ interface Candidate {
   result: Vulnerable;
   /** The every-position model: the pattern without its ^-anchored alternatives, under g or split. */
   everyPosition: boolean;
-  /** Offsets in the analysed source to offsets in the pattern. */
-  toPattern: (ranges: { start: number; end: number }[]) => { start: number; end: number }[];
 }
 
 export async function analyzeInProcess(
@@ -30,17 +27,14 @@ export async function analyzeInProcess(
 ): Promise<{ verdict: Verdict; fallback?: undefined } | { verdict?: undefined; fallback: string }> {
   const search = !job.flags.includes('y');
   const single = analyzeAmbiguity(job.pattern, job.flags, { search });
-  const modelled = iteratesEveryPosition(job) ? unanchoredAlternatives(job.pattern, /[uv]/.test(job.flags)) : null;
-  const every = modelled ? analyzeAmbiguity(modelled.source, job.flags, { search }) : null;
+  const every = iteratesEveryPosition(job) ? analyzeLaterAttempts(job.pattern, job.flags, { search }) : null;
 
   for (const result of [single, every]) {
     if (result?.status === 'unsupported') return { fallback: result.reason };
   }
   const candidates: Candidate[] = [];
-  if (single.status === 'exponential' || single.status === 'polynomial') candidates.push({ result: single, everyPosition: false, toPattern: (r) => r });
-  if (every && modelled && (every.status === 'exponential' || every.status === 'polynomial')) {
-    candidates.push({ result: every, everyPosition: true, toPattern: (r) => mapRanges(modelled, r) });
-  }
+  if (single.status === 'exponential' || single.status === 'polynomial') candidates.push({ result: single, everyPosition: false });
+  if (every && (every.status === 'exponential' || every.status === 'polynomial')) candidates.push({ result: every, everyPosition: true });
   if (candidates.length === 0) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'ambiguity' } };
 
   let slowest: { candidate: Candidate; measurement: NonNullable<Awaited<ReturnType<typeof confirmAttack>>['measurement']> } | undefined;
@@ -99,7 +93,7 @@ function vulnerable(
   const { result, everyPosition } = candidate;
   // The claim whose attack confirmed: the main witness, or one of the others measured with it.
   const claim = result.alternatives.find((a) => a.shape === measurement?.shape) ?? result;
-  const hotspot = candidate.toPattern(claim.hotspot);
+  const { hotspot } = claim;
   const complexity: Complexity = claim.status === 'exponential' ? { type: 'exponential' } : { type: 'polynomial', degree: claim.degree ?? 2 };
   return {
     ...base,

@@ -49,8 +49,21 @@ export interface AmbiguityOptions {
 }
 
 export function analyzeAmbiguity(pattern: string, flags: string, options: AmbiguityOptions): AmbiguityVerdict {
+  return analyze(() => buildNfa(pattern, flags), options)!;
+}
+
+/**
+ * What `g` iteration and split run at positions after the first: the pattern without its
+ * `^`-anchored top-level alternatives. Null when it has none to drop.
+ */
+export function analyzeLaterAttempts(pattern: string, flags: string, options: AmbiguityOptions): AmbiguityVerdict | null {
+  return analyze(() => buildNfa(pattern, flags, true), options);
+}
+
+function analyze(build: () => EpsilonNfa | null, options: AmbiguityOptions): AmbiguityVerdict | null {
   try {
-    const nfa = buildNfa(pattern, flags);
+    const nfa = build();
+    if (!nfa) return null;
     const approximations = [...nfa.approximations];
     const automaton = foldAutomaton(nfa, options.search, new Set(nfa.lookarounds.map((l) => l.entry)));
     const analysis = new AmbiguityAnalysis(automaton);

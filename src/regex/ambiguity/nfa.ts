@@ -72,7 +72,15 @@ const UNROLL_STATE_BUDGET = 2_000;
 /** Minimums kept when a bounded repeat becomes a loop: ambiguity comes from the structure. */
 const KEPT_MINIMUM = 2;
 
-export function buildNfa(pattern: string, flags: string): EpsilonNfa {
+/**
+ * `laterAttempts`: the automaton of what runs at positions after the first under `g` iteration
+ * or split, without the top-level alternatives anchored with `^` (no `m`), which only match at
+ * the start yet make a single search look linear by matching there at once (`^\s*|\s*$`).
+ * Null when the pattern has no such alternative (or nothing else).
+ */
+export function buildNfa(pattern: string, flags: string, laterAttempts: true): EpsilonNfa | null;
+export function buildNfa(pattern: string, flags: string, laterAttempts?: false): EpsilonNfa;
+export function buildNfa(pattern: string, flags: string, laterAttempts = false): EpsilonNfa | null {
   let parser: JS.Parser;
   let parsed: ReturnType<JS.Parser['parse']>;
   try {
@@ -83,7 +91,18 @@ export function buildNfa(pattern: string, flags: string): EpsilonNfa {
   }
   // refa 0.12 reports 0xFFFF for the v flag while its character sets reach 0x10FFFF.
   const maxCharacter = /[uv]/.test(flags) ? 0x10ffff : parsed.maxCharacter;
-  return buildFrom(parsed.expression.alternatives, maxCharacter, backreferenceTargets(parser, parsed.expression));
+  let alternatives = parsed.expression.alternatives;
+  if (laterAttempts) {
+    alternatives = alternatives.filter((alternative) => !startsAtInputStart(alternative));
+    if (alternatives.length === parsed.expression.alternatives.length || alternatives.length === 0) return null;
+  }
+  return buildFrom(alternatives, maxCharacter, backreferenceTargets(parser, parsed.expression));
+}
+
+function startsAtInputStart(alternative: Concatenation): boolean {
+  const [first] = alternative.elements;
+  if (first?.type !== 'Assertion' || first.kind !== 'behind' || !first.negate) return false;
+  return singleCharacter(first.alternatives)?.isAll === true;
 }
 
 /** The automaton of a list of alternatives: a whole pattern, or a lookaround's body. */
