@@ -94,7 +94,7 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
           if (!atStart) continue;
         } else if (condition?.kind === 'ahead') {
           nextAllowed = condition.negate ? allowed.without(condition.chars) : allowed.intersect(condition.chars);
-          if (!condition.negate) nextEnd = false;
+          nextEnd = endAllowed && condition.end !== condition.negate;
           if (nextAllowed.isEmpty && !nextEnd) continue;
         }
         const starting = nfa.loops.has(at) && loop !== 'exit' && !started.has(at);

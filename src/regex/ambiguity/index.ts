@@ -70,11 +70,23 @@ function analyze(build: () => EpsilonNfa | null, options: AmbiguityOptions): Amb
     const lookaroundCosts = costlyLookarounds(nfa, automaton, analysis, []);
     const witnesses: Witness[] = [...analysis.exponentialWitnesses(), ...analysis.polynomialWitnesses()];
     const common = { approximations, reducedMinimums: nfa.reducedMinimums };
-    // The first few witnesses, each with its pumps re-chosen: beyond that the search costs more
-    // than measuring a speculative attack.
-    for (const witness of witnesses.slice(0, MAX_WITNESSES).flatMap((w) => [w, ...repumped(w, automaton)])) {
-      const suffix = failingSuffix(automaton, witness.pumps);
-      if (suffix) return { ...common, ...claim(witness, shapeOf(witness, suffix)), failing: true, lookaroundCost: false, alternatives: lookaroundCosts.map((c) => claim(c.witness, c.shape)) };
+    // The first few witnesses, each with its pumps re-chosen (beyond that the search costs more
+    // than measuring a speculative attack); one failing attack per witness. The first is the
+    // claim, the others are measured too: on a widened automaton the first can be one that the
+    // real pattern's lookbehind rules out.
+    const failing: Claim[] = [];
+    for (const witness of witnesses.slice(0, MAX_WITNESSES)) {
+      for (const candidate of [witness, ...repumped(witness, automaton)]) {
+        const suffix = failingSuffix(automaton, candidate.pumps);
+        if (!suffix) continue;
+        failing.push(claim(candidate, shapeOf(candidate, suffix)));
+        break;
+      }
+    }
+    const [strongest, ...otherFailing] = failing;
+    if (strongest) {
+      const alternatives = [...otherFailing, ...lookaroundCosts.map((c) => claim(c.witness, c.shape))];
+      return { ...common, ...strongest, failing: true, lookaroundCost: false, alternatives };
     }
     const [first, ...others] = [...witnesses.map((w) => ({ witness: w, shape: shapeOf(w, null) })), ...lookaroundCosts];
     if (!first) return { status: 'linear', approximations };

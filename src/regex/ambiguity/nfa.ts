@@ -15,7 +15,11 @@ type Element = Concatenation['elements'][number];
 type SourceRange = { start: number; end: number };
 
 /** A condition on an epsilon edge: start of input, or what the next character may be. */
-export type Condition = { kind: 'start' } | { kind: 'ahead'; chars: CharSet; negate: boolean };
+/**
+ * A condition on an epsilon edge: start of input, or what comes next: a character of `chars` or,
+ * with `end`, the end of the input (negated: neither).
+ */
+export type Condition = { kind: 'start' } | { kind: 'ahead'; chars: CharSet; end: boolean; negate: boolean };
 
 export interface EpsilonEdge {
   to: number;
@@ -251,10 +255,11 @@ class Builder {
   private assertion(a: Extract<Element, { type: 'Assertion' }>, from: number): number {
     const to = this.state();
     const single = singleCharacter(a.alternatives);
+    const next = a.kind === 'ahead' ? nextCharacter(a.alternatives) : null;
     if (single && a.kind === 'behind' && a.negate && single.isAll) {
       this.link(from, to, { kind: 'start' });
-    } else if (single && a.kind === 'ahead') {
-      this.link(from, to, { kind: 'ahead', chars: single, negate: a.negate });
+    } else if (next) {
+      this.link(from, to, { kind: 'ahead', ...next, negate: a.negate });
     } else {
       // Assumed to hold everywhere: only adds paths. A lookaround that repeats has a backtracking
       // cost of its own that this automaton does not see; the caller checks its body apart.
@@ -264,6 +269,29 @@ class Builder {
     }
     return to;
   }
+}
+
+/**
+ * What a lookahead asks of the next position when each alternative is one character class or the
+ * end of the input (`$` without m, as in `(?=$|\s)`), else null.
+ */
+function nextCharacter(alternatives: readonly Concatenation[]): { chars: CharSet; end: boolean } | null {
+  let chars: CharSet | null = null;
+  let end = false;
+  for (const alternative of alternatives) {
+    const [only, ...rest] = alternative.elements;
+    if (!only || rest.length > 0) return null;
+    if (only.type === 'CharacterClass') {
+      chars = chars ? chars.union(only.characters) : only.characters;
+    } else if (only.type === 'Assertion' && only.kind === 'ahead' && only.negate && singleCharacter(only.alternatives)?.isAll) {
+      end = true;
+      // An empty set of the right maximum, for a lookahead that is only `$`.
+      chars ??= singleCharacter(only.alternatives)!.without(singleCharacter(only.alternatives)!);
+    } else {
+      return null;
+    }
+  }
+  return chars ? { chars, end } : null;
 }
 
 /** The character set of a lookaround that reads exactly one character, else null. */
