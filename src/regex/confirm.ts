@@ -77,6 +77,15 @@ export function countSeries(shape: AttackShape, growth: ConfirmRequest['growth']
   return [...counts].filter((n) => n <= limit).sort((a, b) => a - b);
 }
 
+/**
+ * A speculative exponential attack needs no smallest slow input: a few counts through the range
+ * where doubling crosses the budget, and the largest, instead of some thirty runs.
+ */
+function sparse(series: number[]): number[] {
+  const last = series[series.length - 1];
+  return [...new Set([...series.filter((n) => n === 16 || n === 24 || n === 32), ...(last === undefined ? [] : [last])])];
+}
+
 /** Matching time of a run: the worker thread's CPU time where the OS reports it, else wall time. */
 function cost(run: RunResult): number {
   return run.cpuMs ?? run.ms;
@@ -109,7 +118,7 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
     // the smallest slow input), the alternative shapes are tried at the size limit only, so a
     // pattern that is not slow within the limit costs a few runs rather than dozens.
     const series = countSeries(shape, request.growth, request.maxInput, request.degree);
-    const counts = request.growth === 'polynomial' && (index > 0 || request.atLimitOnly) ? series.slice(-1) : series;
+    const counts = request.growth === 'polynomial' && (index > 0 || request.atLimitOnly) ? series.slice(-1) : request.atLimitOnly ? sparse(series) : series;
     const limit = counts[counts.length - 1] ?? 0;
     for (const method of request.methods) {
       // Polynomial growth is predictable: each run's time says how far the next must jump to
