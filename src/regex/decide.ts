@@ -1,7 +1,8 @@
 // The in-process decision for one pattern: the ambiguity analysis of the search automaton
 // (src/regex/ambiguity/) proposes, measurement in a worker confirms. recheck is consulted only for
-// what this cannot settle (back-references, lookarounds with loops inside, automata over the cap,
-// or a widened automaton whose attack does not reproduce); the reason is returned as `fallback`.
+// what this cannot settle (a lookbehind that repeats, automata over the cap, an attack on an
+// automaton with a back-reference copied that does not reproduce); the reason is returned as
+// `fallback`.
 import { type AmbiguityVerdict, analyzeAmbiguity, analyzeLaterAttempts } from './ambiguity/index.js';
 import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
 import { confirmAttack } from './confirm.js';

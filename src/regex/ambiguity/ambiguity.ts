@@ -81,11 +81,6 @@ export class AmbiguityAnalysis {
     return reached;
   }
 
-  /** Whether any state has two paths to itself or a polynomial pair: work beyond linear. */
-  hasAmbiguity(): boolean {
-    return this.exponentialWitnesses().length > 0 || this.polynomialWitnesses().length > 0;
-  }
-
   private spend(amount = 1): void {
     this.steps += amount;
     if (this.steps > PRODUCT_BUDGET) throw new Unsupported(`the product automaton exceeds ${PRODUCT_BUDGET} steps`);
