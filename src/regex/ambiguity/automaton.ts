@@ -5,8 +5,8 @@
 //
 // The search itself is modelled, not assumed: `exec`/`test`/`match` try every start position in
 // turn, which is a lazy loop on any character in front of the pattern. State 0 is that loop at
-// position 0 (where `^` holds), state 1 the same loop at later positions. A sticky regex has
-// state 0 only.
+// position 0 (where `^` holds), states 1.. the same loop at later positions, one per class of
+// the character before (see previousCharacterClasses). A sticky regex has state 0 only.
 import { CharSet } from 'refa';
 import { type EpsilonNfa, Unsupported } from './nfa.js';
 
@@ -35,24 +35,33 @@ const CLOSURE_BUDGET = 20_000;
 /** Copies of one transition beyond two add nothing: two already make a state ambiguous. */
 const MAX_PARALLEL = 2;
 
+/** Previous-character classes beyond this make lookbehinds widened instead (never seen in practice). */
+const MAX_CLASSES = 8;
+/** The "class" of the position before the first character. */
+const START = -1;
+
 export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlySet<number> = new Set()): Automaton {
   const visits = new Map<number, number[]>();
   const all = CharSet.all(nfa.maxCharacter);
   const empty = CharSet.empty(nfa.maxCharacter);
+  // One-character lookbehinds (\b's left half, ^ under m) read the character before: a state is
+  // split by the class of the character that led into it, so they are exact conditions too.
+  const classes = previousCharacterClasses(nfa, all);
   const transitions: Transition[][] = [];
   const acceptNext: CharSet[] = [];
   const acceptEnd: boolean[] = [];
   const index = new Map<number, number>();
-  const pending: number[] = [];
-  const stateFor = (nfaState: number): number => {
-    let at = index.get(nfaState);
+  const pending: [number, number][] = [];
+  const stateFor = (nfaState: number, previous: number): number => {
+    const key = nfaState * (classes.length + 1) + previous + 1;
+    let at = index.get(key);
     if (at === undefined) {
       at = transitions.length;
-      index.set(nfaState, at);
+      index.set(key, at);
       transitions.push([]);
       acceptNext.push(empty);
       acceptEnd.push(false);
-      pending.push(nfaState);
+      pending.push([nfaState, previous]);
     }
     return at;
   };
@@ -62,7 +71,8 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
   // that started before the character just read is not empty, so its loop may go round again (and
   // `(a*)*` gets its second path through a new outer iteration); one started within this closure
   // is, so its back edge is closed.
-  const close = (state: number, nfaState: number, atStart: boolean): void => {
+  const close = (state: number, nfaState: number, previous: number): void => {
+    const atStart = previous === START;
     const counts = new Map<string, number>();
     let steps = 0;
     const started = new Set<number>();
@@ -79,7 +89,10 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
         const seen = counts.get(key) ?? 0;
         if (seen >= MAX_PARALLEL) continue;
         counts.set(key, seen + 1);
-        transitions[state]!.push({ to: stateFor(edge.to), chars, ...(edge.source ? { source: edge.source } : {}) });
+        classes.forEach((cls, next) => {
+          const read = chars.intersect(cls);
+          if (!read.isEmpty) transitions[state]!.push({ to: stateFor(edge.to, next), chars: read, ...(edge.source ? { source: edge.source } : {}) });
+        });
       }
       if (watch.has(at)) {
         const list = visits.get(at) ?? [];
@@ -92,6 +105,10 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
         let nextEnd = endAllowed;
         if (condition?.kind === 'start') {
           if (!atStart) continue;
+        } else if (condition?.kind === 'behind') {
+          // Classes are atoms of the lookbehinds' sets: inside one entirely, or outside.
+          const before = !atStart && !classes[previous]!.isDisjointWith(condition.chars);
+          if (before === condition.negate) continue;
         } else if (condition?.kind === 'ahead') {
           nextAllowed = condition.negate ? allowed.without(condition.chars) : allowed.intersect(condition.chars);
           nextEnd = endAllowed && condition.end !== condition.negate;
@@ -106,21 +123,46 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
     visit(nfaState, all, true);
   };
 
-  // State 0 (and 1) are placeholders in `index` for no NFA state: the pattern's states follow.
-  transitions.push([], ...(search ? [[]] : []));
-  acceptNext.push(empty, ...(search ? [empty] : []));
-  acceptEnd.push(false, ...(search ? [false] : []));
-  close(0, nfa.initial, true);
+  // State 0 is the search at position 0; states 1.. the search loop after a character of each
+  // class (none for a sticky regex). The pattern's states follow.
+  const searchStates = new Set<number>([0]);
+  transitions.push([]);
+  acceptNext.push(empty);
+  acceptEnd.push(false);
+  const loopState = (previous: number): number => 1 + previous;
   if (search) {
-    close(1, nfa.initial, false);
-    transitions[0]!.push({ to: 1, chars: all });
-    transitions[1]!.push({ to: 1, chars: all });
+    for (let c = 0; c < classes.length; c++) {
+      transitions.push([]);
+      acceptNext.push(empty);
+      acceptEnd.push(false);
+      searchStates.add(loopState(c));
+    }
+  }
+  close(0, nfa.initial, START);
+  if (search) {
+    for (let c = 0; c < classes.length; c++) close(loopState(c), nfa.initial, c);
+    for (const from of [0, ...classes.map((_, c) => loopState(c))]) {
+      classes.forEach((cls, c) => transitions[from]!.push({ to: loopState(c), chars: cls }));
+    }
   }
   while (pending.length > 0) {
-    const nfaState = pending.shift()!;
-    close(index.get(nfaState)!, nfaState, false);
+    const [nfaState, previous] = pending.shift()!;
+    close(index.get(nfaState * (classes.length + 1) + previous + 1)!, nfaState, previous);
   }
-  return { transitions, acceptNext, acceptEnd, searchStates: new Set(search ? [0, 1] : [0]), all, visits };
+  return { transitions, acceptNext, acceptEnd, searchStates, all, visits };
+}
+
+/** The coarsest partition of the alphabet that every one-character lookbehind's set respects. */
+function previousCharacterClasses(nfa: EpsilonNfa, all: CharSet): CharSet[] {
+  let classes = [all];
+  for (const edges of nfa.epsilon) {
+    for (const { condition } of edges) {
+      if (condition?.kind !== 'behind') continue;
+      classes = classes.flatMap((cls) => [cls.intersect(condition.chars), cls.without(condition.chars)]).filter((cls) => !cls.isEmpty);
+    }
+  }
+  if (classes.length > MAX_CLASSES) throw new Unsupported(`lookbehinds split the characters into more than ${MAX_CLASSES} classes`);
+  return classes;
 }
 
 /** Strongly connected components (Tarjan, iterative), in reverse topological order. */

@@ -19,7 +19,11 @@ type SourceRange = { start: number; end: number };
  * A condition on an epsilon edge: start of input, or what comes next: a character of `chars` or,
  * with `end`, the end of the input (negated: neither).
  */
-export type Condition = { kind: 'start' } | { kind: 'ahead'; chars: CharSet; end: boolean; negate: boolean };
+export type Condition =
+  | { kind: 'start' }
+  | { kind: 'ahead'; chars: CharSet; end: boolean; negate: boolean }
+  /** What the previous character was (none at the start of the input). */
+  | { kind: 'behind'; chars: CharSet; negate: boolean };
 
 export interface EpsilonEdge {
   to: number;
@@ -258,6 +262,8 @@ class Builder {
     const next = a.kind === 'ahead' ? nextCharacter(a.alternatives) : null;
     if (single && a.kind === 'behind' && a.negate && single.isAll) {
       this.link(from, to, { kind: 'start' });
+    } else if (single && a.kind === 'behind') {
+      this.link(from, to, { kind: 'behind', chars: single, negate: a.negate });
     } else if (next) {
       this.link(from, to, { kind: 'ahead', ...next, negate: a.negate });
     } else {

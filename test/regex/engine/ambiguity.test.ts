@@ -82,6 +82,15 @@ describe('what the automaton keeps of the pattern', () => {
     expect(status('^([\\p{L}--[a-z]]|\\p{Lu})+$', 'v')).toBe('exponential');
   });
 
+  it('reads one-character lookbehinds exactly: \\b and ^ under m keep a search from starting mid-word or mid-line', () => {
+    expect(analyzeAmbiguity('\\b\\w+\\b', '', search)).toEqual({ status: 'linear', approximations: [] });
+    expect(analyzeAmbiguity('^ +$', 'gm', search)).toEqual({ status: 'linear', approximations: [] });
+    // Without the anchor the same loop is rescanned from every position.
+    expect(status(' +$', 'm')).toBe('polynomial');
+    expect(status('(?<=\\s)\\w+x')).toBe('linear');
+    expect(status('(?<![a-z])\\d+x')).toBe('polynomial');
+  });
+
   it('copies a back-reference\'s group (never fewer paths than the reference) and records it', () => {
     const result = analyzeAmbiguity('^(a+)\\1*$', '', search);
     expect(result).toMatchObject({ status: 'exponential', approximations: ['backreference'] });
