@@ -5,7 +5,7 @@ import type { AttackShape } from '../attack.js';
 import { AmbiguityAnalysis, pumpVariants, type Witness } from './ambiguity.js';
 import { type Automaton, foldAutomaton } from './automaton.js';
 import { type Approximation, buildFrom, buildNfa, type EpsilonNfa, Unsupported } from './nfa.js';
-import { acceptingSuffix, failingSuffix } from './witness.js';
+import { acceptingSuffix, failingSuffix, resetWitnessBudget } from './witness.js';
 
 /** One attack the analysis proposes, with the growth its witness proves. */
 export interface Claim {
@@ -62,6 +62,7 @@ export function analyzeLaterAttempts(pattern: string, flags: string, options: Am
 
 function analyze(build: () => EpsilonNfa | null, options: AmbiguityOptions): AmbiguityVerdict | null {
   try {
+    resetWitnessBudget();
     const nfa = build();
     if (!nfa) return null;
     const approximations = [...nfa.approximations];

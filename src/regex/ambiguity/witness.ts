@@ -6,11 +6,23 @@
 // is done by then), so the search loop is dropped before the suffix.
 import type { Automaton } from './automaton.js';
 import { candidateChars, type Pump } from './ambiguity.js';
+import { Unsupported } from './nfa.js';
 
 /** Pump counts the suffix must work for: the period of the live-state sets is usually 1 or 2. */
 const COUNTS = [3, 4, 9, 10];
 const MAX_SUFFIX = 3;
 const SEARCH_LIMIT = 4_000;
+/**
+ * Live-state steps one pattern's attack searches may take (the automaton is the pattern's, which
+ * can be hostile): past it the pattern goes to the fallback rather than hold up the run.
+ */
+const STEP_BUDGET = 3_000_000;
+let steps = 0;
+
+/** Starts the step budget of a new pattern. */
+export function resetWitnessBudget(): void {
+  steps = 0;
+}
 
 type Live = number[];
 
@@ -99,6 +111,8 @@ function afterPumps(automaton: Automaton, pumps: Pump[], count: number): Live | 
 
 /** The live states after reading `c`, or null when some live path matches before it. */
 function step(automaton: Automaton, live: Live, c: number): Live | null {
+  steps += live.length;
+  if (steps > STEP_BUDGET) throw new Unsupported('the search for an attack string exceeds its budget');
   const next = new Set<number>();
   for (const s of live) {
     if (automaton.acceptNext[s]!.has(c)) return null;
