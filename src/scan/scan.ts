@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readStdinText } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinText } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
@@ -180,7 +179,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       }
       else {
         try {
-          const bytes = await readFile(entry.path);
+          const bytes = await readBoundedBytes(entry.path, { display: entry.display, maxBytes });
           // Binary files found in a walk are skipped quietly; one named on the command line gets its reason.
           if (entry.explicit) decodeText(bytes, entry.display);
           await consider(entry.display, entry.path, bytes);
@@ -206,12 +205,13 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for (const path of paths) {
       const absolute = resolve(root, path);
       try {
-        const bytes = await readFile(absolute);
-        if (bytes.length > maxBytes) tooLarge(path, bytes.length);
-        else await consider(path, absolute, bytes);
+        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }));
       } catch (error) {
-        const failure = failureFromError(path, error);
-        if (failure.kind !== 'missing') errors.push({ file: failure.file, message: failure.message });
+        const failure = error instanceof InputFailure ? error : failureFromError(path, error);
+        if (failure.kind === 'too-large') {
+          skipped++;
+          skippedFiles.push({ file: path, reason: failure.message });
+        } else if (failure.kind !== 'missing') errors.push({ file: failure.file, message: failure.message });
       }
     }
   }
