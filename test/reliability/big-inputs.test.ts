@@ -1,0 +1,46 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseJson } from '../helpers/cli.js';
+import { expectNoStackTrace, run, scratchDir } from './support.js';
+
+// Issue 25 items 2 and 4: inputs of a few MB that used to hang (quadratic work) or crash (an
+// unbounded array spread into a call). Generated here, not committed. The timeout only turns a hang
+// into a failure; how time grows with size is the fuzz/bench suite's business, not a unit test's.
+
+const HANG = { timeoutMs: 60_000 };
+
+let dir: string;
+const f = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = scratchDir('big-inputs');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('a HAR of 50,000 entries whose "request" key is escaped is read, and findings still point at the right header', async () => {
+  const decoy = '{"r\\u0065quest":{},"response":{"status":200}}';
+  // The last entry spells its keys with escapes too: a text search would never find them.
+  const last =
+    '{"request":{"method":"POST","url":"https://a.example/token","headers":[]},"r\\u0065sponse":{"status":200,' +
+    '"h\\u0065aders":[{"n\\u0061me":"Cache-Control","value":"max-age=60"}],' +
+    '"content":{"mimeType":"application/json","text":"{\\"access_token\\":\\"abc\\"}"}}}';
+  const lines = [...Array(50_000).fill(decoy), last];
+  writeFileSync(f('escaped.har'), `{"log":{"entries":[\n${lines.join(',\n')}\n]}}`);
+  const result = await run(['session-audit', 'escaped.har', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  const cacheable = parseJson(result).findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-response-cacheable');
+  expect(cacheable).toHaveLength(1);
+  const lastLine = 50_000 + 2;
+  expect(cacheable[0]).toMatchObject({ line: lastLine, column: last.indexOf('"max-age=60"') + 1, data: { entry: 50_000 } });
+});
+
+it('a HAR nested deeper than a recursive parser can go is still read', async () => {
+  const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+  writeFileSync(f('deep.har'), `{"log":{"entries":[{"request":{"method":"GET","url":"https://a.example/","headers":[]},"response":{"status":200,"headers":[]}}]},"x":${deep}}`);
+  const result = await run(['session-audit', 'deep.har', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.code).not.toBe(2);
+  expect(parseJson(result).errors).toEqual([]);
+});
