@@ -1,6 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
 import { expectNoStackTrace, run, scratchDir } from './support.js';
 
@@ -43,4 +44,31 @@ it('a HAR nested deeper than a recursive parser can go is still read', async () 
   expectNoStackTrace(result);
   expect(result.code).not.toBe(2);
   expect(parseJson(result).errors).toEqual([]);
+});
+
+describe('20,000 findings on one 1 MB line', () => {
+  const LINE = `const r=await fetch("/login");const {access_token}=await r.json();${'localStorage.setItem("a",access_token);'.repeat(20_000)}`;
+  // The documented fingerprint: sha256 of rule, path, whitespace-normalised line and occurrence index.
+  const expected = (n: number) => createHash('sha256').update(`session/token-in-web-storage\0app.js\0${LINE}\0${n}`).digest('hex').slice(0, 32);
+
+  beforeAll(() => writeFileSync(f('app.js'), LINE));
+
+  it.each([['session-audit'], ['scan']])('%s --json fingerprints every finding, with the same fingerprints as before', async (command) => {
+    const result = await run([command, 'app.js', '--json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    const findings = parseJson(result).findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-in-web-storage');
+    expect(findings).toHaveLength(20_000);
+    expect(new Set(findings.map((x: { fingerprint: string }) => x.fingerprint)).size).toBe(20_000);
+    for (const n of [0, 1, 19_999]) expect(findings[n].fingerprint).toBe(expected(n));
+  });
+
+  it('baseline records them all, and a scan against it reports none', async () => {
+    const written = await run(['baseline', 'app.js', '-o', 'baseline.json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(written);
+    expect(written.code).toBe(0);
+    const fingerprints: string[] = JSON.parse(readFileSync(f('baseline.json'), 'utf8')).fingerprints;
+    expect(fingerprints).toContain(expected(19_999));
+    const again = await run(['scan', 'app.js', '--baseline', 'baseline.json', '--json'], { cwd: dir, ...HANG });
+    expect(parseJson(again).findings).toEqual([]);
+  });
 });
