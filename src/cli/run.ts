@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../findings/errors.js';
 import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
-import { type CommandResult, type RenderContext, type Severity, skippedLine } from '../findings/model.js';
+import { type CommandResult, type RenderContext, type Severity, noteLines, skippedLine } from '../findings/model.js';
 import { InputFailure } from '../files/read.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
@@ -46,6 +46,7 @@ export async function emit(result: CommandResult, globals: GlobalOptions): Promi
   for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
   const skipped = skippedLine(result.skipped);
   if (skipped) process.stderr.write(`authkit: ${skipped}\n`);
+  for (const line of noteLines(result.notes)) process.stderr.write(`authkit: ${line}\n`);
   const out = REPORTERS[globals.format](result, await renderContext(globals));
   if (out) process.stdout.write(out);
   process.exitCode = exitCodeFor(result, globals.failOn);

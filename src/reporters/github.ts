@@ -20,5 +20,6 @@ export function renderGithub(result: CommandResult, _ctx: RenderContext): string
     return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
   });
   for (const e of result.errors) lines.push(`::error title=authkit::${escapeData(`${e.file}: ${e.message}`)}`);
+  for (const n of result.notes ?? []) lines.push(`::warning title=authkit${n.file && n.file !== '-' ? `,file=${escapeProperty(n.file)}` : ''}::${escapeData(n.message)}`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -12,6 +12,7 @@ import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
+import { bulkSearchNote } from '../jwt/weak-secret.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
@@ -79,7 +80,9 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     const comments = text.includes('authkit-ignore') && isSourceFile(display) ? parseSource(display, text).comments : undefined;
     const ours = suppressionsIn(display, text, comments).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'session'));
     const { kept, unused } = applySuppressions(display, audit.findings, ours);
-    findings.push(...kept, ...unused);
+    // A loop, not push(...array): 110,000 findings overflow the call stack as arguments.
+    for (const f of kept) findings.push(f);
+    for (const f of unused) findings.push(f);
   };
 
   for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
@@ -99,5 +102,6 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs };
+  const note = bulkSearchNote();
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(note ? { notes: [note] } : {}) };
 }

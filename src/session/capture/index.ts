@@ -1,8 +1,9 @@
 // The capture half of session-audit: HAR files and curl -i/-v dumps in, findings placed at the
 // header or body line that shows the problem. Tokens are judged, never printed.
-import { analyseToken } from '../../jwt/analyze.js';
+import { HMAC_ALGS, analyseToken } from '../../jwt/analyze.js';
 import { findTokens } from '../../jwt/extract.js';
 import { parseToken } from '../../jwt/parse.js';
+import { WEAK_SECRET_MAX_INPUT, claimBulkSearch, weakSecretListAvailable } from '../../jwt/weak-secret.js';
 import type { Finding, InputError, Severity } from '../../findings/model.js';
 import { SESSION_CODE_RULES } from '../rules.js';
 import { CAPTURE_RULES } from './rules.js';
@@ -237,7 +238,11 @@ class CaptureAudit {
       } catch {
         continue;
       }
-      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch: true });
+      const alg = token.header.alg;
+      // Only a search that would really run spends the run's budget.
+      const weakSecretSearch =
+        token.kind !== 'jws' || typeof alg !== 'string' || !(HMAC_ALGS as readonly string[]).includes(alg) || token.signingInput.length > WEAK_SECRET_MAX_INPUT || !weakSecretListAvailable() || claimBulkSearch(token.signingInput, token.signature);
+      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch });
       for (const f of analysis.findings) {
         this.findings.push({ ...f, file: this.file, line: found.line, column: found.column, data: { ...f.data, ...(found.field ? { field: found.field } : {}) } });
       }
