@@ -50,7 +50,8 @@ export function parseHar(text: string): Capture {
     const responseStart = at(place?.response ?? entryStart);
     const req = entry?.request;
     const res = entry?.response;
-    const body = typeof res?.content?.text === 'string' ? (res.content.encoding === 'base64' ? Buffer.from(res.content.text, 'base64').toString('utf8') : res.content.text) : '';
+    const encoded = typeof res?.content?.text === 'string' && res.content.encoding === 'base64';
+    const body = typeof res?.content?.text === 'string' ? (encoded ? Buffer.from(res.content.text, 'base64').toString('utf8') : res.content.text) : '';
     const bodyAt = typeof res?.content?.text === 'string' && res.content.text && place?.bodyText !== undefined ? at(place.bodyText) : responseStart;
     return {
       index,
@@ -66,7 +67,7 @@ export function parseHar(text: string): Capture {
           }
         : {}),
       ...(res
-        ? { response: { status: typeof res.status === 'number' ? res.status : 0, headers: headersOf(res.headers, place?.headers.response ?? [], responseStart.offset), body, line: responseStart.line, bodyLine: bodyAt.line } }
+        ? { response: { status: typeof res.status === 'number' ? res.status : 0, headers: headersOf(res.headers, place?.headers.response ?? [], responseStart.offset), body, line: responseStart.line, bodyLine: bodyAt.line, ...(encoded ? { bodyEncoded: true } : {}) } }
         : {}),
     };
   });

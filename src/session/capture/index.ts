@@ -226,10 +226,14 @@ class CaptureAudit {
     }
   }
 
-  /** Every JWT in the capture runs through decode's jwt/* rules, placed where the capture holds it. */
-  jwts(text: string): void {
+  /**
+   * Every JWT in the capture runs through decode's jwt/* rules, placed where the capture holds it.
+   * `at` places tokens found in a decoded body, which has no place of its own in the file.
+   */
+  jwts(text: string, at?: { line: number; column: number; field: string }): void {
     const seen = new Set<string>();
-    for (const found of findTokens(text, 200)) {
+    // No cap on candidates (200 decoys used to hide the real token); searches have their own budget.
+    for (const found of findTokens(text)) {
       if (seen.has(`${found.compact}@${found.line}`)) continue;
       seen.add(`${found.compact}@${found.line}`);
       let token;
@@ -244,7 +248,8 @@ class CaptureAudit {
         token.kind !== 'jws' || typeof alg !== 'string' || !(HMAC_ALGS as readonly string[]).includes(alg) || token.signingInput.length > WEAK_SECRET_MAX_INPUT || !weakSecretListAvailable() || claimBulkSearch(token.signingInput, token.signature);
       const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch });
       for (const f of analysis.findings) {
-        this.findings.push({ ...f, file: this.file, line: found.line, column: found.column, data: { ...f.data, ...(found.field ? { field: found.field } : {}) } });
+        const field = at?.field ?? found.field;
+        this.findings.push({ ...f, file: this.file, line: at?.line ?? found.line, column: at?.column ?? found.column, data: { ...f.data, ...(field ? { field } : {}) } });
       }
     }
   }
@@ -270,7 +275,8 @@ class CaptureAudit {
 export function auditCapture(file: string, text: string, options: CaptureOptions): { findings: Finding[]; errors: InputError[] } {
   let capture: Capture;
   try {
-    capture = /^\s*\{/.test(text) ? parseHar(text) : parseCurl(text);
+    // A .har is a HAR or an input error: read as a curl dump it found nothing and looked clean.
+    capture = /^\s*\{/.test(text) || /\.har$/i.test(file) ? parseHar(text) : parseCurl(text);
   } catch (error) {
     if (error instanceof HarError) return { findings: [], errors: [{ file, message: error.message }] };
     throw error;
@@ -283,6 +289,10 @@ export function auditCapture(file: string, text: string, options: CaptureOptions
   }
   audit.rotation(capture);
   audit.jwts(text);
+  for (const exchange of capture.exchanges) {
+    const res = exchange.response;
+    if (res?.bodyEncoded) audit.jwts(res.body, { line: res.bodyLine, column: 1, field: 'response body (base64)' });
+  }
   audit.sanitized(capture);
   return { findings: audit.findings, errors: [] };
 }
