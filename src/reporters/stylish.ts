@@ -1,4 +1,4 @@
-import { type CommandResult, type Finding, type RenderContext, compareFindings, plural, severityAtLeast } from '../findings/model.js';
+import { type CommandResult, type Finding, type RenderContext, compareFindings, maxOf, plural, severityAtLeast } from '../findings/model.js';
 
 /** ESLint-like: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
 export function renderStylish(result: CommandResult, ctx: RenderContext): string {
@@ -25,8 +25,8 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
       rule: f.ruleId,
       hint: typeof f.data?.hint === 'string' ? f.data.hint : undefined,
     }));
-    const posWidth = Math.max(...rows.map((r) => r.pos.length));
-    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
+    const posWidth = maxOf(rows.map((r) => r.pos.length));
+    const sevWidth = maxOf(rows.map((r) => r.sev.length));
     const lines = rows.map((r) => {
       const sev = r.sev.padEnd(sevWidth);
       const coloured = r.sev === 'error' ? paint.red(sev) : r.sev === 'warning' ? paint.yellow(sev) : paint.blue(sev);

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, rea
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
-import type { Finding, InputError, SkippedInput } from '../findings/model.js';
+import { type Finding, type InputError, type SkippedInput, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
@@ -219,7 +219,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   for (const scanner of options.scanners) {
     if (!scanner.finish) continue;
     const finished = await scanner.finish();
-    errors.push(...finished.errors);
+    appendAll(errors, finished.errors);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) record(pending, scanner.domain, [f]);

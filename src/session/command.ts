@@ -5,7 +5,7 @@
  */
 import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
-import type { CommandResult, Finding, InputError } from '../findings/model.js';
+import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
@@ -74,15 +74,13 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
 
   const record = (display: string, text: string, audit: FileAudit) => {
     inputs++;
-    errors.push(...audit.errors);
+    appendAll(errors, audit.errors);
     // Directives only inside real comments (for JS/TS, the parser's: free, the parse is memoised);
     // those naming only other domains' rules are theirs to judge, not stale here.
     const comments = text.includes('authkit-ignore') && isSourceFile(display) ? parseSource(display, text).comments : undefined;
     const ours = suppressionsIn(display, text, comments).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'session'));
     const { kept, unused } = applySuppressions(display, audit.findings, ours);
-    // A loop, not push(...array): 110,000 findings overflow the call stack as arguments.
-    for (const f of kept) findings.push(f);
-    for (const f of unused) findings.push(f);
+    appendAll(appendAll(findings, kept), unused);
   };
 
   for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {

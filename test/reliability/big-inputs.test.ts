@@ -72,3 +72,27 @@ describe('20,000 findings on one 1 MB line', () => {
     expect(parseJson(again).findings).toEqual([]);
   });
 });
+
+describe('a crontab of 200,000 jobs', () => {
+  beforeAll(() => writeFileSync(f('crontab'), '* * * * * a\n'.repeat(200_000)));
+
+  it.each([['stylish'], ['json']])('is linted in %s without a stack overflow', async (format) => {
+    const result = await run(['cron-lint', 'crontab', '--user', '--format', format], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    expect(result.code).not.toBe(2);
+    if (format === 'stylish') expect(result.stdout).toContain('200000 jobs');
+  });
+});
+
+it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too', async () => {
+  const lines = Array.from({ length: 300 }, (_, i) => `* * * * * if [ -f /tmp/x${i} ]; then echo $(date) | tee -a /var/log/x${i}.log; fi\n`);
+  writeFileSync(f('complex.cron'), lines.join(''));
+  const NOTE = /^the shell syntax of \d+ job commands were not read \(the file's complex commands exceed 8 KiB\)$/;
+  const sarif = parseJson(await run(['cron-lint', 'complex.cron', '--format', 'sarif'], { cwd: dir, ...HANG }));
+  expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toContainEqual(expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^complex\.cron: the shell syntax/) } }));
+  const json = parseJson(await run(['cron-lint', 'complex.cron', '--json'], { cwd: dir, ...HANG }));
+  expect(json.notes).toEqual([{ file: 'complex.cron', message: expect.stringMatching(NOTE) }]);
+  const github = await run(['cron-lint', 'complex.cron', '--format', 'github'], { cwd: dir, ...HANG });
+  expect(github.stdout).toMatch(/^::warning title=authkit,file=complex\.cron::the shell syntax/m);
+  expect(github.stderr).toMatch(/^authkit: note: complex\.cron: the shell syntax/m);
+});
