@@ -15,6 +15,7 @@ import { resolveTarget } from './targets.js';
 import { UsageError } from '../findings/errors.js';
 import { analyzeYamlSchedules } from './yaml-lint.js';
 import { type YamlFlavour, isYamlPath } from './yaml-schedules.js';
+import { terminalSafe } from '../reporters/terminal.js';
 
 export interface CronLintCliOptions {
   system?: boolean;
@@ -148,10 +149,10 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
     const lines: string[] = [];
     if (!ctx.quiet && report.jobs.length > 0) {
       const width = maxOf(report.jobs.map((j) => j.schedule.length));
-      lines.push(`${paint.underline(report.file)} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
+      lines.push(`${paint.underline(terminalSafe(report.file))} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
       for (const job of report.jobs) {
         const reading = job.reading ?? paint.red('invalid schedule');
-        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${job.schedule.padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
+        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${terminalSafe(job.schedule).padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
         if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
         else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
       }

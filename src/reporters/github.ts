@@ -1,9 +1,11 @@
+import { terminalSafe } from './terminal.js';
 import type { CommandResult, RenderContext, Severity } from '../findings/model.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 // Workflow-command escaping, as @actions/core does it.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Annotations are printed in the job log, which interprets ANSI sequences: inputs' controls are shown as escapes.
+const escapeData = (s: string) => terminalSafe(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations, one line per finding. */

@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal.js';
 import { type CommandResult, type Finding, type RenderContext, compareFindings, maxOf, plural, severityAtLeast } from '../findings/model.js';
 
 /** ESLint-like: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
@@ -21,9 +22,9 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
     const rows = findings.map((f) => ({
       pos: `${f.line}:${f.column}`,
       sev: f.severity,
-      message: f.message,
-      rule: f.ruleId,
-      hint: typeof f.data?.hint === 'string' ? f.data.hint : undefined,
+      message: terminalSafe(f.message),
+      rule: terminalSafe(f.ruleId),
+      hint: typeof f.data?.hint === 'string' ? terminalSafe(f.data.hint) : undefined,
     }));
     const posWidth = maxOf(rows.map((r) => r.pos.length));
     const sevWidth = maxOf(rows.map((r) => r.sev.length));
@@ -33,7 +34,7 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
       const main = `  ${paint.gray(r.pos.padEnd(posWidth))}  ${coloured}  ${r.message}  ${paint.gray(r.rule)}`;
       return r.hint ? `${main}\n  ${' '.repeat(posWidth + sevWidth + 4)}${paint.gray(r.hint)}` : main;
     });
-    parts.push(`${paint.underline(file)}\n${lines.join('\n')}`);
+    parts.push(`${paint.underline(terminalSafe(file))}\n${lines.join('\n')}`);
   }
 
   const counts = { error: 0, warning: 0, info: 0 };

@@ -32,6 +32,15 @@ export function isCaptureFile(path: string, text: string): boolean {
   return STATUS_LINE.test(first) || REQUEST_LINE.test(first) || first.startsWith('* ');
 }
 
+/**
+ * A header value quoted in a message: cut, and any JWT or long opaque run in it (a token smuggled
+ * into Cache-Control) replaced, since messages never hold tokens.
+ */
+function echoed(value: string): string {
+  const redacted = value.replace(/[A-Za-z0-9_\-.~+/=]{20,}/g, '<redacted>');
+  return redacted.length > 80 ? `${redacted.slice(0, 80)}…` : redacted;
+}
+
 const TOKEN_MEMBERS = ['access_token', 'id_token', 'refresh_token', 'token', 'accessToken', 'idToken', 'refreshToken', 'jwt'];
 const REFRESH_MEMBERS = ['refresh_token', 'refreshToken'];
 
@@ -168,7 +177,7 @@ class CaptureAudit {
       if (!cacheControl || !/\bno-store\b/i.test(cacheControl.value)) {
         this.report('session/token-response-cacheable',
           cacheControl ?? res,
-          `A response carrying ${bodyToken ? 'tokens' : 'an auth cookie'} has ${cacheControl ? `Cache-Control: ${cacheControl.value}` : 'no Cache-Control'}: a proxy, CDN or browser cache may keep it for the next user (RFC 6749 section 5.1); send Cache-Control: no-store`,
+          `A response carrying ${bodyToken ? 'tokens' : 'an auth cookie'} has ${cacheControl ? `Cache-Control: ${echoed(cacheControl.value)}` : 'no Cache-Control'}: a proxy, CDN or browser cache may keep it for the next user (RFC 6749 section 5.1); send Cache-Control: no-store`,
           { entry: exchange.index, ...(cacheControl ? { header: cacheControl.name } : {}) },
         );
       }
