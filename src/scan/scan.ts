@@ -123,8 +123,9 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     // depend on the working directory (a domain's own are relative to it).
     const resolved = resolveSuppressions(file, pending).map(({ fingerprint: _, ...f }) => f);
     const lines = pending.text;
-    findings.push(
-      ...fingerprintFindings(
+    appendAll(
+      findings,
+      fingerprintFindings(
         resolved,
         () => toPosix(relative(options.fingerprintRoot, pending.absolute)),
         () => lines,
@@ -136,8 +137,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     let text: string;
     try {
       text = decodeText(bytes, file);
-    } catch {
-      skipped++; // binary or not UTF-8: no domain reads it
+    } catch (error) {
+      skipped++;
+      // Binary files are passed over quietly; text in another encoding (a Latin-1 log) may hold a
+      // token, so the user is told it was not read rather than shown a clean bill.
+      if (error instanceof InputFailure && error.kind === 'encoding') skippedFiles.push({ file, reason: error.message });
       return;
     }
     inputs++;

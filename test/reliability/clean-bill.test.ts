@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
@@ -73,4 +73,22 @@ it('a .har that is not a HAR is an input error, not a clean curl dump', async ()
   expect(result.stderr).toMatch(/^authkit: plain\.har: not valid HAR JSON/m);
   expect(result.stderr).toMatch(/^authkit: wrapped\.har: not a HAR file: no log\.entries array$/m);
   expect(result.stderr).toMatch(/^authkit: deep\.har: not a HAR file: no log\.entries array$/m);
+});
+
+it('scan says it skipped a text file that is not UTF-8 (a Latin-1 log) instead of dropping it silently', async () => {
+  writeFileSync(f('latin1.log'), Buffer.from(`caf\xe9 ${NONE}\n`, 'latin1'));
+  writeFileSync(f('image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0xff]));
+  const result = await run(['scan', '.', '--format', 'sarif'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.stderr).toMatch(/^authkit: skipped .*latin1\.log \(not valid UTF-8 text\)/m);
+  expect(result.stderr).not.toContain('image.bin');
+  const notifications = parseJson(result).runs[0].invocations[0].toolExecutionNotifications;
+  expect(notifications).toContainEqual(expect.objectContaining({ message: { text: 'skipped latin1.log: not valid UTF-8 text' } }));
+});
+
+it('session-audit of a folder reads a curl dump pasted with its shell prompt', async () => {
+  mkdirSync(f('dumps'));
+  writeFileSync(f('dumps/login.txt'), `$ curl -si https://api.example/auth/token\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{"access_token":"${NONE}"}\n`);
+  const result = await run(['session-audit', 'dumps', '--json'], { cwd: dir, ...HANG });
+  expect(ruleIds(result)).toContain('jwt/alg-none');
 });

@@ -22,13 +22,16 @@ const SEVERITY = new Map<string, Severity>([...SESSION_CODE_RULES, ...CAPTURE_RU
 
 const STATUS_LINE = /^(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/;
 const REQUEST_LINE = /^> [A-Z]+ \S+ HTTP\/\d/;
+const CURL_PROMPT = /^\S*[$#%]\s*curl\s/;
 
 /** A HAR document, or curl -i / -v output: a status line, or curl's `>`/`<`/`*` trace lines, first. */
 export function isCaptureFile(path: string, text: string): boolean {
   const head = text.slice(0, 4096);
   if (/\.har$/i.test(path)) return true;
   if (/^\s*\{/.test(head) && /"log"\s*:/.test(head) && /"entries"\s*:/.test(text)) return true;
-  const first = head.split('\n').find((line) => line.trim() !== '')?.replace(/\r$/, '') ?? '';
+  const lines = head.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\r$/, ''));
+  // A dump pasted with its shell prompt (`$ curl -si https://...`) starts one line later.
+  const first = (CURL_PROMPT.test(lines[0] ?? '') ? lines[1] : lines[0]) ?? '';
   return STATUS_LINE.test(first) || REQUEST_LINE.test(first) || first.startsWith('* ');
 }
 
