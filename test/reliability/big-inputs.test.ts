@@ -107,3 +107,12 @@ it('decode of 120,000 tokens on standard input: every token rendered, no stack o
   expect(result.code).toBe(1);
   expect(result.stdout).toContain('Token 120000 ');
 });
+
+it('sign refuses a template nested 5,000 deep with one line instead of a stack overflow', async () => {
+  writeFileSync(f('deep-template.json'), `{"header":{"alg":"HS256"},"payload":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`);
+  writeFileSync(f('secret.txt'), 'a-long-enough-secret-for-the-fixture-0001\n');
+  const result = await run(['sign', 'deep-template.json', '--secret-file', 'secret.txt'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe('authkit: the template is nested more than 500 levels deep\n');
+});
