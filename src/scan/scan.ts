@@ -26,9 +26,12 @@ export interface DomainScanner {
   appliesSuppressions: boolean;
   /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
   wants(file: string, text: string): boolean;
-  add(file: string, text: string): Promise<Finding[]> | Finding[];
+  /** Errors come back only for inputs the domain cannot read at all (a .har that is not a HAR). */
+  add(file: string, text: string): Promise<Finding[] | FileResult> | Finding[] | FileResult;
   finish?(): Promise<{ findings: Finding[]; errors: InputError[] }>;
 }
+
+type FileResult = { findings: Finding[]; errors: InputError[] };
 
 export type ScanMode = { kind: 'walk' } | { kind: 'staged' } | { kind: 'changed'; rev: string };
 
@@ -152,7 +155,12 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         if (!scanner.wants(file, text)) continue;
         pending.domains.add(scanner.domain);
         if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
-        record(pending, scanner.domain, await scanner.add(file, text));
+        const added = await scanner.add(file, text);
+        if (Array.isArray(added)) record(pending, scanner.domain, added);
+        else {
+          record(pending, scanner.domain, added.findings);
+          appendAll(errors, added.errors);
+        }
       } catch (error) {
         // One domain failing on one file must not hide what the others found: exit 2, and go on.
         errors.push({ file, message: `internal error in the ${scanner.domain} checks: ${(error as Error)?.message ?? String(error)}` });

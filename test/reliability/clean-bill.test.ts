@@ -73,6 +73,10 @@ it('a .har that is not a HAR is an input error, not a clean curl dump', async ()
   expect(result.stderr).toMatch(/^authkit: plain\.har: not valid HAR JSON/m);
   expect(result.stderr).toMatch(/^authkit: wrapped\.har: not a HAR file: no log\.entries array$/m);
   expect(result.stderr).toMatch(/^authkit: deep\.har: not a HAR file: no log\.entries array$/m);
+  const scan = await run(['scan', 'plain.har', 'wrapped.har'], { cwd: dir, ...HANG });
+  expect(scan.code).toBe(2);
+  expect(scan.stderr).toMatch(/^authkit: plain\.har: not valid HAR JSON/m);
+  expect(scan.stderr).toMatch(/^authkit: wrapped\.har: not a HAR file/m);
 });
 
 it('scan says it skipped a text file that is not UTF-8 (a Latin-1 log) instead of dropping it silently', async () => {
