@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../findings/errors.js';
 import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
-import { type CommandResult, type RenderContext, type Severity, skippedLine } from '../findings/model.js';
+import { type CommandResult, type RenderContext, type Severity, noteLines, skippedLine } from '../findings/model.js';
+import { terminalSafe } from '../reporters/terminal.js';
 import { InputFailure } from '../files/read.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
@@ -43,17 +44,26 @@ export async function renderContext(globals: GlobalOptions): Promise<RenderConte
 
 /** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
 export async function emit(result: CommandResult, globals: GlobalOptions): Promise<void> {
-  for (const e of result.errors) process.stderr.write(`authkit: ${e.file}: ${e.message}\n`);
+  // File names and messages quote inputs: a file named with an ESC must not drive the terminal.
+  for (const e of result.errors) process.stderr.write(`authkit: ${terminalSafe(`${e.file}: ${e.message}`)}\n`);
   const skipped = skippedLine(result.skipped);
-  if (skipped) process.stderr.write(`authkit: ${skipped}\n`);
+  if (skipped) process.stderr.write(`authkit: ${terminalSafe(skipped)}\n`);
+  for (const line of noteLines(result.notes)) process.stderr.write(`authkit: ${terminalSafe(line)}\n`);
   const out = REPORTERS[globals.format](result, await renderContext(globals));
   if (out) process.stdout.write(out);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 
+const MAX_LISTED_PROBLEMS = 20;
+
 function describe(error: unknown): { file: string; message: string }[] {
   const problems = (error as { problems?: unknown })?.problems;
-  if (error instanceof InputFailure && Array.isArray(problems)) return problems.map((message) => ({ file: error.file, message: String(message) }));
+  if (error instanceof InputFailure && Array.isArray(problems)) {
+    // A config of 40,000 unknown rule ids printed 40,000 lines: the first ones tell the story.
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((message) => ({ file: error.file, message: String(message) }));
+    if (problems.length > listed.length) listed.push({ file: error.file, message: `and ${problems.length - listed.length} more problems` });
+    return listed;
+  }
   return [describeOne(error)];
 }
 
@@ -87,7 +97,7 @@ export async function runAction(cmd: Command, body: (globals: GlobalOptions) => 
     const problems = describe(error);
     if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     if (globals.format === 'stylish' || globals.format === 'github') {
-      for (const { file, message } of problems) process.stderr.write(`authkit: ${file ? `${file}: ` : ''}${message}\n`);
+      for (const { file, message } of problems) process.stderr.write(`authkit: ${terminalSafe(`${file ? `${file}: ` : ''}${message}`)}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
       await emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);

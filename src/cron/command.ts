@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CommandResult, Finding, InputError, RenderContext } from '../findings/model.js';
+import { type CommandResult, type Finding, type InputError, type RenderContext, appendAll, maxOf } from '../findings/model.js';
 import { readInputs } from '../files/inputs.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
 import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
@@ -15,6 +15,7 @@ import { resolveTarget } from './targets.js';
 import { UsageError } from '../findings/errors.js';
 import { analyzeYamlSchedules } from './yaml-lint.js';
 import { type YamlFlavour, isYamlPath } from './yaml-schedules.js';
+import { terminalSafe } from '../reporters/terminal.js';
 
 export interface CronLintCliOptions {
   system?: boolean;
@@ -66,7 +67,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     const analysis = analyzeYamlSchedules(display, text);
     if (analysis.error) return errors.push({ file: display, message: analysis.error });
     if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
-    findings.push(...analysis.findings);
+    appendAll(findings, analysis.findings);
     reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), shellSkipped: 0 });
   };
 
@@ -90,7 +91,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         report.fix = { applied: [], diff: '', written: false, advice: fixed.advice };
       }
     }
-    findings.push(...fileFindings);
+    appendAll(findings, fileFindings);
     reports.push(report);
   };
 
@@ -100,6 +101,10 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     else await lintOne(input.display, input.text, input.location);
   }
 
+  // Said in every format (it was a stylish-only line): these commands got no shell-level checks.
+  const notes = reports
+    .filter((r) => r.shellSkipped > 0)
+    .map((r) => ({ file: r.file, message: `the shell syntax of ${r.shellSkipped} job command${r.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` }));
   return {
     command: 'cron-lint',
     findings,
@@ -123,8 +128,9 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         ...(r.shellSkipped ? { shellCommandsNotRead: r.shellSkipped } : {}),
       })),
     },
-    // Without jobs, fixes or notes there is nothing to read: the reporter then prints its own summary.
-    ...(reports.some((r) => r.jobs.length > 0 || r.fix || r.shellSkipped > 0) ? { text: (ctx: RenderContext) => renderText(reports, ctx) } : {}),
+    // Without jobs or fixes there is nothing to read: the reporter then prints its own summary.
+    ...(notes.length ? { notes } : {}),
+    ...(reports.some((r) => r.jobs.length > 0 || r.fix) ? { text: (ctx: RenderContext) => renderText(reports, ctx) } : {}),
   };
 }
 
@@ -142,17 +148,14 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
   for (const report of reports) {
     const lines: string[] = [];
     if (!ctx.quiet && report.jobs.length > 0) {
-      const width = Math.max(...report.jobs.map((j) => j.schedule.length));
-      lines.push(`${paint.underline(report.file)} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
+      const width = maxOf(report.jobs.map((j) => j.schedule.length));
+      lines.push(`${paint.underline(terminalSafe(report.file))} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
       for (const job of report.jobs) {
         const reading = job.reading ?? paint.red('invalid schedule');
-        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${job.schedule.padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
+        lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${terminalSafe(job.schedule).padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
         if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
         else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
       }
-    }
-    if (report.shellSkipped > 0) {
-      lines.push(paint.yellow(`${report.file}: the shell syntax of ${report.shellSkipped} job command${report.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)`));
     }
     if (report.fix && report.fix.applied.length > 0) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { constants, open } from 'node:fs/promises';
 
-export type InputFailureKind = 'missing' | 'directory' | 'permission' | 'binary' | 'too-large' | 'encoding' | 'loop' | 'empty' | 'io';
+export type InputFailureKind = 'missing' | 'directory' | 'permission' | 'binary' | 'too-large' | 'encoding' | 'loop' | 'empty' | 'not-regular' | 'io';
 
 /** A reason an input cannot be used; the CLI turns it into a one-line message and exit 2. */
 export class InputFailure extends Error {
@@ -46,21 +47,58 @@ function failureFromError(file: string, error: unknown): InputFailure {
   }
 }
 
-/** Reads a text file with a size limit; every failure is an InputFailure naming the file. */
-export async function readTextFile(path: string, options: { display?: string; maxBytes?: number } = {}): Promise<string> {
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The bytes of a regular file, at most `maxBytes` of them. The size on disk cannot be trusted alone:
+ * stat() says 0 for /dev/zero and FIFOs, and a file may grow between stat() and the read, so the
+ * read itself stops one byte past the limit. O_NONBLOCK lets a FIFO without a writer be opened (and
+ * refused) instead of blocking in open(); it changes nothing for regular files.
+ */
+export async function readBoundedBytes(path: string, options: { display?: string; maxBytes?: number } = {}): Promise<Buffer> {
   const display = options.display ?? path;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const tooLarge = (size?: number) =>
+    new InputFailure(display, 'too-large', size === undefined ? `file is over the ${formatBytes(maxBytes)} limit` : `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    const info = await stat(path);
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await handle.stat();
     if (info.isDirectory()) throw new InputFailure(display, 'directory', 'is a directory, expected a file');
-    if (info.size > maxBytes) {
-      throw new InputFailure(display, 'too-large', `file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
+    if (!info.isFile()) throw new InputFailure(display, 'not-regular', `is ${kindOf(info)}, expected a regular file`);
+    if (info.size > maxBytes) throw tooLarge(info.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(chunk, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge();
     }
-    return decodeText(await readFile(path), display);
+    return Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof InputFailure) throw error;
     throw failureFromError(display, error);
+  } finally {
+    await handle?.close().catch(() => {});
   }
+}
+
+/** Reads a text file with a size limit; every failure is an InputFailure naming the file. */
+export async function readTextFile(path: string, options: { display?: string; maxBytes?: number } = {}): Promise<string> {
+  const display = options.display ?? path;
+  return decodeText(await readBoundedBytes(path, options), display);
 }
 
 /** All of stdin, as text. An empty or closed stdin gives ''. */

@@ -1,8 +1,8 @@
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, failureFromError, formatBytes } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, failureFromError, formatBytes, readTextFile } from './read.js';
 import { toPosix } from './paths.js';
 
 /** Folders no scan wants: dependencies, VCS data and build output. */
@@ -48,7 +48,8 @@ async function gitListFiles(dir: string): Promise<string[] | null> {
 
 async function loadGitignore(dir: string): Promise<string | null> {
   try {
-    return await readFile(join(dir, '.gitignore'), 'utf8');
+    // A hostile tree may hold a FIFO or a huge file named .gitignore.
+    return await readTextFile(join(dir, '.gitignore'), { maxBytes: 1024 * 1024 });
   } catch {
     return null;
   }

@@ -24,14 +24,18 @@ export function fingerprintFindings(
   if (missing.length === 0) return findings;
   const keyed = missing.map((f) => ({ ...f, file: keyPath(f) }));
   const originalOf = new Map(keyed.map((k, i) => [k, missing[i]!]));
-  const linesOf = new Map<string, string[]>();
+  const linesOf = new Map<string, { lines: string[]; anchors: Map<number, string> }>();
   const printed = withFingerprints(keyed, (k) => {
     const original = originalOf.get(k)!;
     const text = textOf(original);
     if (text === undefined) return lineAnchor(undefined, original);
-    let lines = linesOf.get(text);
-    if (!lines) linesOf.set(text, (lines = text.split('\n')));
-    return lineAnchor(lines, original);
+    let file = linesOf.get(text);
+    if (!file) linesOf.set(text, (file = { lines: text.split('\n'), anchors: new Map() }));
+    // Normalised once per line: a long line with thousands of findings is not re-trimmed for each.
+    if (file.lines[original.line - 1] === undefined) return lineAnchor(undefined, original);
+    let anchor = file.anchors.get(original.line);
+    if (anchor === undefined) file.anchors.set(original.line, (anchor = lineAnchor(file.lines, original)));
+    return anchor;
   });
   const byOriginal = new Map(missing.map((f, i) => [f, printed[i]!.fingerprint!]));
   return findings.map((f) => (byOriginal.has(f) ? { ...f, fingerprint: byOriginal.get(f)! } : f));

@@ -41,6 +41,16 @@ export interface SkippedInput {
   reason: string;
 }
 
+/**
+ * Part of an input that was not examined because a cap was reached (token candidates, known-secret
+ * searches, shell text): said in every format, so that no finding is never taken for a clean bill.
+ */
+export interface InputNote {
+  /** Absent when the note is about the whole run. */
+  file?: string;
+  message: string;
+}
+
 /** Declarative rule metadata: `authkit rules`, the README table and SARIF rules[] come from it. */
 export interface RuleMeta {
   id: string;
@@ -78,6 +88,8 @@ export interface CommandResult {
   locations?: { base: string; root: string };
   /** Inputs passed over (too large): stderr in every format, SARIF notifications, the summary line. */
   skipped?: SkippedInput[];
+  /** What a cap left unexamined: stderr in every format, SARIF notifications, JSON `notes`. */
+  notes?: InputNote[];
 }
 
 export interface Painter {
@@ -103,6 +115,21 @@ export interface RenderContext {
   toolVersion: string;
 }
 
+/**
+ * push(...items) and Math.max(...items) pass every item as an argument, and V8 overflows its stack
+ * past ~100,000 of them: a crontab of 200,000 jobs or a file with 110,000 findings crashed.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+export function maxOf(values: Iterable<number>, empty = 0): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) if (v > max) max = v;
+  return max === Number.NEGATIVE_INFINITY ? empty : max;
+}
+
 /** "1 file", "2 files": counts in messages are never "1 files". */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
@@ -114,6 +141,14 @@ export function skippedLine(skipped: readonly SkippedInput[] | undefined): strin
   const listed = skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`);
   const more = skipped.length > listed.length ? `, and ${skipped.length - listed.length} more` : '';
   return `skipped ${plural(skipped.length, 'file')}: ${listed.join(', ')}${more}`;
+}
+
+/** One stderr line per note; a run that hit many caps lists a few and counts the rest. */
+export function noteLines(notes: readonly InputNote[] | undefined): string[] {
+  if (!notes || notes.length === 0) return [];
+  const listed = notes.slice(0, 20).map((n) => `note: ${n.file ? `${n.file}: ` : ''}${n.message}`);
+  if (notes.length > listed.length) listed.push(`note: and ${notes.length - listed.length} more notes (see --format json)`);
+  return listed;
 }
 
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { toPosix } from '../files/paths.js';
-import { InputFailure, decodeText, readTextFile } from '../files/read.js';
+import { InputFailure, readTextFile } from '../files/read.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import type { CommandResult, Finding } from './model.js';
 
@@ -108,7 +108,7 @@ export async function finalizeResult(result: CommandResult, options: FinalizeOpt
     await Promise.all(
       [...new Set(out.findings.filter((f) => !f.fingerprint && isRealFile(f.file)).map((f) => f.file))].map(async (file) => {
         try {
-          texts.set(file, decodeText(await readFile(resolve(base, file)), file));
+          texts.set(file, await readTextFile(resolve(base, file), { display: file }));
         } catch {
           texts.set(file, undefined);
         }

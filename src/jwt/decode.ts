@@ -1,4 +1,4 @@
-import type { CommandResult, Finding, InputError } from '../findings/model.js';
+import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
 import { domainOf } from '../rules/index.js';
@@ -190,14 +190,14 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
       report.findings = tokenFindings.map((f) => f.ruleId);
       if (analysis.time.expired || analysis.time.notYetValid) failed = true;
       tokens.push(report);
-      inputFindings.push(...tokenFindings);
+      appendAll(inputFindings, tokenFindings);
     }
     if (input.source !== 'arg') {
       // Suppressions naming only other domains' rules are theirs to judge, not stale here.
       const ours = suppressionsIn(input.file, input.text).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'jwt'));
       const { kept, unused } = applySuppressions(input.file, inputFindings, ours);
-      findings.push(...kept, ...unused);
-    } else findings.push(...inputFindings);
+      appendAll(appendAll(findings, kept), unused);
+    } else appendAll(findings, inputFindings);
     if (decoded === 0 && found.length === 0) {
       const what = input.source === 'arg' ? 'the argument is not a JWT' : input.text.trim() === '' ? 'empty input, no JWT found' : 'no JWT found';
       errors.push({ file: input.file, message: what });

@@ -24,6 +24,19 @@ function isSegmentChar(c: number): boolean {
   );
 }
 
+/**
+ * True when the letter before `at` ends a backslash escape (`\n`, `\t`...): JSON and log text write
+ * `"\neyJ..."`, where the `n` is not part of the token. An even run of backslashes is an escaped
+ * backslash followed by a plain letter.
+ */
+function afterEscape(text: string, at: number): boolean {
+  const letter = text.charAt(at - 1);
+  if (letter === '' || !'nrtbf'.includes(letter)) return false;
+  let slashes = 0;
+  for (let i = at - 2; i >= 0 && text.charCodeAt(i) === 0x5c; i--) slashes++;
+  return slashes % 2 === 1;
+}
+
 /** Ends of the segments that follow `start`: [start, end) of the whole token and its part count. */
 function readCompact(text: string, start: number): { end: number; parts: number } {
   let i = start;
@@ -69,7 +82,7 @@ export function findTokens(text: string, limit = Number.POSITIVE_INFINITY): Foun
   while (found.length < limit) {
     const at = text.indexOf('eyJ', from);
     if (at < 0) break;
-    if (at > 0 && isSegmentChar(text.charCodeAt(at - 1))) {
+    if (at > 0 && isSegmentChar(text.charCodeAt(at - 1)) && !afterEscape(text, at)) {
       from = readCompact(text, at).end || at + 3;
       if (from <= at) from = at + 3;
       continue;

@@ -3,18 +3,10 @@ import { DEFAULT_MAX_LIFETIME_SECONDS, HMAC_ALGS } from './analyze.js';
 import { findTokens } from './extract.js';
 import { type ParsedToken, claimsOf, parseToken } from './parse.js';
 import { analyseTimes, isNumericDate, isoFromSeconds, preciseDuration, roughDuration } from './time.js';
-import { type HmacAlg, WEAK_SECRET_MAX_INPUT, findWeakSecret, secretListPlace, weakSecretListAvailable } from './weak-secret.js';
+import { type HmacAlg, WEAK_SECRET_MAX_INPUT, claimBulkSearch, findWeakSecret, secretListPlace, weakSecretListAvailable } from './weak-secret.js';
 
 export const TOKEN_IN_SOURCE = 'jwt/token-in-source';
 
-/** Cap per file: a fixture with thousands of tokens should not turn into thousands of searches. */
-const MAX_TOKENS_PER_FILE = 200;
-/**
- * Distinct HMAC tokens searched per process (a search is ~0.1 s; repeats are cached and free).
- * Past it the finding says the known-secret check was not run, rather than stalling a scan.
- */
-const MAX_SEARCHES_PER_PROCESS = 300;
-const searched = new Set<string>();
 
 function describe(token: ParsedToken): string {
   const alg = typeof token.header.alg === 'string' ? token.header.alg : 'no alg';
@@ -34,7 +26,9 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
   if (!text.includes('eyJ')) return [];
   const findings: Finding[] = [];
   const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
-  for (const found of findTokens(text, MAX_TOKENS_PER_FILE)) {
+  // Every candidate is examined: a cap here let 200 decoys hide a real token behind them. Parsing is
+  // cheap; the costly part, the known-secret search, has its own budget per run.
+  for (const found of findTokens(text)) {
     let token: ParsedToken;
     try {
       token = parseToken(found.compact);
@@ -47,8 +41,7 @@ export function findLeakedTokens(file: string, text: string, options: { now: Dat
     let weakLine: number | null = null;
     let weakChecked = false;
     if (token.kind === 'jws' && typeof alg === 'string' && (HMAC_ALGS as readonly string[]).includes(alg) && token.signingInput.length <= WEAK_SECRET_MAX_INPUT && weakSecretListAvailable()) {
-      if (searched.has(token.signingInput) || searched.size < MAX_SEARCHES_PER_PROCESS) {
-        searched.add(token.signingInput);
+      if (claimBulkSearch(token.signingInput, token.signature)) {
         weakLine = findWeakSecret(alg as HmacAlg, token.signingInput, token.signature)?.line ?? null;
         weakChecked = true;
       }

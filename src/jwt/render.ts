@@ -1,5 +1,6 @@
 import type { Finding, RenderContext } from '../findings/model.js';
 import type { DecodedTokenReport } from './decode.js';
+import { terminalSafe } from '../reporters/terminal.js';
 
 const FOUND_IN: Record<string, string> = {
   argument: 'argument',
@@ -19,12 +20,13 @@ function indent(text: string, by = '  '): string {
 
 /** Shows CR, LF and other control characters of the raw header visibly, on one line. */
 function visible(text: string): string {
-  return JSON.stringify(text);
+  return terminalSafe(JSON.stringify(text));
 }
 
+/** JSON.stringify escapes C0 controls but not C1 ones or bidi overrides: those are escaped too. */
 function pretty(value: unknown): string {
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    return (JSON.stringify(value, null, 2) ?? String(value)).split('\n').map(terminalSafe).join('\n');
   } catch {
     return '(too deeply nested to show)';
   }
@@ -48,17 +50,17 @@ function renderBody(body: Body, ctx: RenderContext, depth: number): string[] {
   if (body.payloadKind === 'claims' || body.payloadKind === 'json') out.push(indent(pretty(body.payload)));
   else if (body.payloadText !== undefined && !body.nested) out.push(indent(visible(body.payloadText)));
   if (body.nested) {
-    out.push(indent(`${paint.bold(`Nested ${body.nested.type}`)} ${paint.cyan(String(body.nested.alg))}`));
+    out.push(indent(`${paint.bold(`Nested ${body.nested.type}`)} ${paint.cyan(terminalSafe(String(body.nested.alg)))}`));
     out.push(...renderBody(body.nested, ctx, depth + 1).map((l) => indent(l, '  │ ')));
   }
-  if (body.nestedError) out.push(indent(paint.yellow(`nested token not decoded: ${body.nestedError}`)));
+  if (body.nestedError) out.push(indent(paint.yellow(`nested token not decoded: ${terminalSafe(body.nestedError)}`)));
   const time = body.time;
   if (time.claims.length > 0 || depth === 0) {
     out.push(`${paint.bold('Times')}  ${paint.gray(`(now ${time.now}, leeway ${time.leewaySeconds}s)`)}`);
     for (const claim of time.claims) {
       const value = claim.iso
         ? `${claim.iso}  ${claim.claim === 'exp' && time.expired ? paint.red(claim.relative!) : claim.claim === 'nbf' && time.notYetValid ? paint.red(claim.relative!) : claim.relative}`
-        : paint.yellow(`${JSON.stringify(claim.value)}: ${claim.problem}`);
+        : paint.yellow(terminalSafe(`${JSON.stringify(claim.value)}: ${claim.problem}`));
       out.push(`  ${claim.claim.padEnd(9)} ${value}`);
     }
     if (time.lifetime !== null) out.push(`  ${'lifetime'.padEnd(9)} ${time.lifetime} ${paint.gray('(exp - iat)')}`);
@@ -66,7 +68,8 @@ function renderBody(body: Body, ctx: RenderContext, depth: number): string[] {
   }
   if (body.signature.status) {
     const weak = body.signature.weakSecret.line !== null;
-    out.push(`${paint.bold('Signature')}  ${weak ? paint.red(body.signature.status) : body.signature.status}`);
+    const status = terminalSafe(body.signature.status);
+    out.push(`${paint.bold('Signature')}  ${weak ? paint.red(status) : status}`);
   }
   return out;
 }
@@ -74,13 +77,14 @@ function renderBody(body: Body, ctx: RenderContext, depth: number): string[] {
 /** The human part of `authkit decode`: each token, then the reporter lists the findings. */
 export function renderDecodeText(tokens: DecodedTokenReport[], findings: Finding[], ctx: RenderContext): string {
   const { paint } = ctx;
+  // Collected once: filtering all findings for each token was quadratic (250,000 tokens hung).
+  const withFindings = new Set(findings.map((f) => f.data?.token));
   const blocks = tokens.map((token) => {
-    const where = token.file === '<arg>' && tokens.length === 1 ? '' : `  ${paint.gray(`${token.file}:${token.line}:${token.column}`)}`;
+    const where = token.file === '<arg>' && tokens.length === 1 ? '' : `  ${paint.gray(terminalSafe(`${token.file}:${token.line}:${token.column}`))}`;
     const found = token.foundIn === 'argument' || token.foundIn === 'text' ? '' : paint.gray(`  in ${FOUND_IN[token.foundIn]}${token.field ? ` ${token.field}` : ''}`);
-    const title = `${paint.bold(`Token ${token.index}`)}  ${token.type} ${paint.cyan(String(token.alg))}${token.algKnown ? '' : paint.yellow(' (unknown algorithm)')}${where}${found}`;
+    const title = `${paint.bold(`Token ${token.index}`)}  ${token.type} ${paint.cyan(terminalSafe(String(token.alg)))}${token.algKnown ? '' : paint.yellow(' (unknown algorithm)')}${where}${found}`;
     const lines = [title, ...renderBody(token, ctx, 0)];
-    const count = findings.filter((f) => f.data?.token === token.index).length;
-    if (count === 0) lines.push(paint.green('No risk findings'));
+    if (!withFindings.has(token.index)) lines.push(paint.green('No risk findings'));
     return lines.join('\n');
   });
   return blocks.join('\n\n');

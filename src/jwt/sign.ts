@@ -57,6 +57,23 @@ export function parseAssignment(text: string, option: string): [string, unknown]
   return [name, value];
 }
 
+/**
+ * JSON.parse takes any depth but JSON.stringify recurses and overflowed the stack on a 5,000-deep
+ * template; no real claims set comes near this.
+ */
+const MAX_TEMPLATE_DEPTH = 500;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function readTemplate(text: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   // A broken `decode --json | jq | sign -` pipeline hands over nothing: minting an iat-only token
   // then would hide it.
@@ -67,6 +84,7 @@ function readTemplate(text: string): { header: Record<string, unknown>; payload:
   } catch (error) {
     throw new SignInputError(`the template is not JSON (${(error as Error).message}); pipe in \`authkit decode --json\` output`);
   }
+  if (deeperThan(doc, MAX_TEMPLATE_DEPTH)) throw new SignInputError(`the template is nested more than ${MAX_TEMPLATE_DEPTH} levels deep`);
   const tokens = Array.isArray(doc?.tokens) ? (doc.tokens as Record<string, unknown>[]) : [];
   const source = doc && typeof doc.header === 'object' && doc.header !== null ? doc : tokens[0];
   if (tokens.length > 1 && !(doc && typeof doc.header === 'object')) throw new SignInputError(`the template holds ${tokens.length} tokens; sign one at a time`);

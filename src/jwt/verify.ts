@@ -1,3 +1,4 @@
+import { terminalSafe } from '../reporters/terminal.js';
 import { type CompactVerifyResult, compactVerify, errors as joseErrors, importJWK } from 'jose';
 import type { CommandResult, Finding, RenderContext } from '../findings/model.js';
 import { analyseToken, type TokenFinding, weakSecretFinding } from './analyze.js';
@@ -95,7 +96,7 @@ async function checkSignature(compact: string, token: ParsedJws, keys: Candidate
       const byKid = candidates.filter((k) => k.kid === kid);
       if (byKid.length === 0) {
         const known = keys.map((k) => k.kid).filter((k): k is string => typeof k === 'string');
-        return fail(`kid "${kid}" not found in the ${options.keyOrigin} (kids: ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`, { kid, kids: known });
+        return fail(`kid "${kid}" not found in the ${options.keyOrigin} (kids: ${known.length ? listed(known.map((k) => `"${k}"`)) : 'none'})`, { kid, kids: known });
       }
       if (byKid.length > 1) notes.push(`${byKid.length} keys share kid "${kid}" (${byKid.map((k) => `#${k.position}`).join(', ')}); each was tried`);
       candidates = byKid;
@@ -105,7 +106,7 @@ async function checkSignature(compact: string, token: ParsedJws, keys: Candidate
     const seen = new Map<string, number>();
     for (const k of keys) if (k.kid) seen.set(k.kid, (seen.get(k.kid) ?? 0) + 1);
     const dup = [...seen].filter(([, n]) => n > 1).map(([k]) => `"${k}"`);
-    if (dup.length && !notes.some((n) => n.includes('share kid'))) notes.push(`the key set has duplicate kids: ${dup.join(', ')}`);
+    if (dup.length && !notes.some((n) => n.includes('share kid'))) notes.push(`the key set has duplicate kids: ${listed(dup)}`);
   }
   const reasons: string[] = [];
   for (const key of candidates) {
@@ -306,10 +307,17 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
   };
 }
 
+/** A key set of 25,000 kids printed them all on one 4.4 MB line: the first few make the point. */
+function listed(items: string[], max = 10): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
 function renderVerifyText(checks: CheckResult[], notes: string[], valid: boolean, ctx: RenderContext): string {
   const { paint } = ctx;
-  const lines = checks.map((c) => `${c.ok ? paint.green('✔') : paint.red('✖')} ${c.check.padEnd(9)} ${c.message}`);
-  for (const note of notes) lines.push(`${paint.yellow('!')} ${'note'.padEnd(9)} ${note}`);
+  // Messages quote the token's kid and the key set's: shown, never interpreted by the terminal.
+  const lines = checks.map((c) => `${c.ok ? paint.green('✔') : paint.red('✖')} ${c.check.padEnd(9)} ${terminalSafe(c.message)}`);
+  for (const note of notes) lines.push(`${paint.yellow('!')} ${'note'.padEnd(9)} ${terminalSafe(note)}`);
   const failedCount = checks.filter((c) => !c.ok).length;
   lines.push(valid ? paint.green(paint.bold('VALID: signature and every check passed')) : paint.red(paint.bold(`NOT VALID: ${failedCount} check${failedCount === 1 ? '' : 's'} failed`)));
   return lines.join('\n');

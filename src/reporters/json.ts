@@ -13,6 +13,7 @@ export function renderJson(result: CommandResult, ctx: RenderContext): string {
     ...result.json,
     findings: result.findings,
     errors: result.errors,
+    ...(result.notes?.length ? { notes: result.notes } : {}),
     summary: { ...counts, total: result.findings.length, inputErrors: result.errors.length },
   };
   return `${JSON.stringify(envelope, null, 2)}\n`;

@@ -96,6 +96,11 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
                 message: { text: `skipped ${s.file}: ${s.reason}` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(s.file, result), uriBaseId: '%SRCROOT%' } } }],
               })),
+              ...(result.notes ?? []).map((n) => ({
+                level: 'warning',
+                message: { text: n.file ? `${n.file}: ${n.message}` : n.message },
+                ...(n.file && n.file !== '-' ? { locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(n.file, result), uriBaseId: '%SRCROOT%' } } }] } : {}),
+              })),
             ],
           },
         ],

@@ -1,4 +1,5 @@
-import { type CommandResult, type Finding, type RenderContext, compareFindings, plural, severityAtLeast } from '../findings/model.js';
+import { terminalSafe } from './terminal.js';
+import { type CommandResult, type Finding, type RenderContext, compareFindings, maxOf, plural, severityAtLeast } from '../findings/model.js';
 
 /** ESLint-like: findings grouped by file, `line:col  severity  message  rule`, then a summary. */
 export function renderStylish(result: CommandResult, ctx: RenderContext): string {
@@ -21,19 +22,19 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
     const rows = findings.map((f) => ({
       pos: `${f.line}:${f.column}`,
       sev: f.severity,
-      message: f.message,
-      rule: f.ruleId,
-      hint: typeof f.data?.hint === 'string' ? f.data.hint : undefined,
+      message: terminalSafe(f.message),
+      rule: terminalSafe(f.ruleId),
+      hint: typeof f.data?.hint === 'string' ? terminalSafe(f.data.hint) : undefined,
     }));
-    const posWidth = Math.max(...rows.map((r) => r.pos.length));
-    const sevWidth = Math.max(...rows.map((r) => r.sev.length));
+    const posWidth = maxOf(rows.map((r) => r.pos.length));
+    const sevWidth = maxOf(rows.map((r) => r.sev.length));
     const lines = rows.map((r) => {
       const sev = r.sev.padEnd(sevWidth);
       const coloured = r.sev === 'error' ? paint.red(sev) : r.sev === 'warning' ? paint.yellow(sev) : paint.blue(sev);
       const main = `  ${paint.gray(r.pos.padEnd(posWidth))}  ${coloured}  ${r.message}  ${paint.gray(r.rule)}`;
       return r.hint ? `${main}\n  ${' '.repeat(posWidth + sevWidth + 4)}${paint.gray(r.hint)}` : main;
     });
-    parts.push(`${paint.underline(file)}\n${lines.join('\n')}`);
+    parts.push(`${paint.underline(terminalSafe(file))}\n${lines.join('\n')}`);
   }
 
   const counts = { error: 0, warning: 0, info: 0 };

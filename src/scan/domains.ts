@@ -65,8 +65,12 @@ async function sessionScanner(options: DomainScannerOptions): Promise<DomainScan
     domain: 'session',
     appliesSuppressions: false,
     wants: (file, text) => isSessionSourceFile(file) || (isCaptureCandidate(file) && looksLikeCapture(file, text)),
-    // Unparsable files are reported once, by the regex domain; captures' input errors likewise stay out of the scan.
-    add: (file, text) => (looksLikeCapture(file, text) ? auditCaptureFile(file, text, options.now) : auditSessionSource(file, text, limits)).findings,
+    // Unparsable sources are reported once, by the regex domain. A capture that cannot be read (a
+    // .har that is not a HAR) is an input error: reported clean, it would hide what it holds.
+    add: (file, text) => {
+      if (looksLikeCapture(file, text)) return auditCaptureFile(file, text, options.now);
+      return auditSessionSource(file, text, limits).findings;
+    },
   };
 }
 

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readStdinText } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinText } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
-import type { Finding, InputError, SkippedInput } from '../findings/model.js';
+import { type Finding, type InputError, type SkippedInput, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
@@ -27,9 +26,12 @@ export interface DomainScanner {
   appliesSuppressions: boolean;
   /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
   wants(file: string, text: string): boolean;
-  add(file: string, text: string): Promise<Finding[]> | Finding[];
+  /** Errors come back only for inputs the domain cannot read at all (a .har that is not a HAR). */
+  add(file: string, text: string): Promise<Finding[] | FileResult> | Finding[] | FileResult;
   finish?(): Promise<{ findings: Finding[]; errors: InputError[] }>;
 }
+
+type FileResult = { findings: Finding[]; errors: InputError[] };
 
 export type ScanMode = { kind: 'walk' } | { kind: 'staged' } | { kind: 'changed'; rev: string };
 
@@ -124,8 +126,9 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     // depend on the working directory (a domain's own are relative to it).
     const resolved = resolveSuppressions(file, pending).map(({ fingerprint: _, ...f }) => f);
     const lines = pending.text;
-    findings.push(
-      ...fingerprintFindings(
+    appendAll(
+      findings,
+      fingerprintFindings(
         resolved,
         () => toPosix(relative(options.fingerprintRoot, pending.absolute)),
         () => lines,
@@ -137,8 +140,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     let text: string;
     try {
       text = decodeText(bytes, file);
-    } catch {
-      skipped++; // binary or not UTF-8: no domain reads it
+    } catch (error) {
+      skipped++;
+      // Binary files are passed over quietly; text in another encoding (a Latin-1 log) may hold a
+      // token, so the user is told it was not read rather than shown a clean bill.
+      if (error instanceof InputFailure && error.kind === 'encoding') skippedFiles.push({ file, reason: error.message });
       return;
     }
     inputs++;
@@ -149,7 +155,12 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         if (!scanner.wants(file, text)) continue;
         pending.domains.add(scanner.domain);
         if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
-        record(pending, scanner.domain, await scanner.add(file, text));
+        const added = await scanner.add(file, text);
+        if (Array.isArray(added)) record(pending, scanner.domain, added);
+        else {
+          record(pending, scanner.domain, added.findings);
+          appendAll(errors, added.errors);
+        }
       } catch (error) {
         // One domain failing on one file must not hide what the others found: exit 2, and go on.
         errors.push({ file, message: `internal error in the ${scanner.domain} checks: ${(error as Error)?.message ?? String(error)}` });
@@ -180,7 +191,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       }
       else {
         try {
-          const bytes = await readFile(entry.path);
+          const bytes = await readBoundedBytes(entry.path, { display: entry.display, maxBytes });
           // Binary files found in a walk are skipped quietly; one named on the command line gets its reason.
           if (entry.explicit) decodeText(bytes, entry.display);
           await consider(entry.display, entry.path, bytes);
@@ -206,12 +217,13 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for (const path of paths) {
       const absolute = resolve(root, path);
       try {
-        const bytes = await readFile(absolute);
-        if (bytes.length > maxBytes) tooLarge(path, bytes.length);
-        else await consider(path, absolute, bytes);
+        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }));
       } catch (error) {
-        const failure = failureFromError(path, error);
-        if (failure.kind !== 'missing') errors.push({ file: failure.file, message: failure.message });
+        const failure = error instanceof InputFailure ? error : failureFromError(path, error);
+        if (failure.kind === 'too-large') {
+          skipped++;
+          skippedFiles.push({ file: path, reason: failure.message });
+        } else if (failure.kind !== 'missing') errors.push({ file: failure.file, message: failure.message });
       }
     }
   }
@@ -219,7 +231,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   for (const scanner of options.scanners) {
     if (!scanner.finish) continue;
     const finished = await scanner.finish();
-    errors.push(...finished.errors);
+    appendAll(errors, finished.errors);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) record(pending, scanner.domain, [f]);

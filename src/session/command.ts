@@ -5,13 +5,14 @@
  */
 import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
-import type { CommandResult, Finding, InputError } from '../findings/model.js';
+import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
+import { bulkSearchNote } from '../jwt/weak-secret.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
@@ -73,13 +74,13 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
 
   const record = (display: string, text: string, audit: FileAudit) => {
     inputs++;
-    errors.push(...audit.errors);
+    appendAll(errors, audit.errors);
     // Directives only inside real comments (for JS/TS, the parser's: free, the parse is memoised);
     // those naming only other domains' rules are theirs to judge, not stale here.
     const comments = text.includes('authkit-ignore') && isSourceFile(display) ? parseSource(display, text).comments : undefined;
     const ours = suppressionsIn(display, text, comments).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'session'));
     const { kept, unused } = applySuppressions(display, audit.findings, ours);
-    findings.push(...kept, ...unused);
+    appendAll(appendAll(findings, kept), unused);
   };
 
   for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
@@ -99,5 +100,6 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs };
+  const note = bulkSearchNote();
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(note ? { notes: [note] } : {}) };
 }

@@ -2,6 +2,7 @@
 // defaults. A cookie is judged only when it carries a session: a session middleware's cookie, or a
 // cookie whose name or value is a session id, JWT, access or refresh token. An attribute computed
 // at run time (`secure: isProd`) or options the file does not show are not findings.
+import { appendAll } from '../findings/model.js';
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
 import { type ObjectView, type PropertyValue, UNKNOWN, booleanLiteral, stringLiteral } from './flow.js';
@@ -198,7 +199,7 @@ function parseCookieString(ctx: AuditContext, node: Node): { name?: string; valu
   if (target.type === 'TemplateLiteral') {
     const quasis = target.quasis as Node[];
     text = quasis.map((q) => (q.value as { cooked?: string }).cooked ?? '').join('\u0000');
-    holes.push(...(target.expressions as Node[]));
+    appendAll(holes, target.expressions as Node[]);
   } else {
     const parts: (string | Node)[] = [];
     const flatten = (n: Node): boolean => {
@@ -211,7 +212,7 @@ function parseCookieString(ctx: AuditContext, node: Node): { name?: string; valu
     flatten(target);
     if (!parts.some((p) => typeof p === 'string')) return undefined;
     text = parts.map((p) => (typeof p === 'string' ? p : '\u0000')).join('');
-    holes.push(...parts.filter((p): p is Node => typeof p !== 'string'));
+    appendAll(holes, parts.filter((p): p is Node => typeof p !== 'string'));
   }
   const eq = text.indexOf('=');
   if (eq < 0) return undefined;

@@ -51,6 +51,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   } finally {
     progress.done();
   }
+  const searchNote = (await import('../../jwt/weak-secret.js')).bulkSearchNote();
   const result: CommandResult = {
     command,
     findings: outcome.findings,
@@ -58,6 +59,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     rules: ALL_RULES,
     inputs: outcome.inputs,
     skipped: outcome.skippedFiles,
+    ...(searchNote ? { notes: [searchNote] } : {}),
     ...(shard ? { category: shardCategory(command, shard) } : {}),
     json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped } },
   };

@@ -1,6 +1,7 @@
-// HAR 1.2 (log.entries[].request/response). Findings point at the header's value in the file:
-// HAR is JSON, so each value is searched for, in entry order, as JSON writes it.
+// HAR 1.2 (log.entries[].request/response). Findings point at the header's value in the file,
+// placed by har-positions.ts from the JSON tokens.
 import { LineIndex } from '../../js/lines.js';
+import { type EntryPositions, harEntryPositions } from './har-positions.js';
 import type { Capture, Exchange, HeaderLine } from './messages.js';
 
 interface HarHeader {
@@ -32,30 +33,26 @@ export function parseHar(text: string): Capture {
   const entries = doc?.log?.entries;
   if (!Array.isArray(entries)) throw new HarError('not a HAR file: no log.entries array');
   const lines = new LineIndex(text);
-  let cursor = 0;
-  const place = (needle: string, from: number): { line: number; column: number; offset: number } => {
-    const at = text.indexOf(needle, from);
-    const offset = at >= 0 ? at : from;
-    return { ...lines.position(offset), offset };
-  };
-  const headersOf = (list: HarHeader[] | undefined, from: number): HeaderLine[] =>
-    (Array.isArray(list) ? list : [])
-      .filter((h) => typeof h?.name === 'string')
-      .map((h) => {
-        const value = typeof h.value === 'string' ? h.value : '';
-        const at = place(JSON.stringify(h.name), from);
-        const valueAt = value ? place(JSON.stringify(value), at.offset) : at;
-        return { name: h.name as string, value, line: valueAt.line, column: valueAt.column };
-      });
+  const positions = harEntryPositions(text);
+  const at = (offset: number) => ({ ...lines.position(offset), offset });
+  const headersOf = (list: HarHeader[] | undefined, places: EntryPositions['headers']['request'], fallback: number): HeaderLine[] =>
+    (Array.isArray(list) ? list : []).flatMap((h, i) => {
+      if (typeof h?.name !== 'string') return [];
+      const value = typeof h.value === 'string' ? h.value : '';
+      const place = places[i];
+      const valueAt = at((value ? place?.value : undefined) ?? place?.name ?? fallback);
+      return [{ name: h.name, value, line: valueAt.line, column: valueAt.column }];
+    });
   const exchanges: Exchange[] = entries.map((entry, index) => {
-    const start = place('"request"', cursor);
-    const responseStart = place('"response"', start.offset + 1);
-    const next = text.indexOf('"request"', responseStart.offset + 1);
-    cursor = next >= 0 ? next : responseStart.offset;
+    const place = positions[index];
+    const entryStart = place?.start ?? 0;
+    const start = at(place?.request ?? entryStart);
+    const responseStart = at(place?.response ?? entryStart);
     const req = entry?.request;
     const res = entry?.response;
-    const body = typeof res?.content?.text === 'string' ? (res.content.encoding === 'base64' ? Buffer.from(res.content.text, 'base64').toString('utf8') : res.content.text) : '';
-    const bodyAt = typeof res?.content?.text === 'string' && res.content.text ? place('"text"', responseStart.offset) : responseStart;
+    const encoded = typeof res?.content?.text === 'string' && res.content.encoding === 'base64';
+    const body = typeof res?.content?.text === 'string' ? (encoded ? Buffer.from(res.content.text, 'base64').toString('utf8') : res.content.text) : '';
+    const bodyAt = typeof res?.content?.text === 'string' && res.content.text && place?.bodyText !== undefined ? at(place.bodyText) : responseStart;
     return {
       index,
       ...(req
@@ -63,14 +60,14 @@ export function parseHar(text: string): Capture {
             request: {
               method: typeof req.method === 'string' ? req.method : 'GET',
               url: typeof req.url === 'string' ? req.url : '',
-              headers: headersOf(req.headers, start.offset),
+              headers: headersOf(req.headers, place?.headers.request ?? [], start.offset),
               body: typeof req.postData?.text === 'string' ? req.postData.text : '',
               line: start.line,
             },
           }
         : {}),
       ...(res
-        ? { response: { status: typeof res.status === 'number' ? res.status : 0, headers: headersOf(res.headers, responseStart.offset), body, line: responseStart.line, bodyLine: bodyAt.line } }
+        ? { response: { status: typeof res.status === 'number' ? res.status : 0, headers: headersOf(res.headers, place?.headers.response ?? [], responseStart.offset), body, line: responseStart.line, bodyLine: bodyAt.line, ...(encoded ? { bodyEncoded: true } : {}) } }
         : {}),
     };
   });

@@ -1,8 +1,9 @@
 // The capture half of session-audit: HAR files and curl -i/-v dumps in, findings placed at the
 // header or body line that shows the problem. Tokens are judged, never printed.
-import { analyseToken } from '../../jwt/analyze.js';
+import { HMAC_ALGS, analyseToken } from '../../jwt/analyze.js';
 import { findTokens } from '../../jwt/extract.js';
 import { parseToken } from '../../jwt/parse.js';
+import { WEAK_SECRET_MAX_INPUT, claimBulkSearch, weakSecretListAvailable } from '../../jwt/weak-secret.js';
 import type { Finding, InputError, Severity } from '../../findings/model.js';
 import { SESSION_CODE_RULES } from '../rules.js';
 import { CAPTURE_RULES } from './rules.js';
@@ -21,14 +22,26 @@ const SEVERITY = new Map<string, Severity>([...SESSION_CODE_RULES, ...CAPTURE_RU
 
 const STATUS_LINE = /^(?:< )?HTTP\/\d(?:\.\d)? \d{3}\b/;
 const REQUEST_LINE = /^> [A-Z]+ \S+ HTTP\/\d/;
+const CURL_PROMPT = /^\S*[$#%]\s*curl\s/;
 
 /** A HAR document, or curl -i / -v output: a status line, or curl's `>`/`<`/`*` trace lines, first. */
 export function isCaptureFile(path: string, text: string): boolean {
   const head = text.slice(0, 4096);
   if (/\.har$/i.test(path)) return true;
   if (/^\s*\{/.test(head) && /"log"\s*:/.test(head) && /"entries"\s*:/.test(text)) return true;
-  const first = head.split('\n').find((line) => line.trim() !== '')?.replace(/\r$/, '') ?? '';
+  const lines = head.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\r$/, ''));
+  // A dump pasted with its shell prompt (`$ curl -si https://...`) starts one line later.
+  const first = (CURL_PROMPT.test(lines[0] ?? '') ? lines[1] : lines[0]) ?? '';
   return STATUS_LINE.test(first) || REQUEST_LINE.test(first) || first.startsWith('* ');
+}
+
+/**
+ * A header value quoted in a message: cut, and any JWT or long opaque run in it (a token smuggled
+ * into Cache-Control) replaced, since messages never hold tokens.
+ */
+function echoed(value: string): string {
+  const redacted = value.replace(/[A-Za-z0-9_\-.~+/=]{20,}/g, '<redacted>');
+  return redacted.length > 80 ? `${redacted.slice(0, 80)}…` : redacted;
 }
 
 const TOKEN_MEMBERS = ['access_token', 'id_token', 'refresh_token', 'token', 'accessToken', 'idToken', 'refreshToken', 'jwt'];
@@ -167,7 +180,7 @@ class CaptureAudit {
       if (!cacheControl || !/\bno-store\b/i.test(cacheControl.value)) {
         this.report('session/token-response-cacheable',
           cacheControl ?? res,
-          `A response carrying ${bodyToken ? 'tokens' : 'an auth cookie'} has ${cacheControl ? `Cache-Control: ${cacheControl.value}` : 'no Cache-Control'}: a proxy, CDN or browser cache may keep it for the next user (RFC 6749 section 5.1); send Cache-Control: no-store`,
+          `A response carrying ${bodyToken ? 'tokens' : 'an auth cookie'} has ${cacheControl ? `Cache-Control: ${echoed(cacheControl.value)}` : 'no Cache-Control'}: a proxy, CDN or browser cache may keep it for the next user (RFC 6749 section 5.1); send Cache-Control: no-store`,
           { entry: exchange.index, ...(cacheControl ? { header: cacheControl.name } : {}) },
         );
       }
@@ -225,10 +238,14 @@ class CaptureAudit {
     }
   }
 
-  /** Every JWT in the capture runs through decode's jwt/* rules, placed where the capture holds it. */
-  jwts(text: string): void {
+  /**
+   * Every JWT in the capture runs through decode's jwt/* rules, placed where the capture holds it.
+   * `at` places tokens found in a decoded body, which has no place of its own in the file.
+   */
+  jwts(text: string, at?: { line: number; column: number; field: string }): void {
     const seen = new Set<string>();
-    for (const found of findTokens(text, 200)) {
+    // No cap on candidates (200 decoys used to hide the real token); searches have their own budget.
+    for (const found of findTokens(text)) {
       if (seen.has(`${found.compact}@${found.line}`)) continue;
       seen.add(`${found.compact}@${found.line}`);
       let token;
@@ -237,9 +254,14 @@ class CaptureAudit {
       } catch {
         continue;
       }
-      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch: true });
+      const alg = token.header.alg;
+      // Only a search that would really run spends the run's budget.
+      const weakSecretSearch =
+        token.kind !== 'jws' || typeof alg !== 'string' || !(HMAC_ALGS as readonly string[]).includes(alg) || token.signingInput.length > WEAK_SECRET_MAX_INPUT || !weakSecretListAvailable() || claimBulkSearch(token.signingInput, token.signature);
+      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch });
       for (const f of analysis.findings) {
-        this.findings.push({ ...f, file: this.file, line: found.line, column: found.column, data: { ...f.data, ...(found.field ? { field: found.field } : {}) } });
+        const field = at?.field ?? found.field;
+        this.findings.push({ ...f, file: this.file, line: at?.line ?? found.line, column: at?.column ?? found.column, data: { ...f.data, ...(field ? { field } : {}) } });
       }
     }
   }
@@ -265,7 +287,8 @@ class CaptureAudit {
 export function auditCapture(file: string, text: string, options: CaptureOptions): { findings: Finding[]; errors: InputError[] } {
   let capture: Capture;
   try {
-    capture = /^\s*\{/.test(text) ? parseHar(text) : parseCurl(text);
+    // A .har is a HAR or an input error: read as a curl dump it found nothing and looked clean.
+    capture = /^\s*\{/.test(text) || /\.har$/i.test(file) ? parseHar(text) : parseCurl(text);
   } catch (error) {
     if (error instanceof HarError) return { findings: [], errors: [{ file, message: error.message }] };
     throw error;
@@ -278,6 +301,10 @@ export function auditCapture(file: string, text: string, options: CaptureOptions
   }
   audit.rotation(capture);
   audit.jwts(text);
+  for (const exchange of capture.exchanges) {
+    const res = exchange.response;
+    if (res?.bodyEncoded) audit.jwts(res.body, { line: res.bodyLine, column: 1, field: 'response body (base64)' });
+  }
   audit.sanitized(capture);
   return { findings: audit.findings, errors: [] };
 }

@@ -25,6 +25,8 @@ export interface HttpResponse {
   line: number;
   /** Line and column where the body starts in the file, for findings about its content. */
   bodyLine: number;
+  /** HAR `"encoding": "base64"`: `body` is decoded, so tokens in it are not in the file's text. */
+  bodyEncoded?: boolean;
 }
 
 /** One request and the final response to it (interim 1xx responses dropped); either may be missing. */

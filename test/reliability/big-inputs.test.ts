@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJson } from '../helpers/cli.js';
+import { b64 } from '../jwt/helpers.js';
+import { expectNoStackTrace, run, scratchDir } from './support.js';
+
+// Issue 25 items 2 and 4: inputs of a few MB that used to hang (quadratic work) or crash (an
+// unbounded array spread into a call). Generated here, not committed. The timeout only turns a hang
+// into a failure; how time grows with size is the fuzz/bench suite's business, not a unit test's.
+
+const HANG = { timeoutMs: 60_000 };
+
+let dir: string;
+const f = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = scratchDir('big-inputs');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('a HAR of 50,000 entries whose "request" key is escaped is read, and findings still point at the right header', async () => {
+  const decoy = '{"r\\u0065quest":{},"response":{"status":200}}';
+  // The last entry spells its keys with escapes too: a text search would never find them.
+  const last =
+    '{"request":{"method":"POST","url":"https://a.example/token","headers":[]},"r\\u0065sponse":{"status":200,' +
+    '"h\\u0065aders":[{"n\\u0061me":"Cache-Control","value":"max-age=60"}],' +
+    '"content":{"mimeType":"application/json","text":"{\\"access_token\\":\\"abc\\"}"}}}';
+  const lines = [...Array(50_000).fill(decoy), last];
+  writeFileSync(f('escaped.har'), `{"log":{"entries":[\n${lines.join(',\n')}\n]}}`);
+  const result = await run(['session-audit', 'escaped.har', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  const cacheable = parseJson(result).findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-response-cacheable');
+  expect(cacheable).toHaveLength(1);
+  const lastLine = 50_000 + 2;
+  expect(cacheable[0]).toMatchObject({ line: lastLine, column: last.indexOf('"max-age=60"') + 1, data: { entry: 50_000 } });
+});
+
+it('a HAR nested deeper than a recursive parser can go is still read', async () => {
+  const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+  writeFileSync(f('deep.har'), `{"log":{"entries":[{"request":{"method":"GET","url":"https://a.example/","headers":[]},"response":{"status":200,"headers":[]}}]},"x":${deep}}`);
+  const result = await run(['session-audit', 'deep.har', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.code).not.toBe(2);
+  expect(parseJson(result).errors).toEqual([]);
+});
+
+describe('20,000 findings on one 1 MB line', () => {
+  const LINE = `const r=await fetch("/login");const {access_token}=await r.json();${'localStorage.setItem("a",access_token);'.repeat(20_000)}`;
+  // The documented fingerprint: sha256 of rule, path, whitespace-normalised line and occurrence index.
+  const expected = (n: number) => createHash('sha256').update(`session/token-in-web-storage\0app.js\0${LINE}\0${n}`).digest('hex').slice(0, 32);
+
+  beforeAll(() => writeFileSync(f('app.js'), LINE));
+
+  it.each([['session-audit'], ['scan']])('%s --json fingerprints every finding, with the same fingerprints as before', async (command) => {
+    const result = await run([command, 'app.js', '--json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    const findings = parseJson(result).findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-in-web-storage');
+    expect(findings).toHaveLength(20_000);
+    expect(new Set(findings.map((x: { fingerprint: string }) => x.fingerprint)).size).toBe(20_000);
+    for (const n of [0, 1, 19_999]) expect(findings[n].fingerprint).toBe(expected(n));
+  });
+
+  it('baseline records them all, and a scan against it reports none', async () => {
+    const written = await run(['baseline', 'app.js', '-o', 'baseline.json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(written);
+    expect(written.code).toBe(0);
+    const fingerprints: string[] = JSON.parse(readFileSync(f('baseline.json'), 'utf8')).fingerprints;
+    expect(fingerprints).toContain(expected(19_999));
+    const again = await run(['scan', 'app.js', '--baseline', 'baseline.json', '--json'], { cwd: dir, ...HANG });
+    expect(parseJson(again).findings).toEqual([]);
+  });
+});
+
+describe('a crontab of 200,000 jobs', () => {
+  beforeAll(() => writeFileSync(f('crontab'), '* * * * * a\n'.repeat(200_000)));
+
+  it.each([['stylish'], ['json']])('is linted in %s without a stack overflow', async (format) => {
+    const result = await run(['cron-lint', 'crontab', '--user', '--format', format], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    expect(result.code).not.toBe(2);
+    if (format === 'stylish') expect(result.stdout).toContain('200000 jobs');
+  });
+});
+
+it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too', async () => {
+  const lines = Array.from({ length: 300 }, (_, i) => `* * * * * if [ -f /tmp/x${i} ]; then echo $(date) | tee -a /var/log/x${i}.log; fi\n`);
+  writeFileSync(f('complex.cron'), lines.join(''));
+  const NOTE = /^the shell syntax of \d+ job commands were not read \(the file's complex commands exceed 8 KiB\)$/;
+  const sarif = parseJson(await run(['cron-lint', 'complex.cron', '--format', 'sarif'], { cwd: dir, ...HANG }));
+  expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toContainEqual(expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^complex\.cron: the shell syntax/) } }));
+  const json = parseJson(await run(['cron-lint', 'complex.cron', '--json'], { cwd: dir, ...HANG }));
+  expect(json.notes).toEqual([{ file: 'complex.cron', message: expect.stringMatching(NOTE) }]);
+  const github = await run(['cron-lint', 'complex.cron', '--format', 'github'], { cwd: dir, ...HANG });
+  expect(github.stdout).toMatch(/^::warning title=authkit,file=complex\.cron::the shell syntax/m);
+  expect(github.stderr).toMatch(/^authkit: note: complex\.cron: the shell syntax/m);
+});
+
+it('decode of 120,000 tokens on standard input: every token rendered, no stack overflow', async () => {
+  // Past ~110,000 findings push(...findings) overflowed the stack; the stylish text filtered every
+  // finding for each token (quadratic: 4,000 tokens took 8 s, 40,000 would take over ten minutes).
+  const token = `${b64(JSON.stringify({ alg: 'none' }))}.${b64(JSON.stringify({ sub: 'x' }))}.`;
+  const result = await run(['decode', '-'], { cwd: dir, input: `${token}\n`.repeat(120_000), ...HANG });
+  expectNoStackTrace(result);
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain('Token 120000 ');
+});
+
+it('sign refuses a template nested 5,000 deep with one line instead of a stack overflow', async () => {
+  writeFileSync(f('deep-template.json'), `{"header":{"alg":"HS256"},"payload":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`);
+  writeFileSync(f('secret.txt'), 'a-long-enough-secret-for-the-fixture-0001\n');
+  const result = await run(['sign', 'deep-template.json', '--secret-file', 'secret.txt'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe('authkit: the template is nested more than 500 levels deep\n');
+});

@@ -1,0 +1,99 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseJson } from '../helpers/cli.js';
+import { b64, makeToken } from '../jwt/helpers.js';
+import { expectNoStackTrace, run, scratchDir } from './support.js';
+
+// Issue 25 item 5: text from an input reaches the terminal escaped (NO_COLOR is set, so any ESC
+// byte in the output came from the input), JSON keeps it as data, and echoed values hold no token.
+
+const ESC = '\u001b';
+const HANG = { timeoutMs: 60_000 };
+
+let dir: string;
+const f = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = scratchDir('terminal');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectNoControls(text: string): void {
+  expect(text).not.toContain(ESC);
+  expect(text).not.toMatch(/[\u0007\u009b\u202e]/);
+}
+
+it('session-audit: HAR values and JS storage keys are escaped in stylish, kept in JSON', async () => {
+  const entry = {
+    request: { method: 'POST', url: `https://a.example/token?${ESC}]0;pwned\u0007=1&token=abc`, headers: [{ name: 'Cookie', value: 'sid=1' }] },
+    response: { status: 200, headers: [{ name: 'Cache-Control', value: `max-age=60${ESC}[2J` }], content: { text: JSON.stringify({ access_token: 'abc' }) } },
+  };
+  writeFileSync(f('esc.har'), JSON.stringify({ log: { creator: { name: `evil${ESC}[31m` }, entries: [entry] } }));
+  writeFileSync(f('store.js'), 'const r = await fetch("/login");\nconst { access_token } = await r.json();\nlocalStorage.setItem("a\\x1b[2Jb", access_token);\n');
+  const stylish = await run(['session-audit', 'esc.har', 'store.js'], { cwd: dir, ...HANG });
+  expectNoStackTrace(stylish);
+  expectNoControls(stylish.stdout + stylish.stderr);
+  expect(stylish.stdout).toContain('max-age=60\\u001b[2J');
+  expect(stylish.stdout).toContain("'a\\u001b[2Jb'");
+  const json = parseJson(await run(['session-audit', 'esc.har', 'store.js', '--json'], { cwd: dir, ...HANG }));
+  expect(json.findings.some((x: { message: string }) => x.message.includes(`max-age=60${ESC}[2J`))).toBe(true);
+});
+
+it('a token inside an echoed Cache-Control value is redacted in every format', async () => {
+  const token = makeToken({ alg: 'HS256' }, { sub: 'x' }, 'a-long-enough-secret-for-the-fixture-0001');
+  const entry = {
+    request: { method: 'POST', url: 'https://a.example/token', headers: [{ name: 'Cookie', value: 'sid=1' }] },
+    response: { status: 200, headers: [{ name: 'Cache-Control', value: `max-age=60, token=${token}` }], content: { text: JSON.stringify({ access_token: 'abc' }) } },
+  };
+  writeFileSync(f('cc.har'), JSON.stringify({ log: { entries: [entry] } }));
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  for (const format of ['stylish', 'json', 'sarif', 'github']) {
+    const result = await run(['session-audit', 'cc.har', '--format', format], { cwd: dir, ...HANG });
+    expect(result.stdout).toContain('session/token-response-cacheable');
+    expect(result.stdout, format).not.toContain(signature);
+  }
+});
+
+it('decode: an alg with control characters is shown escaped', async () => {
+  const token = `${b64(JSON.stringify({ alg: `HS256${ESC}[2J\u202e` }))}.${b64('{"sub":"x"}')}.c2ln`;
+  const result = await run(['decode', token], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expectNoControls(result.stdout + result.stderr);
+});
+
+it('scan and cron-lint: file names and @keywords with control characters are shown escaped', async () => {
+  const name = `a${ESC}[2Jb.cron`;
+  writeFileSync(f(name), `@re${ESC}[2Jboot /bin/true\n* * * * * /bin/true\n`);
+  const cron = await run(['cron-lint', name], { cwd: dir, ...HANG });
+  expectNoStackTrace(cron);
+  expectNoControls(cron.stdout + cron.stderr);
+  expect(cron.stdout).toContain('a\\u001b[2Jb.cron');
+  const token = makeToken({ alg: 'none' }, { sub: `s${ESC}[2J`, iss: `i${ESC}]0;x\u0007` });
+  writeFileSync(f(`t${ESC}[1m.txt`), `${token}\n`);
+  const scan = await run(['scan', `t${ESC}[1m.txt`], { cwd: dir, ...HANG });
+  expectNoControls(scan.stdout + scan.stderr);
+  expect(scan.stdout).toContain('jwt/token-in-source');
+});
+
+it('a config with 2,000 unknown rule ids lists the first 20 problems and counts the rest', async () => {
+  const rules = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`x/rule-${i}${i === 0 ? ESC : ''}`, 'off']));
+  writeFileSync(f('many.json'), JSON.stringify({ rules }));
+  const result = await run(['-c', 'many.json', 'decode', makeToken({ alg: 'none' }, {})], { cwd: dir, ...HANG });
+  expect(result.code).toBe(2);
+  expectNoControls(result.stderr);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(21);
+  expect(lines[20]).toBe('authkit: many.json: and 1980 more problems');
+});
+
+it('verify against 25,000 kids names a few of them, not all on one line', async () => {
+  const keys = Array.from({ length: 25_000 }, (_, i) => ({ kty: 'oct', k: b64(`secret-number-${i}-long-enough-for-hs256-000`), kid: `kid-${i}` }));
+  writeFileSync(f('jwks.json'), JSON.stringify({ keys }));
+  const token = makeToken({ alg: 'HS256', kid: 'missing' }, { sub: 'x' }, 'whatever-secret-that-is-long-enough-0001');
+  const result = await run(['verify', token, '--key', 'jwks.json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  expect(result.stdout).toContain('and 24990 more');
+  for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThan(1000);
+});
