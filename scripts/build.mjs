@@ -7,8 +7,9 @@
 // loaded ~34 of them. bin/authkit.js picks that file when the command is one of them.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOT_COMMANDS, NODE_BUNDLE } from './bundle-options.mjs';
+import { HOT_COMMANDS, HOT_SPLITS, NODE_BUNDLE } from './bundle-options.mjs';
 import { buildPage } from './build-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,11 +34,24 @@ await build({
 // Self-contained on purpose: a module shared with the split build would be a second copy, and an
 // error class from one copy fails `instanceof` in the other. Each file holds its command's path
 // only; lazy imports inside it are inlined but run only when reached.
+// HOT_SPLITS: inside the hot bundles, a dynamic import of a split module loads its own file.
+const splitOff = {
+  name: 'authkit-hot-splits',
+  setup(build) {
+    build.onResolve({ filter: /\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      const split = HOT_SPLITS.find((entry) => entry.in === target);
+      return split ? { path: `./${split.out}.js`, external: true } : undefined;
+    });
+  },
+};
 await build({
   absWorkingDir: root,
-  entryPoints: HOT_COMMANDS.map((name) => ({ in: `src/cli/entries/${name}.ts`, out: name })),
+  entryPoints: [...HOT_COMMANDS.map((name) => ({ in: `src/cli/entries/${name}.ts`, out: name })), ...HOT_SPLITS],
   outdir: staging,
   ...NODE_BUNDLE,
+  plugins: [...NODE_BUNDLE.plugins, splitOff],
   splitting: false,
   sourcemap: 'linked',
 });
