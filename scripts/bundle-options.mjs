@@ -1,6 +1,11 @@
 // The esbuild settings every bundle of authkit's TypeScript shares: the CLI build, the regex
 // corpus script and the engine tests, so that what the tests run is built like what ships.
 // Start-up cost that third-party packages pay at import time for features authkit never uses.
+// Built-ins that are costly to load (node:fs/promises compiles ~20 internal modules, readline and
+// streams among them: ~2 ms) and that modules on the hot paths import for calls those paths rarely
+// make. Each is imported for its functions only (no classes, no default import).
+const LAZY_BUILTINS = ['node:fs/promises'];
+
 const startupShims = {
   name: 'authkit-startup-shims',
   setup(build) {
@@ -19,7 +24,20 @@ const startupShims = {
     // objects; each name is read only where the bundle uses it (unused ones are tree-shaken).
     build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'authkit-builtin' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'authkit-builtin' }, async (args) => {
-      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
+      const module = await import(args.path);
+      const names = Object.keys(module).filter((name) => name !== 'default');
+      if (LAZY_BUILTINS.includes(args.path)) {
+        // Forwarders: the built-in loads at the first call, not when the importing module starts.
+        const exports = names.map((name) =>
+          typeof module[name] === 'function'
+            ? `export function ${name}(...args) { return builtin().${name}(...args); }`
+            : `export const ${name} = /* @__PURE__ */ (() => builtin().${name})();`,
+        );
+        return {
+          contents: [`let loaded;`, `const builtin = () => (loaded ??= process.getBuiltinModule(${JSON.stringify(args.path)}));`, ...exports].join('\n'),
+          loader: 'js',
+        };
+      }
       const exports = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
       return {
         contents: [`const builtin = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default builtin;', ...exports].join('\n'),
