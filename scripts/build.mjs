@@ -38,9 +38,10 @@ await build({
 const splitOff = {
   name: 'authkit-hot-splits',
   setup(build) {
-    build.onResolve({ filter: /\.js$/ }, (args) => {
+    build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const target = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      // A package by its name, a module of ours by its source path.
+      const target = args.path.startsWith('.') ? relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))) : args.path;
       const split = HOT_SPLITS.find((entry) => entry.in === target);
       return split ? { path: `./${split.out}.js`, external: true } : undefined;
     });
@@ -53,6 +54,11 @@ await build({
   ...NODE_BUNDLE,
   plugins: [...NODE_BUNDLE.plugins, splitOff],
   splitting: false,
+  // Node 20 has no compile cache: every start parses the whole bundle, and whitespace is a third of
+  // it (decode: 371 -> 242 KB, ~1.5 ms less compile). Names stay, so stack traces still read;
+  // the linked source map maps them back.
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
 });
 

@@ -78,8 +78,12 @@ export const HOT_COMMANDS = ['decode', 'cron-lint'];
 // bundle inlines its lazy imports, and V8 still reads and pre-parses the code of every one at each
 // start. cron-lint on a YAML file needs the YAML parser, 258 KB of the 660 KB bundle; a crontab
 // never does. The split file is self-contained like the hot bundles, so modules both use are two
-// copies: what crosses between them is plain data (findings), never a class.
-export const HOT_SPLITS = [{ in: 'src/cron/yaml-lint.ts', out: 'cron-lint-yaml' }];
+// copies: what crosses between them is plain data (findings), never a class. \`ignore\` (30 KB)
+// serves only a config's ignore globs in decode (cron-lint also walks folders with it, statically).
+export const HOT_SPLITS = [
+  { in: 'src/cron/yaml-lint.ts', out: 'cron-lint-yaml' },
+  { in: 'ignore', out: 'ignore' },
+];
 
 // The `authkit ui` page: src/jwt's analysis for the browser. The few Node APIs src/jwt touches
 // map to small shims in src/ui/page/shims/ (the known-secrets list is read from the page itself),
