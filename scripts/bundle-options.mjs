@@ -1,6 +1,11 @@
 // The esbuild settings every bundle of authkit's TypeScript shares: the CLI build, the regex
 // corpus script and the engine tests, so that what the tests run is built like what ships.
 // Start-up cost that third-party packages pay at import time for features authkit never uses.
+// Built-ins that are costly to load (node:fs/promises compiles ~20 internal modules, readline and
+// streams among them: ~2 ms) and that modules on the hot paths import for calls those paths rarely
+// make. Each is imported for its functions only (no classes, no default import).
+const LAZY_BUILTINS = ['node:fs/promises'];
+
 const startupShims = {
   name: 'authkit-startup-shims',
   setup(build) {
@@ -19,7 +24,20 @@ const startupShims = {
     // objects; each name is read only where the bundle uses it (unused ones are tree-shaken).
     build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'authkit-builtin' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'authkit-builtin' }, async (args) => {
-      const names = Object.keys(await import(args.path)).filter((name) => name !== 'default');
+      const module = await import(args.path);
+      const names = Object.keys(module).filter((name) => name !== 'default');
+      if (LAZY_BUILTINS.includes(args.path)) {
+        // Forwarders: the built-in loads at the first call, not when the importing module starts.
+        const exports = names.map((name) =>
+          typeof module[name] === 'function'
+            ? `export function ${name}(...args) { return builtin().${name}(...args); }`
+            : `export const ${name} = /* @__PURE__ */ (() => builtin().${name})();`,
+        );
+        return {
+          contents: [`let loaded;`, `const builtin = () => (loaded ??= process.getBuiltinModule(${JSON.stringify(args.path)}));`, ...exports].join('\n'),
+          loader: 'js',
+        };
+      }
       const exports = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
       return {
         contents: [`const builtin = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default builtin;', ...exports].join('\n'),
@@ -55,6 +73,17 @@ export const NODE_BUNDLE = {
 // Commands with a bundle of their own (dist/<name>.js, from src/cli/entries/<name>.ts); bin/authkit.js
 // keeps the same list, as it must decide before loading anything.
 export const HOT_COMMANDS = ['decode', 'cron-lint'];
+
+// Rarely taken paths of the hot commands, split off as a file of their own (dist/<out>.js): a hot
+// bundle inlines its lazy imports, and V8 still reads and pre-parses the code of every one at each
+// start. cron-lint on a YAML file needs the YAML parser, 258 KB of the 660 KB bundle; a crontab
+// never does. The split file is self-contained like the hot bundles, so modules both use are two
+// copies: what crosses between them is plain data (findings), never a class. \`ignore\` (30 KB)
+// serves only a config's ignore globs in decode (cron-lint also walks folders with it, statically).
+export const HOT_SPLITS = [
+  { in: 'src/cron/yaml-lint.ts', out: 'cron-lint-yaml' },
+  { in: 'ignore', out: 'ignore' },
+];
 
 // The `authkit ui` page: src/jwt's analysis for the browser. The few Node APIs src/jwt touches
 // map to small shims in src/ui/page/shims/ (the known-secrets list is read from the page itself),

@@ -13,8 +13,8 @@ import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
 import { UsageError } from '../findings/errors.js';
-import { analyzeYamlSchedules } from './yaml-lint.js';
-import { type YamlFlavour, isYamlPath } from './yaml-schedules.js';
+import { isYamlPath } from './yaml-paths.js';
+import type { YamlFlavour } from './yaml-schedules.js';
 import { terminalSafe } from '../reporters/terminal.js';
 
 export interface CronLintCliOptions {
@@ -63,7 +63,9 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   };
 
   // Workflows and CronJobs: schedules only; --fix has nothing to repair mechanically there.
-  const lintYaml = (display: string, text: string) => {
+  // The YAML parser is most of cron-lint's code: a crontab run never loads it (issue 19).
+  const lintYaml = async (display: string, text: string) => {
+    const { analyzeYamlSchedules } = await import('./yaml-lint.js');
     const analysis = analyzeYamlSchedules(display, text);
     if (analysis.error) return errors.push({ file: display, message: analysis.error });
     if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
@@ -72,7 +74,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   };
 
   const lintOne = async (display: string, text: string, location?: string) => {
-    if (isYamlPath(display)) return lintYaml(display, text);
+    if (isYamlPath(display)) return await lintYaml(display, text);
     const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands });
     const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;

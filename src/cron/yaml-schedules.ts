@@ -4,6 +4,7 @@
  * Keeps YAML positions so findings point at the schedule string itself.
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isWorkflowPath } from './yaml-paths.js';
 
 export type YamlFlavour = 'github-actions' | 'kubernetes';
 
@@ -33,19 +34,6 @@ export interface YamlScan {
   syntaxError?: string;
   /** Schedule entries that are not strings: [line, column, what]. */
   malformed: { line: number; col: number; message: string }[];
-}
-
-export function isWorkflowPath(display: string): boolean {
-  return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(display.replace(/\\/g, '/'));
-}
-
-export function isYamlPath(display: string): boolean {
-  return /\.ya?ml$/i.test(display);
-}
-
-/** Cheap test before parsing, for `scan`: a workflow by path, or a manifest that names a CronJob. */
-export function mayHoldSchedules(display: string, text: string): boolean {
-  return isYamlPath(display) && (isWorkflowPath(display) || /^[ \t]*kind:[ \t]*["']?CronJob\b/m.test(text));
 }
 
 function get(node: unknown, key: string): Node | undefined {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { toPosix } from '../files/paths.js';
 import { InputFailure, readTextFile } from '../files/read.js';
@@ -31,7 +31,8 @@ export async function fingerprintRoot(cwd: string): Promise<string> {
   let dir = resolve(cwd);
   for (;;) {
     try {
-      await stat(join(dir, '.git'));
+      // Synchronous, as config/load.ts's isFile: node:fs/promises is loaded only when a file is read.
+      statSync(join(dir, '.git'));
       return dir;
     } catch {
       const parent = dirname(dir);

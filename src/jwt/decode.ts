@@ -1,7 +1,6 @@
 import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
-import { domainOf } from '../rules/index.js';
 import { type TokenAnalysis, type TokenFinding, analyseToken } from './analyze.js';
 import { type FoundToken, findTokens, tokensInArgument } from './extract.js';
 import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
@@ -9,6 +8,10 @@ import { renderDecodeText } from './render.js';
 import { JWT_RULES } from './rules.js';
 import { secretListPlace, weakSecretCount } from './weak-secret.js';
 import { type TimeAnalysis, preciseDuration } from './time.js';
+
+// This domain's own list, not the registry's domainOf (ids are unique across domains): the
+// registry holds every domain's rules and would load with every decode (issue 19).
+const JWT_RULE_IDS: ReadonlySet<string> = new Set(JWT_RULES.map((rule) => rule.id));
 
 export interface DecodeInput {
   /** '<arg>', '-', or the path as given. */
@@ -194,7 +197,7 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
     }
     if (input.source !== 'arg') {
       // Suppressions naming only other domains' rules are theirs to judge, not stale here.
-      const ours = suppressionsIn(input.file, input.text).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'jwt'));
+      const ours = suppressionsIn(input.file, input.text).filter((s) => s.rules === null || s.rules.some((rule) => JWT_RULE_IDS.has(rule)));
       const { kept, unused } = applySuppressions(input.file, inputFindings, ours);
       appendAll(appendAll(findings, kept), unused);
     } else appendAll(findings, inputFindings);

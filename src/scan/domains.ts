@@ -26,7 +26,7 @@ async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
   const [{ isCrontabPath, looksLikeCrontab }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
     import('../cron/detect.js'),
     import('../cron/lint.js'),
-    import('../cron/yaml-schedules.js'),
+    import('../cron/yaml-paths.js'),
     import('../cron/yaml-lint.js'),
   ]);
   return {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintCrontab } from '../../src/cron/lint.js';
 import { analyzeYamlSchedules } from '../../src/cron/yaml-lint.js';
-import { isYamlPath } from '../../src/cron/yaml-schedules.js';
+import { isYamlPath } from '../../src/cron/yaml-paths.js';
 
 interface CorpusEntry {
   file: string;

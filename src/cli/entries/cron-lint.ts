@@ -2,4 +2,6 @@
 import { registerCronLint } from '../commands/cron-lint.js';
 import { runCli } from '../program.js';
 
-await runCli(registerCronLint);
+// A CommonJS bundle (scripts/build.mjs): no top-level await. A rejection reaches bin/authkit.js's
+// crash handler, as a rejected top-level await did.
+void runCli(registerCronLint);

@@ -2,4 +2,6 @@
 import { registerDecode } from '../commands/decode.js';
 import { runCli } from '../program.js';
 
-await runCli(registerDecode);
+// A CommonJS bundle (scripts/build.mjs): no top-level await. A rejection reaches bin/authkit.js's
+// crash handler, as a rejected top-level await did.
+void runCli(registerDecode);
