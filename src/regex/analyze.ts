@@ -35,7 +35,6 @@ export function analyzerVersions(): Record<string, string> {
   return { ...versions };
 }
 
-
 export interface ResolvedOptions {
   budgetMs: number;
   maxInput: number;
