@@ -3,7 +3,7 @@
  * (through the gitignore-aware walker), each read as text once. Unusable inputs come back as
  * one-line errors and the rest goes on.
  */
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { InputError } from '../findings/model.js';
 import { InputFailure, readStdinText, readTextFile } from './read.js';
@@ -24,7 +24,7 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
   for (const path of paths) {
     if (path.endsWith('/') && path !== '/') {
       // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'not-a-directory' : null));
+      const info = statOrNotDirectory(path);
       if (info === 'not-a-directory' || (info && !info.isDirectory())) {
         yield { kind: 'error', error: { file: path, message: 'is not a directory (trailing slash on a file)' } };
         continue;
@@ -63,7 +63,7 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
  */
 async function* entriesOf(path: string, options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<WalkEntry> {
   const absolute = resolve(options.cwd, path);
-  const info = await stat(absolute).catch(() => null);
+  const info = statOrNull(absolute);
   if (info?.isFile()) {
     // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
     const rel = relative(options.cwd, absolute);
@@ -73,4 +73,22 @@ async function* entriesOf(path: string, options: { cwd: string; accept: (display
   }
   const { walkFiles } = await import('./walk.js');
   yield* walkFiles([path], { cwd: options.cwd, accept: options.accept });
+}
+
+// Synchronous on purpose: one stat per named input, and node:fs/promises alone costs a command
+// on one file 2.5 ms of its start on Node 20.
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function statOrNotDirectory(path: string): Stats | 'not-a-directory' | null {
+  try {
+    return statSync(path);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'not-a-directory' : null;
+  }
 }
