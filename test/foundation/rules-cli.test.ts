@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { RULE_DOMAINS } from '../../src/rules/index.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 describe('authkit rules <id|domain>', () => {
   it('lists every registered rule, regex/unparsable-file included', async () => {
@@ -80,5 +82,23 @@ describe('authkit rules <id|domain>', () => {
     const on = await runCli(['scan', '.', '--fail-on', 'warning'], { cwd: dir });
     expect(on.code).toBe(1);
     expect(on.stdout).toContain('regex/unparsable-file');
+  });
+});
+
+describe('help texts name every domain of the registry', () => {
+  // The texts are static (help must not load the registry, see docs/architecture.md "Start-up"):
+  // this keeps them from drifting when a domain is added.
+  it('rules --help lists every domain, scan --help and the pre-commit hook every checking domain', async () => {
+    // Help text is wrapped to the terminal's width.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const rules = await runCli(['rules', '--help']);
+    expect(flat(rules.stdout)).toContain(`a domain (${RULE_DOMAINS.map((d) => d.name).join(', ')})`);
+    const scan = flat((await runCli(['scan', '--help'])).stdout.split('\n\n')[1]!);
+    const hook = /- id: authkit-scan[\s\S]*?description: (.*)/.exec(readFileSync(`${ROOT}.pre-commit-hooks.yaml`, 'utf8'))![1]!;
+    const words: Record<string, RegExp> = { jwt: /JWTs/, regex: /regexes/, cron: /crontab/, session: /session/ };
+    for (const domain of RULE_DOMAINS.filter((d) => d.name !== 'meta')) {
+      expect(scan, domain.name).toMatch(words[domain.name]!);
+      expect(hook, domain.name).toMatch(words[domain.name]!);
+    }
   });
 });

@@ -23,7 +23,7 @@ export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('list every rule, or show the full help of one rule or one domain')
-    .argument('[id|domain]', 'a rule id (jwt/alg-none) or a domain (jwt, regex, cron, meta)')
+    .argument('[id|domain]', 'a rule id (jwt/alg-none) or a domain (jwt, regex, cron, session, meta)')
     .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules regex/unparsable-file\n  $ authkit rules jwt --json')
     .action(async (selector: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {

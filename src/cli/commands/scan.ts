@@ -69,7 +69,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
 export function registerScan(program: Command): void {
   program
     .command('scan [paths...]')
-    .description('run every check over a tree: ReDoS-prone regexes, crontab traps, JWTs leaked into files')
+    .description('run every check over a tree: ReDoS-prone regexes, crontab traps, JWTs leaked into files, session and token handling')
     .option('--staged', 'scan exactly what is staged in git (the index), as a pre-commit hook does')
     .option('--changed <rev>', 'scan only files changed since <rev> (plus untracked files)')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `authkit baseline`)')
