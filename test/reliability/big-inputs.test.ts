@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
 import { b64 } from '../jwt/helpers.js';
-import { expectNoStackTrace, run, scratchDir } from './support.js';
+import { expectNoStackTrace, run, scratchFolder } from './support.js';
 
 // Issue 25 items 2 and 4: inputs of a few MB that used to hang (quadratic work) or crash (an
 // unbounded array spread into a call). Generated here, not committed. The timeout only turns a hang
@@ -12,14 +11,7 @@ import { expectNoStackTrace, run, scratchDir } from './support.js';
 
 const HANG = { timeoutMs: 60_000 };
 
-let dir: string;
-const f = (name: string) => join(dir, name);
-
-beforeAll(() => {
-  dir = scratchDir('big-inputs');
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, f } = scratchFolder('big-inputs');
 
 it('a HAR of 50,000 entries whose "request" key is escaped is read, and findings still point at the right header', async () => {
   const decoy = '{"r\\u0065quest":{},"response":{"status":200}}';

@@ -1,18 +1,16 @@
 import { createHmac } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
 import { b64 } from '../jwt/helpers.js';
-import { expectNoStackTrace, run, scratchDir } from './support.js';
+import { expectNoStackTrace, run, scratchFolder } from './support.js';
 
 // Issue 25: where a cap stops the work (known-secret searches, token candidates), the output says
 // what was left unexamined, in every format, instead of passing it over in silence.
 
 const HANG = { timeoutMs: 120_000 };
 
-let dir: string;
-const f = (name: string) => join(dir, name);
+const { dir, f } = scratchFolder('caps');
 
 /** Distinct HS256 tokens (the cap is the same for every HMAC alg), each signed with its own strong secret. */
 function hmacTokens(count: number): string[] {
@@ -21,12 +19,6 @@ function hmacTokens(count: number): string[] {
     return `${input}.${createHmac('sha256', `a-strong-secret-nobody-published-${i}-0123456789`).update(input).digest('base64url')}`;
   });
 }
-
-beforeAll(() => {
-  dir = scratchDir('caps');
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('known-secret searches are capped per run, and the rest is counted', () => {
   const tokens = hmacTokens(25);

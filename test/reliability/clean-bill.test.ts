@@ -1,9 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
 import { b64 } from '../jwt/helpers.js';
-import { expectNoStackTrace, run, scratchDir } from './support.js';
+import { expectNoStackTrace, run, scratchFolder } from './support.js';
 
 // Issue 25 item 3: inputs that were reported clean (exit 0) while a live `alg: none` token sat in a
 // part that was never examined.
@@ -11,14 +10,7 @@ import { expectNoStackTrace, run, scratchDir } from './support.js';
 const NONE = `${b64(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64(JSON.stringify({ sub: 'hidden' }))}.`;
 const HANG = { timeoutMs: 60_000 };
 
-let dir: string;
-const f = (name: string) => join(dir, name);
-
-beforeAll(() => {
-  dir = scratchDir('clean-bill');
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, f } = scratchFolder('clean-bill');
 
 const ruleIds = (result: { stdout: string; code: number | null; stderr: string }) => parseJson(result).findings.map((x: { ruleId: string }) => x.ruleId);
 

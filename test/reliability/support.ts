@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { BIN, type CliResult, ROOT } from '../helpers/cli.js';
 
 export const NO_NETWORK = join(ROOT, 'test/helpers/no-network.cjs');
@@ -12,6 +12,13 @@ export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `authkit-${prefix}-`));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+/** A scratch folder for the whole test file, removed after its tests: the folder and a path maker. */
+export function scratchFolder(prefix: string): { dir: string; f: (name: string) => string } {
+  const dir = scratchDir(prefix);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, f: (name) => join(dir, name) };
 }
 
 /**

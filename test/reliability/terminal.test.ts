@@ -1,9 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import { parseJson } from '../helpers/cli.js';
 import { b64, makeToken } from '../jwt/helpers.js';
-import { expectNoStackTrace, run, scratchDir } from './support.js';
+import { expectNoStackTrace, run, scratchFolder } from './support.js';
 
 // Issue 25 item 5: text from an input reaches the terminal escaped (NO_COLOR is set, so any ESC
 // byte in the output came from the input), JSON keeps it as data, and echoed values hold no token.
@@ -11,14 +10,7 @@ import { expectNoStackTrace, run, scratchDir } from './support.js';
 const ESC = '\u001b';
 const HANG = { timeoutMs: 60_000 };
 
-let dir: string;
-const f = (name: string) => join(dir, name);
-
-beforeAll(() => {
-  dir = scratchDir('terminal');
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, f } = scratchFolder('terminal');
 
 function expectNoControls(text: string): void {
   expect(text).not.toContain(ESC);

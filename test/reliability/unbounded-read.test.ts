@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeToken } from '../jwt/helpers.js';
-import { expectNoStackTrace, run, scratchDir } from './support.js';
+import { expectNoStackTrace, run, scratchFolder } from './support.js';
 
 // Issue 25 item 1: stat() says 0 bytes for /dev/zero and a FIFO, so a size check alone let them be
 // read without end (13.7 GB for `verify --key /dev/zero`) or block forever (a FIFO without a writer).
@@ -15,11 +14,9 @@ const SECRET = 'a-long-enough-secret-for-the-fixture-0001';
 const TOKEN = makeToken({ alg: 'HS256', typ: 'JWT' }, { sub: 'bounded', iat: 1767225000, exp: 1767225600 }, SECRET);
 const HANG = { timeoutMs: 30_000 };
 
-let dir: string;
-const f = (name: string) => join(dir, name);
+const { dir, f } = scratchFolder('unbounded-read');
 
 beforeAll(() => {
-  dir = scratchDir('unbounded-read');
   execFileSync('mkfifo', [f('fifo')]);
   writeFileSync(f('token.txt'), `${TOKEN}\n`);
   writeFileSync(f('good.cron'), 'MAILTO=""\n*/5 * * * * cd /srv && ./run.sh\n');
@@ -30,8 +27,6 @@ beforeAll(() => {
   execFileSync('mkfifo', [f('tree/.gitignore')]);
   writeFileSync(f('tree/token.txt'), `${TOKEN}\n`);
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SPECIALS = [
   ['/dev/zero', /is a character device, expected a regular file$/],
