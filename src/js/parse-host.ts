@@ -2,8 +2,8 @@
 // main thread waits for each parse synchronously (Atomics.wait); this thread keeps running, so it
 // can watch the child's CPU time and memory and kill it past the limits.
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
+import { processCpuMs, processRssMb } from '../files/proc.js';
 import type { ParseReply, ParseRequest, ParseResponse } from './parse-guard.js';
 
 const { port, signal, childFile } = workerData as { port: MessagePort; signal: Int32Array; childFile: string };
@@ -22,30 +22,11 @@ function spawnChild(): ChildProcess {
   return started;
 }
 
-/** CPU time (ms) a process has used, from Linux's /proc; null elsewhere. */
-function cpuMs(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
 port.on('message', (request: ParseRequest & { cpuLimitMs: number; memoryLimitMb: number }) => {
   child ??= spawnChild();
   const current = child;
   const pid = current.pid ?? 0;
-  const cpuAtStart = cpuMs(pid);
+  const cpuAtStart = processCpuMs(pid);
   const wallStart = performance.now();
   let settled = false;
   const settle = (response: ParseResponse): void => {
@@ -67,7 +48,7 @@ port.on('message', (request: ParseRequest & { cpuLimitMs: number; memoryLimitMb:
     if (reply.id !== request.id) return;
     settle(reply);
     // V8 keeps what a big parse allocated; a fresh child (~40 ms) is cheaper than carrying it.
-    if (rssMb(pid) > RECYCLE_MB) {
+    if (processRssMb(pid) > RECYCLE_MB) {
       current.kill();
       if (child === current) child = null;
     }
@@ -78,11 +59,11 @@ port.on('message', (request: ParseRequest & { cpuLimitMs: number; memoryLimitMb:
   // CPU time, not wall time, so that a busy machine does not turn a normal file into a refused
   // one; wall time ten times over is the backstop where /proc is not there.
   const watch = setInterval(() => {
-    const cpu = cpuMs(pid);
+    const cpu = processCpuMs(pid);
     const used = cpu !== null && cpuAtStart !== null ? cpu - cpuAtStart : null;
     if ((used ?? 0) > request.cpuLimitMs || performance.now() - wallStart > request.cpuLimitMs * 10) {
       stop(`the parser used more than ${(request.cpuLimitMs / 1000).toFixed(1)} s on it`);
-    } else if (rssMb(pid) > request.memoryLimitMb) {
+    } else if (processRssMb(pid) > request.memoryLimitMb) {
       stop(`the parser used more than ${request.memoryLimitMb} MB on it`);
     }
   }, 20);

@@ -1,7 +1,7 @@
 // recheck (the automaton and fuzz checkers authkit asks for attack strings): loading it, which
 // backend it runs on, and its agent process, which keeps what it allocates and is recycled past a
 // size limit. The verdict logic that uses it lives in analyze.ts.
-import { readFileSync } from 'node:fs';
+import { processRssMb } from '../files/proc.js';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Diagnostics, Parameters } from 'recheck';
@@ -138,13 +138,7 @@ let recycle: { done: Promise<void>; resolve: () => void; started: boolean } | nu
 
 function agentRssMb(): number {
   const pid = recheckModule?.__mock__?.agent?.child?.pid;
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
+  return pid ? processRssMb(pid) : 0;
 }
 
 function maybeRecycleAgent(): void {
