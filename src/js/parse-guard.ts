@@ -52,6 +52,16 @@ function startHost(): NonNullable<typeof host> {
   return { worker, port: port1, signal };
 }
 
+/**
+ * Starts the parser process ahead of its first file: its boot (some 80 ms) then overlaps the
+ * reading and parsing of the files before it.
+ */
+export function warmParser(): void {
+  if (host) return;
+  host = startHost();
+  host.port.postMessage({ warm: true });
+}
+
 /** Parses in the child process; `refused` says why a file was not parsed. */
 export function parseGuarded(file: string, text: string, lang: ParseRequest['lang'], sourceType: ParseRequest['sourceType']): ParseResponse {
   host ??= startHost();

@@ -60,6 +60,11 @@ const EMPTY_PROGRAM: Node = { type: 'Program', start: 0, end: 0, body: [] };
  */
 const IN_PROCESS_LIMIT = 16 * 1024;
 
+/** True when a source file of this size is parsed in the parser process. */
+export function parsedOutOfProcess(bytes: number): boolean {
+  return bytes > IN_PROCESS_LIMIT;
+}
+
 function native(file: string, text: string, lang: 'js' | 'jsx' | 'ts' | 'tsx'): NativeParseResult | { refused: string } {
   if (text.length <= IN_PROCESS_LIMIT) {
     const result = parseSyncBinding(file, text, { lang, sourceType: sourceTypeOf(file), preserveParens: true }) as unknown as NativeParseResult;

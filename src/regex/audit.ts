@@ -17,8 +17,8 @@ import { withFingerprints } from '../findings/fingerprint.js';
 import { type Finding, type InputError, compareFindings } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, applySuppressions } from '../findings/suppress.js';
-import { parseSource } from '../js/parse.js';
-import { stopParser } from '../js/parse-guard.js';
+import { parseSource, parsedOutOfProcess } from '../js/parse.js';
+import { stopParser, warmParser } from '../js/parse-guard.js';
 import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
@@ -132,6 +132,8 @@ export class RegexCollector {
   private extractMs = 0;
   private cachedFiles = 0;
   private parsedFiles = 0;
+  /** A file ahead will go to the parser process: the first file that needs parsing starts it. */
+  largeSourceAhead = false;
 
   constructor(private readonly options: RegexAuditOptions) {
     this.budgetMs = options.budgetMs ?? 100;
@@ -152,6 +154,7 @@ export class RegexCollector {
       this.cachedFiles++;
     } else {
       this.parsedFiles++;
+      if (this.largeSourceAhead) warmParser();
       try {
         extraction = extract(kind, display, text);
       } catch (error) {
@@ -375,6 +378,7 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
       collector.addSkipped(entry.display, entry.reason);
     } else {
       if (!entry.explicit || wantsFile(entry.display)) {
+        if (isSourceFile(entry.display) && parsedOutOfProcess(entry.size)) collector.largeSourceAhead = true;
         ahead.push({
           display: entry.display,
           text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
