@@ -3,6 +3,7 @@
 // rest, recheck (fallback.ts) what that cannot model; measurement in worker threads confirms every
 // attack. docs/regex-engine.md walks through the decision.
 import { availableParallelism } from 'node:os';
+import safeRegex from 'safe-regex2';
 import type { EngineOptions, PatternJob, Verdict } from './types.js';
 import { hintFor } from './hint.js';
 import { WorkerPool } from './pool.js';
@@ -18,7 +19,7 @@ import { analyzeWithRecheck } from './fallback.js';
 const MAX_BOUNDED_PATHS = 64;
 
 /** Bump when the decision logic changes: it is part of every verdict's cache key. */
-export const ENGINE_VERSION = '8';
+export const ENGINE_VERSION = '9';
 
 let versions: Record<string, string> | null = null;
 
@@ -51,17 +52,38 @@ function resolveOptions(options: EngineOptions): ResolvedOptions {
   };
 }
 
+/**
+ * Constructing a RegExp only parses it (irregexp compiles on first use), so checking it here, on
+ * the main thread, is safe with any pattern; only runs need a worker.
+ */
+function compileError(pattern: string, flags: string): string | null {
+  try {
+    new RegExp(pattern, flags);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** safe-regex2's star-height verdict: false means nested quantifiers (or too many repeats). */
+function safeStarHeight(pattern: string): boolean {
+  try {
+    return safeRegex(pattern);
+  } catch {
+    return false;
+  }
+}
+
 async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOptions): Promise<Verdict> {
   const base: Pick<Verdict, 'pattern' | 'flags' | 'confirmed' | 'analyzerVersions' | 'fallback'> = { pattern: job.pattern, flags: job.flags, confirmed: false, analyzerVersions: analyzerVersions() };
-  const prepared = await pool.prepare(job.pattern, job.flags);
-  if (!prepared.valid) {
-    return { ...base, status: 'invalid', reason: prepared.error ?? 'the pattern does not compile' };
-  }
+  const invalid = compileError(job.pattern, job.flags);
+  if (invalid) return { ...base, status: 'invalid', reason: invalid };
+  const starHeightSafe = safeStarHeight(job.pattern);
   const unicode = /[uv]/.test(job.flags);
   const structure = scanPattern(job.pattern, unicode);
   // Star height 0 with few choice points: every attempt does a bounded amount of work (a pattern
   // without quantifiers reads at most its own length), so no input length makes it slow.
-  if (prepared.starHeightSafe && attemptPathsBound(structure) <= MAX_BOUNDED_PATHS) {
+  if (starHeightSafe && attemptPathsBound(structure) <= MAX_BOUNDED_PATHS) {
     return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'safe-regex2' };
   }
   // The ambiguity analysis of the search automaton decides nearly everything else in-process.
@@ -76,7 +98,7 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
       hint: hintFor(job.pattern, undefined, undefined, false),
     };
   }
-  const verdict = await analyzeWithRecheck(job, pool, options, base, prepared.starHeightSafe, structure);
+  const verdict = await analyzeWithRecheck(job, pool, options, base, starHeightSafe, structure);
   verdict.analyzerVersions = { ...verdict.analyzerVersions, recheckBackend: startedBackend() };
   return verdict;
 }

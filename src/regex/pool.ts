@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { locateBuiltFile } from '../files/built.js';
-import type { PrepareRequest, PrepareResponse, RunRequest, RunResponse } from './worker.js';
+import type { RunRequest, RunResponse } from './worker.js';
 
 type Pending = {
   resolve: (value: unknown) => void;
@@ -53,7 +53,7 @@ export function liveWorkerCount(): number {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { request: PrepareRequest | RunRequest; hardLimitMs: number | null; minCpuMs?: number; stopAtMinCpu?: boolean; entry: Pending }[] = [];
+  private readonly queue: { request: RunRequest; hardLimitMs: number; minCpuMs?: number; stopAtMinCpu?: boolean; entry: Pending }[] = [];
   private nextId = 1;
   private closed = false;
   private readonly file: string;
@@ -64,17 +64,13 @@ export class WorkerPool {
     this.file = resolveWorkerFile();
   }
 
-  prepare(pattern: string, flags: string): Promise<PrepareResponse> {
-    return this.submit({ id: 0, type: 'prepare', pattern, flags }, null) as Promise<PrepareResponse>;
-  }
-
   /**
    * Resolves with the measured time, or with killed=true and the elapsed time at the kill. With
    * `minCpuMs`, a thread that reaches the wall-clock limit before using that much CPU (other
    * processes took the cores) gets more time, up to ten times the limit, instead of being killed.
    */
-  run(request: Omit<RunRequest, 'id' | 'type'>, hardLimitMs: number, minCpuMs?: number, stopAtMinCpu = false): Promise<RunResult> {
-    return this.submit({ ...request, id: 0, type: 'run' }, hardLimitMs, minCpuMs, stopAtMinCpu) as Promise<RunResult>;
+  run(request: Omit<RunRequest, 'id'>, hardLimitMs: number, minCpuMs?: number, stopAtMinCpu = false): Promise<RunResult> {
+    return this.submit({ ...request, id: 0 }, hardLimitMs, minCpuMs, stopAtMinCpu) as Promise<RunResult>;
   }
 
   async close(): Promise<void> {
@@ -92,7 +88,7 @@ export class WorkerPool {
     await Promise.all([...this.retiring]);
   }
 
-  private submit(request: PrepareRequest | RunRequest, hardLimitMs: number | null, minCpuMs?: number, stopAtMinCpu = false): Promise<unknown> {
+  private submit(request: RunRequest, hardLimitMs: number, minCpuMs?: number, stopAtMinCpu = false): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     return new Promise((resolve, reject) => {
       request.id = this.nextId++;
@@ -113,26 +109,23 @@ export class WorkerPool {
       slot.pending = { id: request.id, entry };
       entry.started = performance.now();
       slot.cpuAtDispatch = threadCpuNs(slot.tid);
-      if (hardLimitMs !== null) {
-        // With `stopAtMinCpu`, the run is stopped as soon as its thread has used `minCpuMs` of
-        // CPU: the verdict ("at least the budget") is known, and the rest up to the hard limit
-        // would be spent for nothing. A thread short of
-        // `minCpuMs` at the hard limit was starved by other processes and gets more time, up to
-        // ten times the limit.
-        const poll = minCpuMs === undefined ? hardLimitMs : Math.max(10, minCpuMs / 10);
-        const expire = () => {
-          const cpuMs = this.cpuSinceDispatch(slot);
-          const elapsed = performance.now() - entry.started;
-          if (stopAtMinCpu && minCpuMs !== undefined && cpuMs !== undefined && cpuMs >= minCpuMs) return this.kill(slot, elapsed);
-          const starved = minCpuMs !== undefined && cpuMs !== undefined && cpuMs < minCpuMs;
-          if (elapsed < hardLimitMs || (starved && elapsed < hardLimitMs * 10)) {
-            entry.timer = setTimeout(expire, poll);
-            return;
-          }
-          this.kill(slot, hardLimitMs);
-        };
-        entry.timer = setTimeout(expire, stopAtMinCpu && minCpuMs !== undefined ? Math.min(hardLimitMs, minCpuMs) : hardLimitMs);
-      }
+      // With `stopAtMinCpu`, the run is stopped as soon as its thread has used `minCpuMs` of
+      // CPU: the verdict ("at least the budget") is known, and the rest up to the hard limit
+      // would be spent for nothing. A thread short of `minCpuMs` at the hard limit was starved
+      // by other processes and gets more time, up to ten times the limit.
+      const poll = minCpuMs === undefined ? hardLimitMs : Math.max(10, minCpuMs / 10);
+      const expire = () => {
+        const cpuMs = this.cpuSinceDispatch(slot);
+        const elapsed = performance.now() - entry.started;
+        if (stopAtMinCpu && minCpuMs !== undefined && cpuMs !== undefined && cpuMs >= minCpuMs) return this.kill(slot, elapsed);
+        const starved = minCpuMs !== undefined && cpuMs !== undefined && cpuMs < minCpuMs;
+        if (elapsed < hardLimitMs || (starved && elapsed < hardLimitMs * 10)) {
+          entry.timer = setTimeout(expire, poll);
+          return;
+        }
+        this.kill(slot, hardLimitMs);
+      };
+      entry.timer = setTimeout(expire, stopAtMinCpu && minCpuMs !== undefined ? Math.min(hardLimitMs, minCpuMs) : hardLimitMs);
       slot.worker.postMessage(request);
     }
   }

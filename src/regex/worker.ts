@@ -4,27 +4,10 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import safeRegex from 'safe-regex2';
 import type { RegexUsage } from './types.js';
-
-export interface PrepareRequest {
-  id: number;
-  type: 'prepare';
-  pattern: string;
-  flags: string;
-}
-
-export interface PrepareResponse {
-  id: number;
-  valid: boolean;
-  error?: string;
-  /** safe-regex2's star-height verdict: false means nested quantifiers (or too many repeats) */
-  starHeightSafe: boolean;
-}
 
 export interface RunRequest {
   id: number;
-  type: 'run';
   pattern: string;
   flags: string;
   method: RegexUsage;
@@ -44,7 +27,6 @@ export interface RunResponse {
   error?: string;
 }
 
-export type WorkerRequest = PrepareRequest | RunRequest;
 
 const compiled = new Map<string, RegExp>();
 
@@ -111,21 +93,7 @@ export function runWith(re: RegExp, method: RegexUsage, input: string): void {
   }
 }
 
-function handle(request: WorkerRequest): PrepareResponse | RunResponse {
-  if (request.type === 'prepare') {
-    try {
-      new RegExp(request.pattern, request.flags);
-    } catch (error) {
-      return { id: request.id, valid: false, error: (error as Error).message, starHeightSafe: true };
-    }
-    let starHeightSafe = true;
-    try {
-      starHeightSafe = safeRegex(request.pattern);
-    } catch {
-      starHeightSafe = false;
-    }
-    return { id: request.id, valid: true, starHeightSafe };
-  }
+function handle(request: RunRequest): RunResponse {
   const input = buildInput(request);
   let re: RegExp;
   try {
@@ -167,7 +135,7 @@ function threadId(): number | null {
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', (request: RunRequest) => {
   parentPort!.postMessage(handle(request));
 });
 // The pool starts a run's clock only once the thread has booted, so start-up never counts as
