@@ -1,8 +1,9 @@
 // Confirmation: run the real pattern, with the method the code uses, on attack inputs of growing
 // size, in a worker with a hard time limit. Confirmed when one run within maxInput takes at least
-// budgetMs. Timings in V8 are not monotonic in the input length (tier-up, quick checks, GC), so
-// several sizes and shapes are tried rather than only the largest.
-import type { RegexUsage } from './types.js';
+// budgetMs, or (see projectGrowth) when two runs measured in CPU time show the predicted growth
+// and it reaches the budget one step further. Timings in V8 are not monotonic in the input length
+// (tier-up, quick checks, GC), so several sizes and shapes are tried rather than only the largest.
+import type { Projection, RegexUsage } from './types.js';
 import { type AttackShape, attackLength, maxCount } from './attack.js';
 import type { RunResult, WorkerPool } from './pool.js';
 
@@ -24,7 +25,14 @@ export interface ConfirmRequest {
    * where a slow run is the exception and the smallest slow input matters little.
    */
   atLimitOnly?: boolean;
+  /**
+   * Allow confirmation by measured growth. Off where a bound the automaton did not keep (a large
+   * bounded repeat taken for a loop) can stop the growth between the measured input and the
+   * projected one.
+   */
+  byGrowth?: boolean;
 }
+
 
 export interface Measurement {
   ms: number;
@@ -34,6 +42,8 @@ export interface Measurement {
   count: number;
   /** The run hit the hard limit and was killed: ms is a lower bound. */
   killed: boolean;
+  /** Confirmed by growth: the budget is reached at the projected input, not by this run. */
+  projected?: Projection;
 }
 
 export interface ConfirmResult {
@@ -86,6 +96,60 @@ function sparse(series: number[]): number[] {
   return [...new Set([...series.filter((n) => n === 16 || n === 24 || n === 32), ...(last === undefined ? [] : [last])])];
 }
 
+/** A run measured in CPU time: its pump count, input length and matching time. */
+export interface GrowthPoint {
+  count: number;
+  length: number;
+  ms: number;
+}
+
+/**
+ * Below this a run's CPU time is mostly fixed cost (the call, the first compile), not the
+ * backtracking whose growth is being measured.
+ */
+const GROWTH_FLOOR_MS = 2;
+
+/**
+ * Confirmation by growth. A linear pattern takes well under a millisecond on 50,000 characters, so
+ * two runs in CPU time where the larger takes a quarter of the budget and the time grows as n^1.5
+ * or faster (polynomial), or by 1.4x or more per repetition (exponential), show the backtracking
+ * the analysis predicted. Confirmed when that growth reaches the budget within one more doubling
+ * of the input (polynomial) or two more repetitions (exponential), and within maxInput: the
+ * projection never reaches far past what was run, and the extra runs to the budget itself (the
+ * largest cost of a cold audit) are saved.
+ */
+export function projectGrowth(
+  growth: ConfirmRequest['growth'],
+  previous: GrowthPoint,
+  last: GrowthPoint,
+  budgetMs: number,
+  limitCount: number,
+  lengthOf: (count: number) => number,
+): Projection | undefined {
+  if (previous.ms < GROWTH_FLOOR_MS || last.ms < budgetMs / 4 || last.count <= previous.count) return undefined;
+  if (growth === 'polynomial') {
+    if (last.length < previous.length * 1.5) return undefined;
+    const exponent = Math.log(last.ms / previous.ms) / Math.log(last.length / previous.length);
+    if (exponent < 1.5) return undefined;
+    const count = Math.min(limitCount, last.count * 2);
+    const inputLength = lengthOf(count);
+    const ms = last.ms * (inputLength / last.length) ** exponent;
+    return ms >= budgetMs ? { ms: round(ms), inputLength, exponent: round(exponent) } : undefined;
+  }
+  const perRepetition = (last.ms / previous.ms) ** (1 / (last.count - previous.count));
+  if (perRepetition < 1.4) return undefined;
+  const count = Math.min(limitCount, last.count + 2);
+  const ms = last.ms * perRepetition ** (count - last.count);
+  return ms >= budgetMs ? { ms: round(ms), inputLength: lengthOf(count), perRepetition: round(perRepetition) } : undefined;
+}
+
+function quarterAndLimit(series: number[]): number[] {
+  const limit = series[series.length - 1];
+  if (limit === undefined) return [];
+  const quarter = Math.floor(limit / 4);
+  return quarter >= 1 ? [quarter, limit] : [limit];
+}
+
 /** Matching time of a run: the worker thread's CPU time where the OS reports it, else wall time. */
 function cost(run: RunResult): number {
   return run.cpuMs ?? run.ms;
@@ -118,12 +182,16 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
     // the smallest slow input), the alternative shapes are tried at the size limit only, so a
     // pattern that is not slow within the limit costs a few runs rather than dozens.
     const series = countSeries(shape, request.growth, request.maxInput, request.degree);
-    const counts = request.growth === 'polynomial' && (index > 0 || request.atLimitOnly) ? series.slice(-1) : request.atLimitOnly ? sparse(series) : series;
+    const limitOnly = request.growth === 'polynomial' && (index > 0 || request.atLimitOnly);
+    // By growth, a quarter of the limit first: a slow shape confirms from there and half the
+    // limit at a fraction of a run at the limit.
+    const counts = limitOnly ? (request.byGrowth ? quarterAndLimit(series) : series.slice(-1)) : request.atLimitOnly ? sparse(series) : series;
     const limit = counts[counts.length - 1] ?? 0;
     for (const method of request.methods) {
       // Polynomial growth is predictable: each run's time says how far the next must jump to
       // reach the budget (n^degree), so a confirmation takes two or three runs, not six.
       let extrapolated: number | undefined;
+      let previousPoint: GrowthPoint | undefined;
       for (const planned of counts) {
         if (extrapolated !== undefined && planned < extrapolated) continue;
         const count = Math.max(planned, extrapolated ?? 0);
@@ -153,8 +221,32 @@ export async function confirmAttack(pool: WorkerPool, request: ConfirmRequest): 
           measurement.ms = round(Math.min(cost(result), cost(again)));
         }
         if (!slowest || measurement.ms > slowest.ms) slowest = measurement;
+        // Only CPU time is steady enough to compare two runs: wall time on a busy machine can
+        // fake a growth that is not there.
+        const byGrowth = request.byGrowth === true && result.cpuMs !== undefined && !result.killed;
+        if (byGrowth) {
+          const point = { count, length: measurement.inputLength, ms: result.cpuMs! };
+          if (!previousPoint && point.ms >= request.budgetMs / 4) {
+            // The first run took a quarter of the budget already: a smaller one, at a quarter of
+            // its cost or less, gives the second point.
+            const smaller = request.growth === 'polynomial' ? Math.floor(count / 2) : count - 2;
+            const run = smaller >= 1 ? await measure(shape, method, smaller, hardLimit) : undefined;
+            if (run && !run.error && !run.killed && run.cpuMs !== undefined) previousPoint = { count: smaller, length: attackLength(shape, smaller), ms: run.cpuMs };
+          }
+          const projected = previousPoint && projectGrowth(request.growth, previousPoint, point, request.budgetMs, limit, (n) => attackLength(shape, n));
+          if (projected) return { confirmed: true, measurement: { ...measurement, projected }, runs };
+          previousPoint = point;
+        }
         if (request.growth === 'polynomial' && count < limit) {
-          const factor = Math.min(16, Math.max(2, ((1.2 * request.budgetMs) / Math.max(cost(result), 0.5)) ** (1 / (request.degree ?? 2))));
+          // Aim where the next run settles the verdict: a growth projection needs a quarter of the
+          // budget or more, an absolute one the budget.
+          const target = (byGrowth ? 0.4 : 1.2) * request.budgetMs;
+          // A run under the growth floor is mostly fixed cost and says little about the slope:
+          // jump less far from it.
+          const cap = cost(result) < GROWTH_FLOOR_MS ? 4 : 16;
+          // By growth, half again is enough from just under a quarter of the budget.
+          const least = byGrowth ? 1.5 : 2;
+          const factor = Math.min(cap, Math.max(least, (target / Math.max(cost(result), 0.5)) ** (1 / (request.degree ?? 2))));
           extrapolated = Math.min(limit, Math.ceil(count * factor));
           if (extrapolated > count && !counts.includes(extrapolated)) {
             // Not in the planned series: run it right away, then carry on from there.

@@ -5,7 +5,7 @@
 // `fallback`.
 import { type AmbiguityVerdict, analyzeAmbiguity, analyzeLaterAttempts } from './ambiguity/index.js';
 import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
-import { confirmAttack } from './confirm.js';
+import { type Measurement, confirmAttack } from './confirm.js';
 import { hintFor } from './hint.js';
 import type { WorkerPool } from './pool.js';
 import type { Complexity, PatternJob, Verdict } from './types.js';
@@ -38,7 +38,7 @@ export async function analyzeInProcess(
   if (every && (every.status === 'exponential' || every.status === 'polynomial')) candidates.push({ result: every, everyPosition: true });
   if (candidates.length === 0) return { verdict: { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'ambiguity' } };
 
-  let slowest: { candidate: Candidate; measurement: NonNullable<Awaited<ReturnType<typeof confirmAttack>>['measurement']> } | undefined;
+  let slowest: { candidate: Candidate; measurement: Measurement } | undefined;
   for (const candidate of candidates) {
     const methods = confirmationMethods(job, candidate.everyPosition);
     if (methods.length === 0) continue;
@@ -61,6 +61,7 @@ export async function analyzeInProcess(
       maxInput: options.maxInput,
       totalLimitMs: result.failing ? Math.max(4_000, options.budgetMs * 40) : Math.max(1_000, options.budgetMs * 10),
       atLimitOnly: !result.failing,
+      byGrowth: !result.approximations.includes('bounded-repeat'),
     });
     const m = outcome.measurement;
     if (outcome.confirmed && m) return { verdict: vulnerable(base, job, candidate, m, true) };
@@ -88,7 +89,7 @@ function vulnerable(
   base: Base,
   job: PatternJob,
   candidate: Candidate,
-  measurement: { ms: number; inputLength: number; method: Verdict['method']; shape: AttackShape; count: number } | undefined,
+  measurement: Measurement | undefined,
   confirmed: boolean,
 ): Verdict {
   const { result, everyPosition } = candidate;
@@ -104,6 +105,7 @@ function vulnerable(
     ...(hotspot.length > 0 ? { hotspot } : {}),
     confirmed,
     ...(measurement ? { measuredMs: measurement.ms, inputLength: measurement.inputLength, method: measurement.method } : {}),
+    ...(measurement?.projected ? { projected: measurement.projected } : {}),
     checker: 'ambiguity',
     hint: hintFor(job.pattern, complexity, hotspot.length > 0 ? hotspot : undefined, everyPosition),
   };

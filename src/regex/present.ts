@@ -3,7 +3,7 @@
 // how to fix it. The per-file finding list follows it in the stylish report.
 import type { Painter } from '../findings/model.js';
 import type { PatternReport, SkippedFile } from './audit.js';
-import { formatDuration } from './report.js';
+import { measuredText } from './report.js';
 
 const WINDOW = 72;
 
@@ -54,9 +54,8 @@ export function renderReports(reports: PatternReport[], skipped: SkippedFile[], 
       lines.push(`  ${paint.gray('error   ')}${report.invalid ?? verdict.reason ?? 'does not compile'}`);
     } else {
       if (verdict.attack) lines.push(`  ${paint.gray('attack  ')}${verdict.attack.readable}${verdict.method ? paint.gray(`  (with .${verdict.method}())`) : ''}`);
-      if (verdict.measuredMs !== undefined && verdict.inputLength !== undefined) {
-        lines.push(`  ${paint.gray('measured')}${` ${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`}`);
-      }
+      const measured = measuredText(verdict);
+      if (measured) lines.push(`  ${paint.gray('measured')} ${measured}`);
       if (verdict.status === 'incomplete' && verdict.reason) lines.push(`  ${paint.gray('why     ')}${verdict.reason}`);
       if (typeof data.fix === 'string') lines.push(`  ${paint.gray('fix     ')}${data.fix}`);
     }

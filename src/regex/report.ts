@@ -29,9 +29,13 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms)} ms`;
 }
 
-function measuredText(verdict: Verdict): string | undefined {
+export function measuredText(verdict: Verdict): string | undefined {
   if (verdict.measuredMs === undefined || verdict.inputLength === undefined) return undefined;
-  return `${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`;
+  const measured = `${formatDuration(verdict.measuredMs)} on a ${verdict.inputLength}-character input`;
+  const p = verdict.projected;
+  if (!p) return measured;
+  const growth = p.exponent !== undefined ? `time growing as n^${p.exponent.toFixed(1)}` : `time x${(p.perRepetition ?? 0).toFixed(1)} per repetition`;
+  return `${measured}, ${growth}: about ${formatDuration(p.ms)} at ${p.inputLength} characters`;
 }
 
 function complexityText(verdict: Verdict): string {
@@ -83,6 +87,7 @@ export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: n
     confirmed: verdict.confirmed,
     measuredMs: verdict.measuredMs === undefined ? null : Math.round(verdict.measuredMs),
     inputLength: verdict.inputLength ?? null,
+    ...(verdict.projected ? { projected: verdict.projected } : {}),
     ...(verdict.method ? { method: verdict.method } : {}),
     ...(verdict.hotspot?.length ? { hotspot: verdict.hotspot } : {}),
     ...(verdict.checker ? { checker: verdict.checker } : {}),

@@ -41,6 +41,16 @@ export interface Attack {
   suffix: string;
 }
 
+/** What runs measured in CPU time predict one step past the largest (confirmation by growth). */
+export interface Projection {
+  ms: number;
+  inputLength: number;
+  /** Polynomial: time grows as n^exponent between the two runs. */
+  exponent?: number;
+  /** Exponential: time multiplies by this with each repetition of the pump. */
+  perRepetition?: number;
+}
+
 export interface Verdict {
   pattern: string;
   flags: string;
@@ -49,10 +59,15 @@ export interface Verdict {
   attack?: Attack;
   /** Offsets (UTF-16, end exclusive) in `pattern` of the part that backtracks. */
   hotspot?: { start: number; end: number }[];
-  /** True when a real run of the pattern on an attack input took at least budgetMs. */
+  /**
+   * True when a real run of the pattern on an attack input took at least budgetMs, or when runs
+   * measured in CPU time grew fast enough to reach it one step past the largest (`projected`).
+   */
   confirmed: boolean;
   measuredMs?: number;
   inputLength?: number;
+  /** Confirmed by growth: what the measured runs predict one step past the largest. */
+  projected?: Projection;
   /** The method the confirming (or slowest) run used. */
   method?: RegexUsage;
   checker?: 'ambiguity' | 'automaton' | 'fuzz' | 'safe-regex2' | 'measurement';
