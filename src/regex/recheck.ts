@@ -29,10 +29,15 @@ let recheckReady: Promise<unknown> | null = null;
  * first, and everything else waits for it.
  */
 function warmRecheck(): Promise<unknown> {
-  recheckReady ??= recheck()
+  const ready = (recheckReady ??= recheck()
     .check('a', '', { timeout: 10_000 })
-    .catch(() => undefined);
-  return recheckReady;
+    .catch(() => undefined));
+  // A start-up check that hangs (its agent died) must not hold every later analysis: the next
+  // one starts afresh.
+  void deadline(ready, AGENT_START_MS, '').catch(() => {
+    if (recheckReady === ready) recheckReady = null;
+  });
+  return ready;
 }
 
 let recheckModule: RecheckModule | null = null;
@@ -216,21 +221,37 @@ export function startedBackend(): 'native' | 'java' | 'js' | 'none' {
   return state?.pool ? 'js' : recheckModule ? recheckBackend() : 'none';
 }
 
+/** Its Java build starts a JVM: seconds on a loaded machine. */
+const AGENT_START_MS = 20_000;
+
+class MissedDeadline extends Error {}
+
+function deadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MissedDeadline(message)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 export async function runRecheck(source: string, flags: string, params: Parameters, timeoutMs: number): Promise<Diagnostics> {
   await acquire();
   watchMemory();
   // recheck enforces `timeout` itself, from when its agent takes the request (no queue ahead of
-  // it: see acquire); the abort is the backstop if the agent stops answering.
+  // it: see acquire). An agent that dies (stopped for memory, recycled, crashed) leaves recheck's
+  // promises pending for ever, the start-up check's too, and the abort signal does not settle
+  // them: deadlines of our own do.
   const controller = new AbortController();
-  const backstop = setTimeout(() => controller.abort(), timeoutMs + 2000);
   try {
-    await warmRecheck();
-    return await recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal });
+    await deadline(warmRecheck(), AGENT_START_MS, 'recheck\'s agent did not start');
+    return await deadline(recheck().check(source, flags, { ...params, timeout: timeoutMs, signal: controller.signal }), timeoutMs + 2000, 'recheck did not answer');
   } catch (error) {
+    controller.abort();
+    // recheck would send the next analysis to the same dead or stuck agent: replace it.
+    if (error instanceof MissedDeadline) await stopRecheck();
     const message = killedForMemory ? `recheck's agent passed ${AGENT_MEMORY_CAP_MB} MB and was stopped` : (error as Error).message;
     return { source, flags, status: 'unknown', error: { kind: 'unexpected', message } };
   } finally {
-    clearTimeout(backstop);
     release();
     if (inflight === 0) killedForMemory = false;
     maybeRecycleAgent();
