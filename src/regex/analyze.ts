@@ -79,8 +79,7 @@ async function analyzeOne(job: PatternJob, pool: WorkerPool, options: ResolvedOp
   const invalid = compileError(job.pattern, job.flags);
   if (invalid) return { ...base, status: 'invalid', reason: invalid };
   const starHeightSafe = safeStarHeight(job.pattern);
-  const unicode = /[uv]/.test(job.flags);
-  const structure = scanPattern(job.pattern, unicode);
+  const structure = scanPattern(job.pattern, job.flags);
   // Star height 0 with few choice points: every attempt does a bounded amount of work (a pattern
   // without quantifiers reads at most its own length), so no input length makes it slow.
   if (starHeightSafe && attemptPathsBound(structure) <= MAX_BOUNDED_PATHS) {

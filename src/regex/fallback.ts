@@ -65,7 +65,6 @@ export async function analyzeWithRecheck(
   starHeightSafe: boolean,
   structure: ReturnType<typeof scanPattern>,
 ): Promise<Verdict> {
-  const unicode = /[uv]/.test(job.flags);
 
   const flags = recheckFlags(job.flags);
   const timeout = options.analysisTimeoutMs;
@@ -102,7 +101,7 @@ export async function analyzeWithRecheck(
   // first; when it proves the widened pattern linear and no lookaround hides a loop of its own
   // (the variant does not see the lookarounds' own backtracking), the fuzzer cannot add anything
   // but noise, and it is skipped.
-  const derived = automatonVariant(job.pattern, unicode);
+  const derived = automatonVariant(job.pattern, job.flags);
   const variantFirst = derived !== null && !derived.approximations.includes('bounded-repeat');
   let variant: Analysis | undefined;
   const analyseVariant = async (d: NonNullable<typeof derived>): Promise<Analysis> => ({
@@ -114,7 +113,7 @@ export async function analyzeWithRecheck(
   });
   if (variantFirst) {
     variant = await analyseVariant(derived);
-    const needsGModel = iteratesEveryPosition(job) && unanchoredAlternatives(job.pattern, unicode) !== null;
+    const needsGModel = iteratesEveryPosition(job) && unanchoredAlternatives(job.pattern, job.flags) !== null;
     if (variant.diagnostics.status === 'safe' && !needsGModel && lookaroundsAreLoopFree(structure)) {
       return { ...base, status: 'safe', complexity: { type: 'safe' }, checker: 'automaton' };
     }
@@ -139,7 +138,7 @@ export async function analyzeWithRecheck(
     }
 
     if (iteratesEveryPosition(job)) {
-      const modelled = unanchoredAlternatives(job.pattern, unicode);
+      const modelled = unanchoredAlternatives(job.pattern, job.flags);
       if (modelled) {
         gModel = { diagnostics: await runRecheck(modelled.source, flags, {}, timeout), derived: modelled, role: 'g-model' };
         analyses.push(gModel);

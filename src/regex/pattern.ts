@@ -1,13 +1,14 @@
-// A small structural scanner for JavaScript regex sources. It never runs or compiles a pattern:
-// the engine uses it to derive variants for the analyser (recheck's automaton checker rejects
-// lookarounds, back-references and large bounded repeats) and to model `g`-flag iteration.
-// Derived sources carry an offset map back to the original, so hotspots still point at what the
-// user wrote.
+// The structure of a JavaScript regex source, from regexpp's parse (the parser refa and ESLint
+// use): the engine uses it to bound the paths of simple patterns, to derive variants for recheck
+// (its automaton checker rejects lookarounds, back-references and large bounded repeats) and to
+// model `g`-flag iteration. Derived sources carry an offset map back to the original, so hotspots
+// still point at what the user wrote.
+import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 
 export interface GroupInfo {
   /** Offset of '(' */
   start: number;
-  /** Offset just past ')' (pattern length when unterminated) */
+  /** Offset just past ')' */
   end: number;
   kind: 'capture' | 'named' | 'noncapture' | 'lookahead' | 'lookbehind' | 'modifier';
   /** 1-based capture index for capture and named groups */
@@ -27,6 +28,7 @@ export interface BackrefInfo {
 }
 
 export interface QuantifierInfo {
+  /** Offset of the quantifier itself (`*`, `{`...), just past what it repeats */
   start: number;
   end: number;
   min: number;
@@ -43,155 +45,59 @@ export interface PatternStructure {
   alternatives: { start: number; end: number }[];
 }
 
-const BRACED_QUANTIFIER = /\{(\d+)(?:(,)(\d*))?\}/y;
+const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-export function scanPattern(source: string, unicode = false): PatternStructure {
+/** Raised for a pattern nested deeper than the parser's recursion reaches. */
+export class TooDeeplyNested extends Error {
+  constructor() {
+    super('the pattern nests too deeply to analyse');
+  }
+}
+
+/** Throws a SyntaxError for a source that is not a valid pattern under these flags. */
+export function scanPattern(source: string, flags = ''): PatternStructure {
+  const unicodeSets = flags.includes('v');
+  let pattern: ReturnType<typeof parser.parsePattern>;
+  try {
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u') && !unicodeSets, unicodeSets });
+  } catch (error) {
+    if (error instanceof RangeError) throw new TooDeeplyNested();
+    throw error;
+  }
   const groups: GroupInfo[] = [];
   const backrefs: BackrefInfo[] = [];
   const quantifiers: QuantifierInfo[] = [];
-  const alternatives: { start: number; end: number }[] = [];
-  const open: GroupInfo[] = [];
-  let captureCount = 0;
-  let altStart = 0;
-  let i = 0;
-  // Whether the previous token can carry a quantifier; in Annex B mode a '{' that is not a
-  // well-formed quantifier is a literal, which this mirrors.
-  let atomBefore = false;
-
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9]/.test(next)) {
-        let j = i + 1;
-        while (j < source.length && /\d/.test(source[j]!)) j += 1;
-        backrefs.push({ start: i, end: j, target: Number(source.slice(i + 1, j)) });
-        i = j;
-      } else if (next === 'k' && source[i + 2] === '<') {
-        const close = source.indexOf('>', i + 3);
-        const end = close === -1 ? source.length : close + 1;
-        backrefs.push({ start: i, end, target: source.slice(i + 3, end - 1) });
-        i = end;
-      } else if (next === 'u' && source[i + 2] === '{' && unicode) {
-        const close = source.indexOf('}', i + 3);
-        i = close === -1 ? source.length : close + 1;
-      } else if ((next === 'p' || next === 'P') && source[i + 2] === '{' && unicode) {
-        const close = source.indexOf('}', i + 3);
-        i = close === -1 ? source.length : close + 1;
-      } else {
-        i += 2;
-      }
-      atomBefore = true;
-      continue;
-    }
-    if (ch === '[') {
-      i = skipClass(source, i);
-      atomBefore = true;
-      continue;
-    }
-    if (ch === '(') {
-      let kind: GroupInfo['kind'] = 'capture';
-      let bodyStart = i + 1;
-      let name: string | undefined;
-      if (source[i + 1] === '?') {
-        const a = source[i + 2];
-        const b = source[i + 3];
-        if (a === ':') { kind = 'noncapture'; bodyStart = i + 3; }
-        else if (a === '=' || a === '!') { kind = 'lookahead'; bodyStart = i + 3; }
-        else if (a === '<' && (b === '=' || b === '!')) { kind = 'lookbehind'; bodyStart = i + 4; }
-        else if (a === '<') {
-          const close = source.indexOf('>', i + 3);
-          kind = 'named';
-          name = source.slice(i + 3, close === -1 ? source.length : close);
-          bodyStart = close === -1 ? source.length : close + 1;
-        } else {
-          // (?i:...) style modifiers
-          const colon = source.indexOf(':', i + 2);
-          kind = 'modifier';
-          bodyStart = colon === -1 ? i + 2 : colon + 1;
-        }
-      }
-      const group: GroupInfo = { start: i, end: source.length, kind, bodyStart, branches: 1 };
-      if (kind === 'capture' || kind === 'named') {
-        captureCount += 1;
-        group.index = captureCount;
-        if (name !== undefined) group.name = name;
-      }
-      groups.push(group);
-      open.push(group);
-      i = bodyStart;
-      atomBefore = false;
-      continue;
-    }
-    if (ch === ')') {
-      const group = open.pop();
-      if (group) group.end = i + 1;
-      i += 1;
-      atomBefore = true;
-      continue;
-    }
-    if (ch === '|' && open.length > 0) {
-      open[open.length - 1]!.branches += 1;
-      i += 1;
-      atomBefore = false;
-      continue;
-    }
-    if (ch === '|' && open.length === 0) {
-      alternatives.push({ start: altStart, end: i });
-      altStart = i + 1;
-      i += 1;
-      atomBefore = false;
-      continue;
-    }
-    if ((ch === '*' || ch === '+' || ch === '?') && atomBefore) {
-      let end = i + 1;
-      if (source[end] === '?') end += 1; // lazy
-      const min = ch === '+' ? 1 : 0;
-      const max = ch === '?' ? 1 : Infinity;
-      quantifiers.push({ start: i, end, min, max, braced: false });
-      i = end;
-      atomBefore = false;
-      continue;
-    }
-    if (ch === '{' && atomBefore) {
-      BRACED_QUANTIFIER.lastIndex = i;
-      const m = BRACED_QUANTIFIER.exec(source);
-      if (m) {
-        let end = i + m[0].length;
-        if (source[end] === '?') end += 1;
-        const min = Number(m[1]);
-        const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-        quantifiers.push({ start: i, end, min, max, braced: true });
-        i = end;
-        atomBefore = false;
-        continue;
-      }
-    }
-    i += 1;
-    atomBefore = ch !== '^' && ch !== '$' && ch !== '|';
-  }
-  alternatives.push({ start: altStart, end: source.length });
-  return { groups, backrefs, quantifiers, alternatives };
-}
-
-function skipClass(source: string, at: number): number {
-  let i = at + 1;
-  if (source[i] === '^') i += 1;
-  // A ']' right after '[' or '[^' is a literal only outside unicode mode; V8 treats `[]` as
-  // an empty class, so the first ']' always closes.
-  let depth = 1;
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === '\\') { i += 2; continue; }
-    // The v flag allows nested classes; counting brackets is harmless without it because an
-    // unescaped '[' inside a class is rare and a literal there.
-    if (ch === ']') {
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    }
-    i += 1;
-  }
-  return source.length;
+  let captures = 0;
+  visitRegExpAST(pattern, {
+    onCapturingGroupEnter(node) {
+      captures += 1;
+      groups.push({
+        start: node.start,
+        end: node.end,
+        kind: node.name === null ? 'capture' : 'named',
+        index: captures,
+        ...(node.name === null ? {} : { name: node.name }),
+        bodyStart: node.alternatives[0]!.start,
+        branches: node.alternatives.length,
+      });
+    },
+    onGroupEnter(node) {
+      groups.push({ start: node.start, end: node.end, kind: node.modifiers ? 'modifier' : 'noncapture', bodyStart: node.alternatives[0]!.start, branches: node.alternatives.length });
+    },
+    onAssertionEnter(node) {
+      if (node.kind !== 'lookahead' && node.kind !== 'lookbehind') return;
+      groups.push({ start: node.start, end: node.end, kind: node.kind, bodyStart: node.alternatives[0]!.start, branches: node.alternatives.length });
+    },
+    onBackreferenceEnter(node) {
+      backrefs.push({ start: node.start, end: node.end, target: node.ref });
+    },
+    onQuantifierEnter(node) {
+      const at = node.element.end;
+      quantifiers.push({ start: at, end: node.end, min: node.min, max: node.max, braced: source[at] === '{' });
+    },
+  });
+  quantifiers.sort((a, b) => a.start - b.start);
+  return { groups, backrefs, quantifiers, alternatives: pattern.alternatives.map(({ start, end }) => ({ start, end })) };
 }
 
 /**
@@ -269,10 +175,10 @@ class Builder {
  */
 export function automatonVariant(
   original: string,
-  unicode: boolean,
+  flags: string,
   limit = 10,
 ): (Derived & { approximations: VariantApproximation[]; reducedMinimums: number[] }) | null {
-  const structure = scanPattern(original, unicode);
+  const structure = scanPattern(original, flags);
   const edits: { start: number; end: number; replacement: string | null }[] = [];
   for (const group of structure.groups) {
     if (group.kind === 'lookahead' || group.kind === 'lookbehind') {
@@ -341,8 +247,8 @@ function applyEdits(original: string, edits: { start: number; end: number; repla
  * start (or after a line break, which an attack need not contain), yet they make the single-search
  * analysis see an early match and call the pattern linear. Null when no such alternative exists.
  */
-export function unanchoredAlternatives(original: string, unicode: boolean): Derived | null {
-  const { alternatives } = scanPattern(original, unicode);
+export function unanchoredAlternatives(original: string, flags: string): Derived | null {
+  const { alternatives } = scanPattern(original, flags);
   if (alternatives.length < 2) return null;
   const kept = alternatives.filter((alt) => !original.slice(alt.start, alt.end).startsWith('^'));
   if (kept.length === alternatives.length || kept.length === 0) return null;

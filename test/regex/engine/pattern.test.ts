@@ -28,24 +28,24 @@ describe('scanPattern', () => {
 
 describe('derived patterns', () => {
   it('drops ^-anchored alternatives for the every-position model and maps offsets back', () => {
-    const derived = unanchoredAlternatives('^\\s*|\\s*$', false)!;
+    const derived = unanchoredAlternatives('^\\s*|\\s*$', '')!;
     expect(derived.source).toBe('\\s*$');
     expect(mapRanges(derived, [{ start: 0, end: 3 }])).toEqual([{ start: 5, end: 8 }]);
-    expect(unanchoredAlternatives('\\s+$', false)).toBeNull();
-    expect(unanchoredAlternatives('^a|^b', false)).toBeNull();
+    expect(unanchoredAlternatives('\\s+$', '')).toBeNull();
+    expect(unanchoredAlternatives('^a|^b', '')).toBeNull();
   });
 
   it('removes lookarounds, inlines back-references and shrinks large bounds', () => {
-    const v = automatonVariant('^([^-]+)-([A-Za-z0-9+/=]{44,88})(\\?[\\x21-\\x7E]*)*$', false)!;
+    const v = automatonVariant('^([^-]+)-([A-Za-z0-9+/=]{44,88})(\\?[\\x21-\\x7E]*)*$', '')!;
     expect(v.source).toBe('^([^-]+)-([A-Za-z0-9+/=]{2,3})(\\?[\\x21-\\x7E]*)*$');
     expect(v.approximations).toEqual(['bounded-repeat']);
     expect(v.reducedMinimums).toEqual([44]);
-    const w = automatonVariant('(?=(\\\\+?)?)\\1"', false)!;
+    const w = automatonVariant('(?=(\\\\+?)?)\\1"', '')!;
     expect(w.source).toBe('(?:\\\\+?)"');
     expect(w.approximations).toEqual(['lookaround', 'backreference']);
-    expect(automatonVariant('(a)(?:b)\\1', false)!.source).toBe('(a)(?:b)(?:a)');
-    expect(automatonVariant('^[a-z]{1,256}$', false)!.source).toBe('^[a-z]{1,3}$');
-    expect(automatonVariant('^\\d{2,4}$', false)).toBeNull();
+    expect(automatonVariant('(a)(?:b)\\1', '')!.source).toBe('(a)(?:b)(?:a)');
+    expect(automatonVariant('^[a-z]{1,256}$', '')!.source).toBe('^[a-z]{1,3}$');
+    expect(automatonVariant('^\\d{2,4}$', '')).toBeNull();
   });
 });
 
@@ -110,5 +110,19 @@ describe('attemptPathsBound', () => {
     expect(bound('a+')).toBe(Infinity);
     expect(bound('a{2,}')).toBe(Infinity);
     expect(bound('(a)\\1')).toBe(Infinity);
+  });
+});
+
+describe('scanPattern under the u and v flags', () => {
+  it('reads classes with nested sets and properties as one atom', () => {
+    const s = scanPattern('[\\p{L}--[a-z]]+(x)\\1', 'v');
+    expect(s.quantifiers).toEqual([{ start: 14, end: 15, min: 1, max: Infinity, braced: false }]);
+    expect(s.backrefs).toEqual([{ start: 18, end: 20, target: 1 }]);
+  });
+
+  it('rejects what the flags make invalid, as V8 does', () => {
+    expect(() => scanPattern('a{,2}', 'u')).toThrow(SyntaxError);
+    expect(() => scanPattern('\\1', 'u')).toThrow(SyntaxError);
+    expect(scanPattern('\\1', '').backrefs).toEqual([]);
   });
 });
