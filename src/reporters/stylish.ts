@@ -5,7 +5,7 @@ import { type CommandResult, type Finding, type RenderContext, compareFindings, 
 export function renderStylish(result: CommandResult, ctx: RenderContext): string {
   const { paint } = ctx;
   const parts: string[] = [];
-  const intro = result.text?.(ctx);
+  const intro = result.text?.(ctx, result);
   if (intro) parts.push(intro.replace(/(^|[^\n])\n+$/, '$1'));
 
   // -q hides only what cannot fail the run, so an exit 1 always shows its reason.
