@@ -17,15 +17,14 @@ import { withFingerprints } from '../findings/fingerprint.js';
 import { type Finding, type InputError, compareFindings } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, applySuppressions } from '../findings/suppress.js';
-import { parseSource } from '../js/parse.js';
+import { parseFailure, parseSource } from '../js/parse.js';
 import { stopParser } from '../js/parse-guard.js';
 import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { UNPARSABLE_FILE_RULE } from './rules.js';
-import { type Occurrence, SEVERITY, authFirst, findingFor } from './report.js';
+import { type Occurrence, authFirst, findingFor } from './report.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -121,7 +120,6 @@ function jobKey(pattern: string, flags: string): string {
 export class RegexCollector {
   private readonly occurrences: Occurrence[] = [];
   private readonly files = new Map<string, FileRecord>();
-  private readonly parseProblems: Finding[] = [];
   readonly errors: InputError[] = [];
   readonly skipped: SkippedFile[] = [];
   private inputs = 0;
@@ -155,23 +153,13 @@ export class RegexCollector {
       try {
         extraction = extract(kind, display, text);
       } catch (error) {
-        extraction = { regexes: [], parseError: { line: 1, column: 1, message: `cannot be parsed (${(error as Error).message})` } };
+        extraction = { regexes: [], parseError: { line: 1, column: 1, message: (error as Error).message } };
       }
       if (key) this.extractionCache.set(key, extraction);
     }
     for (const regex of extraction.regexes) this.occurrences.push({ ...regex, file: display });
-    if (extraction.parseError) {
-      const { line, column, message } = extraction.parseError;
-      this.parseProblems.push({
-        ruleId: UNPARSABLE_FILE_RULE,
-        severity: SEVERITY[UNPARSABLE_FILE_RULE]!,
-        message: `Cannot parse this file (${message} at line ${line}); its regexes may not have been audited`,
-        file: display,
-        line,
-        column,
-        data: { error: message },
-      });
-    }
+    const failure = parseFailure(display, extraction.parseError, extraction.refused);
+    if (failure) this.errors.push(failure);
     if (text.includes('authkit-ignore')) {
       const suppressions = suppressionsIn(display, text, isSourceFile(display) ? parseSource(display, text).comments : undefined);
       if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
@@ -283,7 +271,6 @@ export class RegexCollector {
       report.findings.push(finding);
       if (finding.data?.auth) report.auth = true;
     }
-    findings.push(...this.parseProblems);
 
     // Suppressions, per file; stale ones become findings.
     const byFile = new Map<string, Finding[]>();

@@ -40,10 +40,16 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;
   const total = result.findings.length;
+  // Inputs that were not read or parsed are listed on stderr; the summary counts them too, so that
+  // a report without findings never reads as a clean bill for files nobody examined.
+  const failedFiles = new Set(result.errors.map((e) => e.file)).size;
+  const failed = result.inputs !== undefined && failedFiles > 0 ? `${plural(failedFiles, 'input')} not read or not parsed (listed on stderr)` : '';
   if (total > 0) {
     const hiddenNote = hidden > 0 ? `; ${hidden} below --fail-on ${ctx.failOn} hidden by -q` : '';
-    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${hiddenNote})${skipped}`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${hiddenNote})${skipped}${failed ? `; ${failed}` : ''}`;
     parts.push(counts.error > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary)));
+  } else if (failed) {
+    parts.push(paint.red(paint.bold(`✖ ${failed}; no problems found in what was read${skipped}`)));
   } else if (!result.text && result.errors.length === 0 && !ctx.quiet) {
     const what = result.inputs === undefined ? '' : ` in ${plural(result.inputs, 'input')}${skipped}`;
     parts.push(paint.green(`✔ no problems found${what}`));

@@ -1,7 +1,7 @@
 // One JS/TS file (or committed config JSON) in, session findings out. Suppressions are left to the
 // caller: the command applies them per file, the scan across domains.
 import { isSourceFile } from '../js/files.js';
-import { parseSource } from '../js/parse.js';
+import { parseFailure, parseSource } from '../js/parse.js';
 import type { Finding, InputError } from '../findings/model.js';
 import { AuditContext, DEFAULT_LIMITS, type SessionLimits } from './context.js';
 import { checkCookies } from './cookies.js';
@@ -36,10 +36,12 @@ export interface FileAudit {
 /** `parseAs` names the language when the display name has no extension (standard input). */
 export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
   if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
-  if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
+  // Parsed before the cheap test for session code: a file that does not parse is an input error in
+  // every command (issue 24), whatever it holds. The native parse is cheap; the checks are not.
   const parsed = parseSource(parseAs, text);
-  const errors: InputError[] = parsed.parseError ? [{ file, message: `cannot parse (${parsed.parseError.message} at line ${parsed.parseError.line}); ${parsed.refused ? 'not checked' : 'checked what parsed'}` }] : [];
-  if (parsed.refused) return { findings: [], errors };
+  const failure = parseFailure(file, parsed.parseError, parsed.refused);
+  const errors: InputError[] = failure ? [failure] : [];
+  if (parsed.refused || !mayHoldSessionCode(text)) return { findings: [], errors };
   const ctx = new AuditContext(file, parsed, limits);
   checkCookies(ctx);
   checkStorage(ctx);
