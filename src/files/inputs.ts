@@ -6,7 +6,7 @@
 import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { InputError } from '../findings/model.js';
-import { InputFailure, readStdinText, readTextFile } from './read.js';
+import { InputFailure, readStdinInput, readTextFile } from './read.js';
 import type { WalkEntry } from './walk.js';
 
 export type TextInput =
@@ -32,7 +32,7 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
     }
     if (path === '-') {
       try {
-        yield { kind: 'text', display: '-', text: await readStdinText(), explicit: true };
+        yield { kind: 'text', display: '-', text: await readStdinInput(), explicit: true };
       } catch (error) {
         yield failure(error);
       }

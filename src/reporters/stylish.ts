@@ -49,7 +49,8 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${hiddenNote})${skipped}${failed ? `; ${failed}` : ''}`;
     parts.push(counts.error > 0 ? paint.red(paint.bold(summary)) : paint.yellow(paint.bold(summary)));
   } else if (failed) {
-    parts.push(paint.red(paint.bold(`✖ ${failed}; no problems found in what was read${skipped}`)));
+    const rest = (result.inputs ?? 0) - failedFiles;
+    parts.push(paint.red(paint.bold(`✖ ${failed}${rest > 0 ? `; no problems found in ${plural(rest, 'other input')}` : ''}${skipped}`)));
   } else if (!result.text && result.errors.length === 0 && !ctx.quiet) {
     const what = result.inputs === undefined ? '' : ` in ${plural(result.inputs, 'input')}${skipped}`;
     parts.push(paint.green(`✔ no problems found${what}`));

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinText } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinInput } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
@@ -176,7 +176,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   if (options.mode.kind === 'walk') {
     if (options.paths.includes('-')) {
       try {
-        const text = await readStdinText();
+        const text = await readStdinInput();
         await consider('-', resolve(options.cwd, '-'), Buffer.from(text, 'utf8'));
       } catch (error) {
         const failure = error instanceof InputFailure ? error : failureFromError('-', error);

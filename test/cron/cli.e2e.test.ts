@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -141,10 +141,16 @@ describe('authkit cron-lint (built CLI)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an empty crontab on standard input is clean', async () => {
+  it('nothing on standard input is an input error (a closed pipe), an empty crontab file is clean', async () => {
     const result = await runCli(['cron-lint', '-'], { input: '' });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('✔ no problems found in 1 input\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('authkit: -: empty input (nothing on standard input)\n');
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-cron-empty-'));
+    writeFileSync(join(dir, 'crontab'), '');
+    const file = await runCli(['cron-lint', 'crontab'], { cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
+    expect(file.code).toBe(0);
+    expect(file.stdout).toBe('✔ no problems found in 1 input\n');
   });
 
   it('usage errors and help', async () => {
