@@ -50,6 +50,8 @@ export interface ScanOptions {
   fingerprintRoot: string;
   maxBytes?: number;
   onProgress?: (progress: ScanProgress) => void;
+  /** The name standard input is read as (ESLint's --stdin-filename): it picks the domains. */
+  stdinFilename?: string;
 }
 
 export interface ScanOutcome {
@@ -63,6 +65,8 @@ export interface ScanOutcome {
   skippedFiles: SkippedInput[];
   /** What finding paths are relative to: cwd for a walk, the repository root for git modes. */
   pathBase: string;
+  /** The domains that read standard input, when it was read. */
+  stdinDomains?: string[];
 }
 
 interface PendingFile {
@@ -136,7 +140,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     );
   };
 
-  const consider = async (file: string, absolute: string, bytes: Buffer) => {
+  const consider = async (file: string, absolute: string, bytes: Buffer): Promise<Set<string> | undefined> => {
     let text: string;
     try {
       text = decodeText(bytes, file);
@@ -168,8 +172,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     if ([...pending.domains].some((d) => batchDomains.has(d))) deferred.set(file, pending);
     else if (pending.findings.length > 0 || pending.suppressions.length > 0) complete(file, pending);
+    return pending.domains;
   };
 
+  let stdinDomains: string[] | undefined;
   const root = options.mode.kind === 'walk' ? options.cwd : await gitTopLevel(options.cwd, options.mode.kind === 'staged' ? '--staged' : '--changed');
   const ignored = options.ignored ?? (() => false);
 
@@ -177,7 +183,8 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     if (options.paths.includes('-')) {
       try {
         const text = await readStdinInput();
-        await consider('-', resolve(options.cwd, '-'), Buffer.from(text, 'utf8'));
+        const display = options.stdinFilename ?? '-';
+        stdinDomains = [...((await consider(display, resolve(options.cwd, display), Buffer.from(text, 'utf8'))) ?? [])];
       } catch (error) {
         const failure = error instanceof InputFailure ? error : failureFromError('-', error);
         errors.push({ file: failure.file, message: failure.message });
@@ -240,7 +247,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root };
+  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root, ...(stdinDomains ? { stdinDomains } : {}) };
 }
 
 function record(pending: PendingFile, domain: string, found: Finding[]): void {

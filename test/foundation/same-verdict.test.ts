@@ -57,3 +57,34 @@ describe('the same verdict from every command', () => {
     }
   });
 });
+
+describe('scan of standard input', () => {
+  const app = "const session = require('express-session');\napp.use(session({ secret: 'keyboard cat' }));\nexport const re = /(a+)+$/;\n";
+
+  it('--stdin-filename (ESLint\'s flag) runs every domain that name picks, as session-audit does', async () => {
+    const named = parseJson(await runCli(['scan', '-', '--stdin-filename', 'src/app.js', '--json'], { input: app, cwd: dir }));
+    expect(named.findings.map((f: any) => `${f.file}:${f.line} ${f.ruleId}`).sort()).toEqual([
+      'src/app.js:2 session/cookie-samesite-missing',
+      'src/app.js:2 session/cookie-secure-missing',
+      'src/app.js:2 session/hardcoded-secret',
+      'src/app.js:3 regex/redos-exponential',
+    ]);
+    expect(named.notes ?? []).toEqual([]);
+    const session = parseJson(await runCli(['session-audit', '-', '--stdin-filename', 'src/app.js', '--json'], { input: app, cwd: dir }));
+    expect(session.findings.map((f: any) => f.ruleId).sort()).toEqual(['session/cookie-samesite-missing', 'session/cookie-secure-missing', 'session/hardcoded-secret']);
+  });
+
+  it('without a name, says which checks read standard input', async () => {
+    const r = await runCli(['scan', '-'], { input: app, cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('authkit: note: -: standard input was checked by: jwt; name it with --stdin-filename (e.g. app.ts, crontab, login.har) to run the checks that name picks\n');
+    const crontab = '* * * * * tar czf /tmp/x-$(date +%F).tgz /x\n';
+    const unnamed = parseJson(await runCli(['scan', '-', '--json'], { input: crontab, cwd: dir }));
+    expect(unnamed.notes).toEqual([{ file: '-', message: expect.stringContaining('checked by: jwt;') }]);
+    const named = parseJson(await runCli(['scan', '-', '--stdin-filename', 'crontab', '--json'], { input: crontab, cwd: dir }));
+    expect(named.findings.map((f: any) => `${f.file} ${f.ruleId}`)).toEqual(['crontab cron/unescaped-percent']);
+    const misuse = await runCli(['scan', 'src', '--stdin-filename', 'a.js'], { cwd: dir });
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toBe('authkit: --stdin-filename only applies to - (standard input)\n');
+  });
+});
