@@ -21,6 +21,9 @@ function failure(error: unknown): TextInput {
 /** Reads every input in order; `accept` picks the files wanted inside directories. */
 export async function* readInputs(paths: string[], options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<TextInput> {
   const seen = new Set<string>();
+  // A file named on the command line is explicit even when a folder also named reaches it first
+  // (`cron-lint . notes.txt` lints notes.txt, whatever cron-lint passes over in folders).
+  const named = new Set(paths.filter((p) => p !== '-' && statOrNull(resolve(options.cwd, p))?.isFile()).map((p) => resolve(options.cwd, p)));
   for (const path of paths) {
     if (path.endsWith('/') && path !== '/') {
       // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
@@ -52,7 +55,7 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
         yield failure(error);
         continue;
       }
-      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit: entry.explicit };
+      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit: entry.explicit || named.has(resolve(entry.path)) };
     }
   }
 }
