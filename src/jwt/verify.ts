@@ -8,7 +8,7 @@ import { type ParsedJws, TokenDecodeError, claimsOf, parseToken } from './parse.
 import { hasRocaFingerprint } from './roca.js';
 import { JWT_RULES, jwtRule } from './rules.js';
 import { isNumericDate, isoFromSeconds, isoOf, preciseDuration } from './time.js';
-import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { missingListNote, weakSecretCount, weakSecretLine } from './weak-secret.js';
 import { UsageError } from '../findings/errors.js';
 
 /** The token or the keys cannot be used at all: exit 2. */
@@ -291,6 +291,7 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
     rules: JWT_RULES.filter((r) => r.id !== 'jwt/token-in-source'),
     failed: !valid || undefined,
     inputs: 1,
+    ...(missingListNote() ? { notes: [missingListNote()!] } : {}),
     json: {
       valid,
       signatureValid,

@@ -80,7 +80,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
             name: 'authkit',
             version: ctx.toolVersion,
             semanticVersion: ctx.toolVersion,
-            informationUri: 'https://www.npmjs.com/package/authkit',
+            informationUri: 'https://www.npmjs.com/package/authkit-cli',
             rules: rules.map(ruleDescriptor),
           },
         },

@@ -12,7 +12,7 @@ import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
-import { bulkSearchNote } from '../jwt/weak-secret.js';
+import { bulkSearchNote, missingListNote } from '../jwt/weak-secret.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
@@ -100,6 +100,6 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
-  const note = bulkSearchNote();
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(note ? { notes: [note] } : {}) };
+  const notes = [missingListNote(), bulkSearchNote()].filter((n) => n !== null);
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(notes.length ? { notes } : {}) };
 }

@@ -55,8 +55,8 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     progress.done();
   }
   const notes: InputNote[] = [];
-  const searchNote = (await import('../../jwt/weak-secret.js')).bulkSearchNote();
-  if (searchNote) notes.push(searchNote);
+  const { bulkSearchNote, missingListNote } = await import('../../jwt/weak-secret.js');
+  for (const note of [missingListNote(), bulkSearchNote()]) if (note) notes.push(note);
   // `cat app.js | authkit scan -` looked only for tokens and said "no problems found" where
   // session-audit found 16: without a name, say which checks read standard input.
   if (outcome.stdinDomains && options.stdinFilename === undefined) {
