@@ -7,6 +7,7 @@ import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { InputError } from '../findings/model.js';
 import { InputFailure, readStdinInput, readTextFile } from './read.js';
+import { isMinifiedText, isVendoredPath } from './vendored.js';
 import type { WalkEntry } from './walk.js';
 
 export type TextInput =
@@ -18,8 +19,15 @@ function failure(error: unknown): TextInput {
   throw error;
 }
 
+export interface ReadInputsOptions {
+  cwd: string;
+  accept: (display: string) => boolean;
+  /** Set to pass over vendored and minified files found in folders (src/files/vendored.ts); called for each. */
+  onVendored?: (display: string) => void;
+}
+
 /** Reads every input in order; `accept` picks the files wanted inside directories. */
-export async function* readInputs(paths: string[], options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<TextInput> {
+export async function* readInputs(paths: string[], options: ReadInputsOptions): AsyncGenerator<TextInput> {
   const seen = new Set<string>();
   // A file named on the command line is explicit even when a folder also named reaches it first
   // (`cron-lint . notes.txt` lints notes.txt, whatever cron-lint passes over in folders).
@@ -48,6 +56,11 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
       }
       if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
       seen.add(resolve(entry.path));
+      const explicit = entry.explicit || named.has(resolve(entry.path));
+      if (!explicit && options.onVendored && isVendoredPath(entry.relative)) {
+        options.onVendored(entry.display);
+        continue;
+      }
       let text: string;
       try {
         text = await readTextFile(entry.path, { display: entry.display });
@@ -55,7 +68,11 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
         yield failure(error);
         continue;
       }
-      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit: entry.explicit || named.has(resolve(entry.path)) };
+      if (!explicit && options.onVendored && isMinifiedText(entry.relative, text)) {
+        options.onVendored(entry.display);
+        continue;
+      }
+      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit };
     }
   }
 }
@@ -64,14 +81,14 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
  * A plain file argument is read directly; only directories pay for the gitignore-aware walker (and
  * its `ignore` and child_process imports), which keeps `<command> <file>` close to bare node.
  */
-async function* entriesOf(path: string, options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<WalkEntry> {
+async function* entriesOf(path: string, options: ReadInputsOptions): AsyncGenerator<WalkEntry> {
   const absolute = resolve(options.cwd, path);
   const info = statOrNull(absolute);
   if (info?.isFile()) {
     // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
     const rel = relative(options.cwd, absolute);
     const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
-    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
+    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true, relative: display };
     return;
   }
   const { walkFiles } = await import('./walk.js');

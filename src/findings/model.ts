@@ -93,6 +93,8 @@ export interface CommandResult {
   skipped?: SkippedInput[];
   /** What a cap left unexamined: stderr in every format, SARIF notifications, JSON `notes`. */
   notes?: InputNote[];
+  /** Vendored and minified files passed over (--include-vendored reads them): the summary counts them. */
+  vendored?: number;
 }
 
 export interface Painter {

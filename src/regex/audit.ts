@@ -10,6 +10,7 @@
 // turns each verdict into a finding.
 // Each file is extracted once per content (cache), each unique (pattern, flags) is analysed once
 // per analyser version (cache), and the engine runs only on what neither cache answers.
+import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
@@ -44,6 +45,8 @@ export interface RegexAuditOptions {
   authOnly?: boolean;
   /** Files over this size are skipped with a note (walks only). */
   maxBytes?: number;
+  /** Read vendored and minified files found in folders too (walks only; src/files/vendored.ts). */
+  includeVendored?: boolean;
   onProgress?: (progress: AuditProgress) => void;
 }
 
@@ -82,6 +85,8 @@ export interface RegexAuditOutcome {
   /** One entry per vulnerable, incomplete or invalid pattern that has findings, auth-related first. */
   reports: PatternReport[];
   stats: AuditStats;
+  /** Vendored and minified files a walk passed over. */
+  vendored?: number;
 }
 
 /** A pattern and every place it is reported, for the detailed human output. */
@@ -346,12 +351,14 @@ function rank(report: PatternReport): number {
  */
 export async function auditPaths(paths: string[], options: RegexAuditOptions): Promise<RegexAuditOutcome> {
   const collector = new RegexCollector(options);
-  const ahead: { display: string; text: Promise<string | Error> }[] = [];
+  let vendored = 0;
+  const ahead: { display: string; relative?: string; text: Promise<string | Error> }[] = [];
   const drain = async (keep: number) => {
     while (ahead.length > keep) {
       const next = ahead.shift()!;
       const text = await next.text;
       if (text instanceof Error) collector.addError({ file: next.display, message: text.message });
+      else if (next.relative !== undefined && isMinifiedText(next.relative, text)) vendored++;
       else collector.add(next.display, text);
     }
   };
@@ -360,10 +367,13 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
       collector.addError({ file: entry.failure.file, message: entry.failure.message });
     } else if (entry.kind === 'skipped') {
       collector.addSkipped(entry.display, entry.reason);
+    } else if (!entry.explicit && !options.includeVendored && isVendoredPath(entry.relative)) {
+      vendored++;
     } else {
       if (!entry.explicit || wantsFile(entry.display)) {
         ahead.push({
           display: entry.display,
+          ...(entry.explicit || options.includeVendored ? {} : { relative: entry.relative }),
           text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
         });
       } else {
@@ -373,5 +383,5 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
     }
   }
   await drain(0);
-  return collector.finish();
+  return { ...(await collector.finish()), vendored };
 }

@@ -1,3 +1,4 @@
+import { vendoredSummary } from '../files/vendored.js';
 import { terminalSafe } from './terminal.js';
 import { type CommandResult, type Finding, type RenderContext, compareFindings, maxOf, plural, severityAtLeast } from '../findings/model.js';
 
@@ -11,7 +12,7 @@ export function renderStylish(result: CommandResult, ctx: RenderContext): string
   // -q hides only what cannot fail the run, so an exit 1 always shows its reason.
   const shown = ctx.quiet ? result.findings.filter((f) => severityAtLeast(f.severity, ctx.failOn)) : result.findings;
   const hidden = result.findings.length - shown.length;
-  const skipped = result.skipped?.length ? `, ${plural(result.skipped.length, 'file')} skipped` : '';
+  const skipped = `${result.skipped?.length ? `, ${plural(result.skipped.length, 'file')} skipped` : ''}${result.vendored ? `; ${vendoredSummary(result.vendored)}` : ''}`;
   const byFile = new Map<string, Finding[]>();
   for (const f of [...shown].sort(compareFindings)) {
     const list = byFile.get(f.file) ?? [];

@@ -6,6 +6,7 @@ import { formatBytes } from '../files/read.js';
 import { type Finding, type InputError, type SkippedInput, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
+import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
@@ -52,6 +53,8 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** The name standard input is read as (ESLint's --stdin-filename): it picks the domains. */
   stdinFilename?: string;
+  /** Read vendored and minified files found in folders too (--include-vendored). */
+  includeVendored?: boolean;
 }
 
 export interface ScanOutcome {
@@ -67,6 +70,8 @@ export interface ScanOutcome {
   pathBase: string;
   /** The domains that read standard input, when it was read. */
   stdinDomains?: string[];
+  /** Vendored and minified files passed over (src/files/vendored.ts). */
+  vendored: number;
 }
 
 interface PendingFile {
@@ -140,7 +145,14 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     );
   };
 
-  const consider = async (file: string, absolute: string, bytes: Buffer): Promise<Set<string> | undefined> => {
+  let vendored = 0;
+  /** By path, before reading; `relative` is undefined for what was named on the command line. */
+  const vendoredPath = (relative: string | undefined) => {
+    if (options.includeVendored || relative === undefined || !isVendoredPath(relative)) return false;
+    vendored++;
+    return true;
+  };
+  const consider = async (file: string, absolute: string, bytes: Buffer, relative?: string): Promise<Set<string> | undefined> => {
     let text: string;
     try {
       text = decodeText(bytes, file);
@@ -149,6 +161,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       // Binary files are passed over quietly; text in another encoding (a Latin-1 log) may hold a
       // token, so the user is told it was not read rather than shown a clean bill.
       if (error instanceof InputFailure && error.kind === 'encoding') skippedFiles.push({ file, reason: error.message });
+      return;
+    }
+    if (!options.includeVendored && relative !== undefined && isMinifiedText(relative, text)) {
+      vendored++;
       return;
     }
     inputs++;
@@ -196,12 +212,12 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         skipped++;
         skippedFiles.push({ file: entry.display, reason: entry.reason });
       }
-      else {
+      else if (!vendoredPath(entry.explicit ? undefined : entry.relative)) {
         try {
           const bytes = await readBoundedBytes(entry.path, { display: entry.display, maxBytes });
           // Binary files found in a walk are skipped quietly; one named on the command line gets its reason.
           if (entry.explicit) decodeText(bytes, entry.display);
-          await consider(entry.display, entry.path, bytes);
+          await consider(entry.display, entry.path, bytes, entry.explicit ? undefined : entry.relative);
         } catch (error) {
           const failure = error instanceof InputFailure ? error : failureFromError(entry.display, error);
           errors.push({ file: failure.file, message: failure.message });
@@ -215,16 +231,18 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for await (const { blob, bytes } of readBlobs(root, [...pathsByBlob.keys()])) {
       for (const path of pathsByBlob.get(blob) ?? []) {
         if (!bytes) errors.push({ file: path, message: 'staged content is missing from the object database' });
+        else if (vendoredPath(path)) continue;
         else if (bytes.length > maxBytes) tooLarge(path, bytes.length);
-        else await consider(path, resolve(root, path), bytes);
+        else await consider(path, resolve(root, path), bytes, path);
       }
     }
   } else {
     const paths = (await changedFiles(options.cwd, options.mode.rev, options.paths)).filter((p) => !ignored(resolve(root, p)));
     for (const path of paths) {
       const absolute = resolve(root, path);
+      if (vendoredPath(path)) continue;
       try {
-        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }));
+        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }), path);
       } catch (error) {
         const failure = error instanceof InputFailure ? error : failureFromError(path, error);
         if (failure.kind === 'too-large') {
@@ -247,7 +265,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root, ...(stdinDomains ? { stdinDomains } : {}) };
+  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
 }
 
 function record(pending: PendingFile, domain: string, found: Finding[]): void {

@@ -22,6 +22,8 @@ export interface SessionAuditOptions {
   cwd: string;
   /** The name standard input is read as (language and display), e.g. `src/app.ts` or `login.har`. */
   stdinFilename?: string;
+  /** Read vendored and minified files found in folders too (--include-vendored). */
+  includeVendored?: boolean;
   limits?: Partial<SessionLimits>;
   now: Date;
 }
@@ -83,7 +85,9 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     appendAll(appendAll(findings, kept), unused);
   };
 
-  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
+  let vendored = 0;
+  const onVendored = options.includeVendored ? undefined : () => vendored++;
+  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display), ...(onVendored ? { onVendored } : {}) })) {
     if (input.kind === 'error') {
       errors.push(input.error);
       continue;
@@ -101,5 +105,5 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
   const notes = [missingListNote(), bulkSearchNote()].filter((n) => n !== null);
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(notes.length ? { notes } : {}) };
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(vendored ? { vendored } : {}), ...(notes.length ? { notes } : {}) };
 }

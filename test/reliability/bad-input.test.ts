@@ -183,12 +183,12 @@ describe('standard input', () => {
     }
   });
 
-  it('an empty crontab on stdin is a valid (empty) crontab; scan of empty stdin finds nothing', async () => {
+  it('empty, closed or /dev/null stdin is an input error, never a clean input (issue 24)', async () => {
     const [cron, closed, scan] = await Promise.all([run(['cron-lint', '-'], { input: '' }), run(['cron-lint', '-'], { stdin: 'closed' }), run(['scan', '-'], { stdin: 'devnull', env: { AUTHKIT_CACHE_DIR: join(dir, '.cache') } })]);
     for (const r of [cron, closed, scan]) {
       expectNoStackTrace(r);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toBe('');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('authkit: -: empty input (nothing on standard input)\n');
     }
   });
 

@@ -9,6 +9,7 @@ export interface ScanCommandOptions {
   baseline?: string;
   shard?: string;
   stdinFilename?: string;
+  includeVendored?: boolean;
 }
 
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
@@ -50,6 +51,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
       fingerprintRoot: root,
       onProgress: ({ files }) => progress.update({ files }),
       ...(options.stdinFilename === undefined ? {} : { stdinFilename: options.stdinFilename }),
+      includeVendored: Boolean(options.includeVendored),
     });
   } finally {
     progress.done();
@@ -70,9 +72,10 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     rules: ALL_RULES,
     inputs: outcome.inputs,
     skipped: outcome.skippedFiles,
+    ...(outcome.vendored ? { vendored: outcome.vendored } : {}),
     ...(notes.length ? { notes } : {}),
     ...(shard ? { category: shardCategory(command, shard) } : {}),
-    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped } },
+    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped, ...(outcome.vendored ? { vendored: outcome.vendored } : {}) } },
   };
   return setPathBase(result, outcome.pathBase);
 }
@@ -84,6 +87,7 @@ export function registerScan(program: Command): void {
     .option('--staged', 'scan exactly what is staged in git (the index), as a pre-commit hook does')
     .option('--changed <rev>', 'scan only files changed since <rev> (plus untracked files)')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `authkit baseline`)')
+    .option('--include-vendored', 'also read vendored and minified files found in folders (vendor/, third_party/, *.min.js, lines averaging over 300 characters); skipped and counted by default')
     .option('--stdin-filename <name>', 'with -: the name standard input is read as; its name picks the checks, as a file of that name would get (ESLint\'s flag)')
     .option('--shard <i/n>', 'scan part i of n (split by a hash of the repository path), for a CI matrix; SARIF gets its own run category')
     .addHelpText(
