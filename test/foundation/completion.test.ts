@@ -39,6 +39,48 @@ describe('authkit completion', () => {
     expect(complete("authkit verify --allow")).toEqual(['--allow-noncanonical']);
   });
 
+  // Issue 24: an option's value was taken for the command, and fixed values completed nothing.
+  const CASES: [string, string[]][] = [
+    ['authkit --format json de', ['decode']],
+    ['authkit -c cfg.json sc', ['scan']],
+    ['authkit hook in', ['install']],
+    ['authkit completion b', ['bash']],
+    ['authkit --fail-on w', ['warning']],
+    ['authkit cron-lint --target d', ['debian']],
+    ['authkit scan --format s', ['sarif', 'stylish']],
+  ];
+
+  it('bash: commands after global options with values, fixed option values, subcommands, shells and rule ids', async () => {
+    writeFileSync(join(dir, 'd.bash'), (await runCli(['completion', 'bash'])).stdout);
+    const complete = (line: string) => {
+      const words = line.endsWith(' ') ? [...line.trim().split(' '), ''] : line.split(' ');
+      const script = `source ${join(dir, 'd.bash')}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _authkit; printf '%s\n' "\${COMPREPLY[@]}"`;
+      return spawnSync('bash', ['-c', script], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
+    };
+    for (const [line, expected] of CASES) expect(complete(line), line).toEqual(expected);
+    expect(complete('authkit --format ')).toEqual(['github', 'json', 'sarif', 'stylish']);
+    const rules = complete('authkit rules se');
+    expect(rules).toContain('session');
+    expect(rules).toContain('session/cookie-httponly-missing');
+    expect(rules.every((w) => w.startsWith('se'))).toBe(true);
+  });
+
+  it('fish: the same cases through fish\'s own completion engine', async (context) => {
+    if (!has('fish')) {
+      process.stderr.write('SKIPPED: fish is not installed, so its completion cases do not run\n');
+      context.skip();
+    }
+    writeFileSync(join(dir, 'd.fish'), (await runCli(['completion', 'fish'])).stdout);
+    const complete = (line: string) =>
+      spawnSync('fish', ['-c', `source ${join(dir, 'd.fish')}; complete -C '${line}'`], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]!)
+        .sort();
+    for (const [line, expected] of CASES) expect(complete(line), line).toEqual(expected);
+    expect(complete('authkit rules session/cookie-h')).toEqual(['session/cookie-httponly-missing']);
+  });
+
   it('an unknown shell is exit 2 with the known ones', async () => {
     const r = await runCli(['completion', 'powershell']);
     expect(r.code).toBe(2);
