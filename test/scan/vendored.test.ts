@@ -54,6 +54,10 @@ describe('vendored and minified files', () => {
     expect(all.summary.vendored).toBeUndefined();
     const regex = parseJson(await runCli(['regex-audit', '.', '--include-vendored', '--json'], { cwd: dir, env }));
     expect(regex.findings).toHaveLength(5);
+    const baseline = await runCli(['baseline', '-o', join(scratch, 'b.json')], { cwd: dir, env });
+    expect(baseline.stdout).toContain(`1 finding recorded (1 error, 0 warnings, 0 info) in 1 file (1 file scanned); ${SUMMARY}`);
+    const wide = await runCli(['baseline', '-o', join(scratch, 'b.json'), '--include-vendored'], { cwd: dir, env });
+    expect(wide.stdout).toContain('5 findings recorded (5 errors, 0 warnings, 0 info) in 5 files (5 files scanned)\n');
     const named = parseJson(await runCli(['scan', 'src/app.min.js', 'src/bundle.js', '--json'], { cwd: dir, env }));
     expect(named.findings.map((f: any) => f.file)).toEqual(['src/app.min.js', 'src/bundle.js']);
     expect(named.summary.vendored).toBeUndefined();
