@@ -150,7 +150,13 @@ ${cases}
       esac ;;
   esac
 }
-compdef _authkit authkit
+# Autoloaded from $fpath (#compdef), the file is the function's first call: complete now. Sourced,
+# register it.
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _authkit "$@"
+else
+  compdef _authkit authkit
+fi
 `;
 }
 
