@@ -93,6 +93,17 @@ describe('bad inputs next to good ones, one run per command', () => {
     expect(found).toEqual(expect.arrayContaining([['good.js', 1, 19], ['bom.js', 1, 12]]));
   });
 
+  it('session-audit: the same bad files get the same one line each as in regex-audit and scan (issue 24), exit 2', async () => {
+    const paths = ['good.js', ...Object.keys(bad['.js']!), 'bom.js'];
+    const r = await run(['session-audit', ...paths, '--format', 'json'], asUser());
+    expectNoStackTrace(r);
+    expect(r.code).toBe(2);
+    expectOneLineErrors(r.stderr, bad['.js']!);
+    const audit = await run(['regex-audit', ...paths, '--format', 'json', '--no-cache'], asUser());
+    const lines = (out: string) => out.split('\n').filter(Boolean).sort();
+    expect(lines(r.stderr)).toEqual(lines(audit.stderr));
+  });
+
   it('scan: each bad file is one line, the good ones are scanned, exit 2', async () => {
     const paths = ['good.js', 'good.cron', 'good.txt', ...Object.keys(bad['.js']!), ...Object.keys(bad['.cron']!), 'bom.js', 'adir'];
     const r = await run(['scan', ...paths, '--format', 'json'], asUser());
