@@ -51,11 +51,12 @@ async function sessionScanner(options: DomainScannerOptions): Promise<DomainScan
     domain: 'session',
     appliesSuppressions: false,
     wants: (file, text) => isSessionSourceFile(file) || (isCaptureCandidate(file) && looksLikeCapture(file, text)),
-    // Unparsable sources are reported once, by the regex domain. A capture that cannot be read (a
-    // .har that is not a HAR) is an input error: reported clean, it would hide what it holds.
+    // A capture that cannot be read (a .har that is not a HAR) or a config that is not JSON is an
+    // input error: reported clean, it would hide what it holds. A JS/TS file that does not parse is
+    // reported by the regex domain too, in the same words: the scan keeps one line per file.
     add: (file, text) => {
       if (looksLikeCapture(file, text)) return auditCaptureFile(file, text, options.now);
-      return auditSessionSource(file, text, limits).findings;
+      return auditSessionSource(file, text, limits);
     },
   };
 }

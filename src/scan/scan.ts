@@ -145,6 +145,15 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     );
   };
 
+  // Two domains that parse the same file report its syntax error in the same words: one line per file.
+  const unparsed = new Set<string>();
+  const addError = (error: InputError) => {
+    if (error.message.startsWith('cannot parse')) {
+      if (unparsed.has(error.file)) return;
+      unparsed.add(error.file);
+    }
+    errors.push(error);
+  };
   let vendored = 0;
   /** By path, before reading; `relative` is undefined for what was named on the command line. */
   const vendoredPath = (relative: string | undefined) => {
@@ -179,7 +188,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         if (Array.isArray(added)) record(pending, scanner.domain, added);
         else {
           record(pending, scanner.domain, added.findings);
-          appendAll(errors, added.errors);
+          for (const error of added.errors) addError(error);
         }
       } catch (error) {
         // One domain failing on one file must not hide what the others found: exit 2, and go on.
@@ -256,7 +265,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   for (const scanner of options.scanners) {
     if (!scanner.finish) continue;
     const finished = await scanner.finish();
-    appendAll(errors, finished.errors);
+    for (const error of finished.errors) addError(error);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) record(pending, scanner.domain, [f]);

@@ -58,6 +58,23 @@ describe('the same verdict from every command', () => {
   });
 });
 
+describe('config JSON', () => {
+  it('that is not JSON is "cannot parse" in scan and session-audit; with comments and trailing commas it is read, lines kept', async () => {
+    const sub = join(dir, 'configs');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'production.json'), '{\n  "jwtSecret": "secret"\n  "port": 1\n}\n');
+    writeFileSync(join(sub, 'config.json'), '{\n  // "apiKey": "not a member, a comment"\n  /* block */ "jwtSecret": "secret",\n}\n');
+    const expected = { file: 'production.json', message: "cannot parse: not JSON at line 3, column 3: Expected ',' or '}' after property value; not checked" };
+    for (const command of ['scan', 'session-audit']) {
+      const r = await runCli([command, '.', '--json'], { cwd: sub });
+      expect(r.code, command).toBe(2);
+      const json = parseJson(r);
+      expect(json.errors, command).toEqual([expected]);
+      expect(json.findings.map((f: any) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`), command).toEqual(['config.json:3:28 session/hardcoded-secret']);
+    }
+  });
+});
+
 describe('scan of standard input', () => {
   const app = "const session = require('express-session');\napp.use(session({ secret: 'keyboard cat' }));\nexport const re = /(a+)+$/;\n";
 
