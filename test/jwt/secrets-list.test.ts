@@ -59,6 +59,8 @@ describe('the known-secrets list', () => {
       expect(session.stderr).toBe(`authkit: note: ${NOTE}: this build had no ../shared/data/jwt-secrets.list (the README's set-up says how a clone gets it)\n`);
 
       expect(cli(['verify', WEAK, '--secret', 'secret']).stderr).toContain(NOTE);
+      const baseline = cli(['baseline', 'examples/scan-demo', '-o', join(dir, 'baseline.json')]);
+      expect(baseline.stderr.split('\n').filter((l) => l.includes(NOTE))).toHaveLength(1);
       const sign = cli(['sign', '--secret', 'secret', '--exp', '1m']);
       expect(sign.status).toBe(0);
       expect(sign.stderr).toContain(NOTE);

@@ -54,6 +54,8 @@ Examples:
           rules: scanned.rules,
           inputs: scanned.inputs,
           ...(scanned.vendored ? { vendored: scanned.vendored } : {}),
+          // What the scan could not check (no known-secrets list, search caps) holds for the baseline too.
+          ...(scanned.notes ? { notes: scanned.notes } : {}),
           json: { baseline: { file: options.output, written: scanned.errors.length === 0, recorded: recorded.length, ...counts, files: withFindings, scanned: scanned.inputs ?? 0 } },
           text: () =>
             scanned.errors.length > 0
