@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type CommandResult, type Finding, type InputError, type RenderContext, appendAll, maxOf } from '../findings/model.js';
+import { type CommandResult, type Finding, type InputError, type InputNote, type RenderContext, appendAll, maxOf, plural } from '../findings/model.js';
 import { readInputs } from '../files/inputs.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
 import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
@@ -14,6 +14,7 @@ import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
 import { UsageError } from '../findings/errors.js';
 import { isYamlPath } from './yaml-paths.js';
+import { isCronInput } from './detect.js';
 import type { YamlFlavour } from './yaml-schedules.js';
 import { terminalSafe } from '../reporters/terminal.js';
 
@@ -98,15 +99,23 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   };
 
   // cron reads every regular file of a cron.d folder except hidden ones (editor leftovers, .placeholder).
+  // Found in a folder, a file is linted only when scan would take it for a crontab, a workflow or a
+  // CronJob manifest: `cron-lint .` on a repository reported 40,637 cron/invalid-line errors on
+  // JavaScript, CSS and Markdown. A file named on the command line is linted whatever its name.
+  let passedOver = 0;
   for await (const input of readInputs(paths, { cwd: options.cwd, accept: (display) => !basename(display).startsWith('.') })) {
     if (input.kind === 'error') errors.push(input.error);
+    else if (!input.explicit && !isCronInput(input.display, input.text)) passedOver++;
     else await lintOne(input.display, input.text, input.location);
   }
 
   // Said in every format (it was a stylish-only line): these commands got no shell-level checks.
-  const notes = reports
+  const notes: InputNote[] = reports
     .filter((r) => r.shellSkipped > 0)
     .map((r) => ({ file: r.file, message: `the shell syntax of ${r.shellSkipped} job command${r.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` }));
+  if (passedOver > 0) {
+    notes.push({ message: `passed over ${plural(passedOver, 'file')} in the folders given that ${passedOver === 1 ? 'is' : 'are'} not a crontab, workflow or CronJob manifest (by name or content); name a file to lint it anyway` });
+  }
   return {
     command: 'cron-lint',
     findings,
@@ -115,6 +124,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     inputs: reports.length,
     json: {
       target: target.name,
+      passedOver,
       files: reports.map((r) => ({
         file: r.file,
         kind: r.kind,

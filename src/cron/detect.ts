@@ -2,6 +2,7 @@
 // for files not named like one, by content.
 import { parseCrontab } from './parse.js';
 import { KEYWORDS, parseSchedule } from './schedule.js';
+import { mayHoldSchedules } from './yaml-paths.js';
 
 /** /etc/crontab and anything in a cron.d folder are system crontabs (with a user field). */
 export function isSystemCrontabPath(displayPath: string): boolean {
@@ -47,4 +48,26 @@ export function looksLikeCrontab(text: string): boolean {
     jobs++;
   }
   return jobs >= 2;
+}
+
+/**
+ * Extensions of files that are never crontabs, so that content sniffing (`looksLikeCrontab`) runs
+ * only on files that could be one: no extension, .txt, .conf and the like.
+ */
+const NOT_CRONTAB = new Set(
+  'js mjs cjs jsx ts mts cts tsx json jsonc json5 yaml yml toml md markdown rst html htm css scss less svg xml py rb go rs java kt c h cc cpp hpp cs php swift scala sql lock map vue svelte ipynb csv tsv'.split(' '),
+);
+
+function extensionOf(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * The files found in a folder that the cron checks read, in `scan` and in `cron-lint <folder>`
+ * alike: a workflow or CronJob manifest, a file named like a crontab, or one whose content is one.
+ */
+export function isCronInput(file: string, text: string): boolean {
+  return mayHoldSchedules(file, text) || isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text));
 }

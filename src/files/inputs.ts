@@ -6,7 +6,8 @@
 import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { InputError } from '../findings/model.js';
-import { InputFailure, readStdinText, readTextFile } from './read.js';
+import { InputFailure, readStdinInput, readTextFile } from './read.js';
+import { isMinifiedText, isVendoredPath } from './vendored.js';
 import type { WalkEntry } from './walk.js';
 
 export type TextInput =
@@ -18,9 +19,19 @@ function failure(error: unknown): TextInput {
   throw error;
 }
 
+export interface ReadInputsOptions {
+  cwd: string;
+  accept: (display: string) => boolean;
+  /** Set to pass over vendored and minified files found in folders (src/files/vendored.ts); called for each. */
+  onVendored?: (display: string) => void;
+}
+
 /** Reads every input in order; `accept` picks the files wanted inside directories. */
-export async function* readInputs(paths: string[], options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<TextInput> {
+export async function* readInputs(paths: string[], options: ReadInputsOptions): AsyncGenerator<TextInput> {
   const seen = new Set<string>();
+  // A file named on the command line is explicit even when a folder also named reaches it first
+  // (`cron-lint . notes.txt` lints notes.txt, whatever cron-lint passes over in folders).
+  const named = new Set(paths.filter((p) => p !== '-' && statOrNull(resolve(options.cwd, p))?.isFile()).map((p) => resolve(options.cwd, p)));
   for (const path of paths) {
     if (path.endsWith('/') && path !== '/') {
       // `file/`: the shell would refuse it (ENOTDIR); path.resolve would quietly drop the slash.
@@ -32,7 +43,7 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
     }
     if (path === '-') {
       try {
-        yield { kind: 'text', display: '-', text: await readStdinText(), explicit: true };
+        yield { kind: 'text', display: '-', text: await readStdinInput(), explicit: true };
       } catch (error) {
         yield failure(error);
       }
@@ -45,6 +56,11 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
       }
       if (entry.kind === 'skipped' || seen.has(resolve(entry.path))) continue;
       seen.add(resolve(entry.path));
+      const explicit = entry.explicit || named.has(resolve(entry.path));
+      if (!explicit && options.onVendored && isVendoredPath(entry.relative)) {
+        options.onVendored(entry.display);
+        continue;
+      }
       let text: string;
       try {
         text = await readTextFile(entry.path, { display: entry.display });
@@ -52,7 +68,11 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
         yield failure(error);
         continue;
       }
-      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit: entry.explicit };
+      if (!explicit && options.onVendored && isMinifiedText(entry.relative, text)) {
+        options.onVendored(entry.display);
+        continue;
+      }
+      yield { kind: 'text', display: entry.display, text, location: entry.path, explicit };
     }
   }
 }
@@ -61,14 +81,14 @@ export async function* readInputs(paths: string[], options: { cwd: string; accep
  * A plain file argument is read directly; only directories pay for the gitignore-aware walker (and
  * its `ignore` and child_process imports), which keeps `<command> <file>` close to bare node.
  */
-async function* entriesOf(path: string, options: { cwd: string; accept: (display: string) => boolean }): AsyncGenerator<WalkEntry> {
+async function* entriesOf(path: string, options: ReadInputsOptions): AsyncGenerator<WalkEntry> {
   const absolute = resolve(options.cwd, path);
   const info = statOrNull(absolute);
   if (info?.isFile()) {
     // The walker's display rule (cwd-relative POSIX path, absolute outside cwd), without loading it.
     const rel = relative(options.cwd, absolute);
     const display = (rel === '' || rel.startsWith('..') ? absolute : rel).split(sep).join('/');
-    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true };
+    yield { kind: 'file', path: absolute, display, size: info.size, explicit: true, relative: display };
     return;
   }
   const { walkFiles } = await import('./walk.js');

@@ -120,6 +120,16 @@ export async function readStdinText(maxBytes = DEFAULT_MAX_FILE_BYTES * 5): Prom
   return decodeText(Buffer.concat(chunks), '-');
 }
 
+/**
+ * Standard input read as a file (scan, session-audit, cron-lint): nothing or only blanks there is
+ * a closed or forgotten pipe, an input error as decode reports it, never a clean input.
+ */
+export async function readStdinInput(): Promise<string> {
+  const text = await readStdinText();
+  if (text.trim() === '') throw new InputFailure('-', 'empty', 'empty input (nothing on standard input)');
+  return text;
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;

@@ -9,7 +9,15 @@ import { toPosix } from './paths.js';
 export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'coverage', '.next', '.nuxt', '.cache']);
 
 export type WalkEntry =
-  | { kind: 'file'; path: string; display: string; size: number; explicit: boolean }
+  | {
+      kind: 'file';
+      path: string;
+      display: string;
+      size: number;
+      explicit: boolean;
+      /** POSIX path below the folder that was named (the display path for a file named itself). */
+      relative: string;
+    }
   | { kind: 'skipped'; path: string; display: string; reason: string }
   | { kind: 'error'; failure: InputFailure };
 
@@ -72,7 +80,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
     return rel !== '' && !rel.startsWith('..') && extra.ignores(rel);
   };
 
-  function* fileEntry(abs: string, size: number, explicit: boolean): Generator<WalkEntry> {
+  function* fileEntry(abs: string, size: number, explicit: boolean, root: string): Generator<WalkEntry> {
     if (seen.has(abs)) return;
     seen.add(abs);
     const display = displayPath(abs, cwd);
@@ -82,7 +90,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
       else yield { kind: 'skipped', path: abs, display, reason };
       return;
     }
-    yield { kind: 'file', path: abs, display, size, explicit };
+    yield { kind: 'file', path: abs, display, size, explicit, relative: explicit ? display : toPosix(relative(root, abs)) };
   }
 
   for (const arg of paths) {
@@ -95,7 +103,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
       continue;
     }
     if (!info.isDirectory()) {
-      yield* fileEntry(abs, info.size, true);
+      yield* fileEntry(abs, info.size, true, abs);
       continue;
     }
     const listed = await gitListFiles(abs);
@@ -115,14 +123,14 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
           continue; // deleted from the work tree but still in the index
         }
         if (!st.isFile()) continue;
-        yield* fileEntry(file, st.size, false);
+        yield* fileEntry(file, st.size, false, abs);
       }
       continue;
     }
-    yield* walkDirectory(abs, [], new Set([await realpath(abs)]));
+    yield* walkDirectory(abs, abs, [], new Set([await realpath(abs)]));
   }
 
-  async function* walkDirectory(dir: string, parents: { base: string; rules: Ignore }[], visited: Set<string>): AsyncGenerator<WalkEntry> {
+  async function* walkDirectory(root: string, dir: string, parents: { base: string; rules: Ignore }[], visited: Set<string>): AsyncGenerator<WalkEntry> {
     const gitignore = await loadGitignore(dir);
     const rules = gitignore ? [...parents, { base: dir, rules: ignore().add(gitignore) }] : parents;
     let entries;
@@ -142,12 +150,12 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
       if (isDir) {
         const real = await realpath(full).catch(() => full);
         if (visited.has(real)) continue;
-        yield* walkDirectory(full, rules, new Set([...visited, real]));
+        yield* walkDirectory(root, full, rules, new Set([...visited, real]));
       } else if (entry.isFile()) {
         const display = displayPath(full, cwd);
         if (!accept(display)) continue;
         const st = await stat(full).catch(() => null);
-        if (st) yield* fileEntry(full, st.size, false);
+        if (st) yield* fileEntry(full, st.size, false, root);
       }
       // Symlinks found while walking are not followed: they loop, or lead out of the tree.
     }

@@ -75,8 +75,11 @@ export interface CommandResult {
   failed?: boolean;
   /** Extra top-level members of the JSON report (decode puts header and payload here). */
   json?: Record<string, unknown>;
-  /** Human output shown before the findings in the stylish format. */
-  text?: (ctx: RenderContext) => string;
+  /**
+   * Human output shown before the findings in the stylish format. It gets the finished result
+   * (config severities and baseline applied) so that a verdict line can count what follows it.
+   */
+  text?: (ctx: RenderContext, finished: CommandResult) => string;
   /** Files or inputs examined, for the summary line. */
   inputs?: number;
   /** SARIF automationDetails.id when one command's runs must stay apart (scan shards). */
@@ -90,6 +93,8 @@ export interface CommandResult {
   skipped?: SkippedInput[];
   /** What a cap left unexamined: stderr in every format, SARIF notifications, JSON `notes`. */
   notes?: InputNote[];
+  /** Vendored and minified files passed over (--include-vendored reads them): the summary counts them. */
+  vendored?: number;
 }
 
 export interface Painter {

@@ -60,7 +60,7 @@ elif [ -x ${node} ] && [ -f ${cli} ]; then
 elif command -v authkit >/dev/null 2>&1; then
   exec authkit scan --staged
 fi
-echo "authkit pre-commit hook: authkit not found; run \\\`npm install --save-dev authkit-cli\\\` (the npm package is authkit-cli; \\\`authkit\\\` on npm is an unrelated package) or \\\`git commit --no-verify\\\`" >&2
+echo "authkit pre-commit hook: authkit not found; install it in this project with \\\`npm install --save-dev <authkit clone, tarball or git URL>\\\` (README, Installing; \\\`npm install --save-dev authkit-cli\\\` once it is on npm, never \\\`authkit\\\`, an unrelated package) or skip with \\\`git commit --no-verify\\\`" >&2
 exit 1
 `;
 }

@@ -5,6 +5,7 @@
 // Raw transfer, oxc's faster mode, needs Node 22 (ArrayBuffers over 4 GiB), and authkit
 // supports Node 20.
 import { parseSync as parseSyncBinding } from 'oxc-parser/src-js/bindings';
+import type { InputError } from '../findings/model.js';
 import type { Node } from './ast.js';
 import { languageOf, sourceTypeOf } from './files.js';
 import { LineIndex } from './lines.js';
@@ -119,4 +120,13 @@ export function parseSource(file: string, text: string): ParsedSource {
   }
   last = { file, text, parsed };
   return parsed;
+}
+
+/**
+ * The one way every command reports a file that did not parse (issue 24: scan and regex-audit said
+ * "no problems found" where session-audit said "cannot parse"): an input error, exit 2.
+ */
+export function parseFailure(file: string, problem: ParseProblem | undefined, refused = false): InputError | null {
+  if (!problem) return null;
+  return { file, message: `cannot parse (${problem.message} at line ${problem.line}); ${refused ? 'not checked' : 'checked what parsed'}` };
 }

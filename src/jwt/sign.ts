@@ -141,6 +141,10 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
   header.alg = alg;
   if (header.typ === undefined && !options.template) header.typ = 'JWT';
   const warnings: TokenFinding[] = [];
+  // decode flags the same token with jwt/missing-exp: minting it without a word hid that.
+  if (!Object.hasOwn(payload, 'exp')) {
+    warnings.push({ ruleId: 'jwt/missing-exp', severity: jwtRule('jwt/missing-exp').severity, message: 'The token has no exp claim, so it never expires (--exp 15m sets one)' });
+  }
   const payloadBytes = new TextEncoder().encode(JSON.stringify(payload));
   if (alg.toLowerCase() === 'none') {
     if (key) throw new SignInputError('--alg none takes no key');

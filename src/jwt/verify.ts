@@ -1,6 +1,6 @@
 import { terminalSafe } from '../reporters/terminal.js';
 import { type CompactVerifyResult, compactVerify, errors as joseErrors, importJWK } from 'jose';
-import type { CommandResult, Finding, RenderContext } from '../findings/model.js';
+import { type CommandResult, type Finding, type RenderContext, plural, severityAtLeast } from '../findings/model.js';
 import { analyseToken, type TokenFinding, weakSecretFinding } from './analyze.js';
 import { type FoundToken, tokensInArgument } from './extract.js';
 import { type CandidateKey, algsForKey, describeKind, kindOfAlg } from './keys.js';
@@ -8,7 +8,7 @@ import { type ParsedJws, TokenDecodeError, claimsOf, parseToken } from './parse.
 import { hasRocaFingerprint } from './roca.js';
 import { JWT_RULES, jwtRule } from './rules.js';
 import { isNumericDate, isoFromSeconds, isoOf, preciseDuration } from './time.js';
-import { weakSecretCount, weakSecretLine } from './weak-secret.js';
+import { missingListNote, weakSecretCount, weakSecretLine } from './weak-secret.js';
 import { UsageError } from '../findings/errors.js';
 
 /** The token or the keys cannot be used at all: exit 2. */
@@ -291,6 +291,7 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
     rules: JWT_RULES.filter((r) => r.id !== 'jwt/token-in-source'),
     failed: !valid || undefined,
     inputs: 1,
+    ...(missingListNote() ? { notes: [missingListNote()!] } : {}),
     json: {
       valid,
       signatureValid,
@@ -303,7 +304,7 @@ export async function verifyToken(input: string, file: string, keys: CandidateKe
       payload: claims ?? (token.payloadKind === 'json' ? token.payload : null),
       ...(claims ? {} : { payloadText: token.payloadText }),
     },
-    text: (ctx) => renderVerifyText(checks, signature.notes, valid, ctx),
+    text: (ctx, finished) => renderVerifyText(checks, signature.notes, valid, finished.findings, ctx),
   };
 }
 
@@ -313,12 +314,24 @@ function listed(items: string[], max = 10): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-function renderVerifyText(checks: CheckResult[], notes: string[], valid: boolean, ctx: RenderContext): string {
+function renderVerifyText(checks: CheckResult[], notes: string[], valid: boolean, findings: readonly Finding[], ctx: RenderContext): string {
   const { paint } = ctx;
   // Messages quote the token's kid and the key set's: shown, never interpreted by the terminal.
   const lines = checks.map((c) => `${c.ok ? paint.green('✔') : paint.red('✖')} ${c.check.padEnd(9)} ${terminalSafe(c.message)}`);
   for (const note of notes) lines.push(`${paint.yellow('!')} ${'note'.padEnd(9)} ${terminalSafe(note)}`);
   const failedCount = checks.filter((c) => !c.ok).length;
-  lines.push(valid ? paint.green(paint.bold('VALID: signature and every check passed')) : paint.red(paint.bold(`NOT VALID: ${failedCount} check${failedCount === 1 ? '' : 's'} failed`)));
+  if (!valid) {
+    lines.push(paint.red(paint.bold(`NOT VALID: ${failedCount} check${failedCount === 1 ? '' : 's'} failed`)));
+  } else if (findings.length === 0) {
+    lines.push(paint.green(paint.bold('VALID: signature and every check passed')));
+  } else {
+    // "VALID" above a jwt/weak-secret error (exit 1) read as a clean bill: the verdict counts what follows.
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) counts[f.severity]++;
+    const parts = [counts.error && plural(counts.error, 'error'), counts.warning && plural(counts.warning, 'warning'), counts.info && `${counts.info} info`].filter(Boolean);
+    const failing = findings.some((f) => severityAtLeast(f.severity, ctx.failOn));
+    const verdict = `signature valid, every check passed; ${parts.join(', ')} (see below)`;
+    lines.push(failing ? paint.red(paint.bold(verdict)) : paint.yellow(paint.bold(verdict)));
+  }
   return lines.join('\n');
 }

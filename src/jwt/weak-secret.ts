@@ -87,10 +87,22 @@ export function useExtraSecretLists(lists: ExtraList[]): void {
   extraLists = lists;
 }
 
+/** Set when a check wanted the list and there was none: the command then says so once. */
+let listMissed = false;
+
 /** False when there is no list at all (a build without the team's data and no list of the user's). */
 export function weakSecretListAvailable(): boolean {
   if (dataFile === undefined) dataFile = findDataFile();
-  return dataFile !== null || extraLists.length > 0;
+  const available = dataFile !== null || extraLists.length > 0;
+  // Every check that would use the list asks here first, so this records exactly the runs that lost
+  // a check: scan and session-audit quietly reported less on a clone built without the list.
+  if (!available) listMissed = true;
+  return available;
+}
+
+/** One note per command (stderr, JSON `notes`, SARIF notification) when a known-secret check could not run. */
+export function missingListNote(): { message: string } | null {
+  return listMissed ? { message: `known-secret checks skipped: ${WEAK_SECRET_UNAVAILABLE}` } : null;
 }
 
 /** "line 40 of data/jwt-secrets.list", or the line of the user's own list that matched. */
@@ -101,7 +113,7 @@ export function secretListPlace(line: number): string {
 }
 
 /** Why the known-secret check cannot run, for the places that would otherwise report a result. */
-export const WEAK_SECRET_UNAVAILABLE = `the known-secrets list (${WEAK_SECRET_FILE}) is not installed: build authkit with the team's shared data beside the checkout (../shared/data)`;
+export const WEAK_SECRET_UNAVAILABLE = `the known-secrets list (${WEAK_SECRET_FILE}) is not installed: this build had no ../shared/data/jwt-secrets.list (the README's set-up says how a clone gets it)`;
 
 /**
  * The list, indexed up to `lines` lines. Indexing is incremental: the common weak secrets sit

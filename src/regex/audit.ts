@@ -10,6 +10,7 @@
 // turns each verdict into a finding.
 // Each file is extracted once per content (cache), each unique (pattern, flags) is analysed once
 // per analyser version (cache), and the engine runs only on what neither cache answers.
+import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { walkFiles } from '../files/walk.js';
@@ -17,15 +18,14 @@ import { withFingerprints } from '../findings/fingerprint.js';
 import { type Finding, type InputError, compareFindings } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, applySuppressions } from '../findings/suppress.js';
-import { parseSource, parsedOutOfProcess } from '../js/parse.js';
+import { parseFailure, parseSource, parsedOutOfProcess } from '../js/parse.js';
 import { stopParser, warmParser } from '../js/parse-guard.js';
 import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { UNPARSABLE_FILE_RULE } from './rules.js';
-import { type Occurrence, SEVERITY, authFirst, findingFor } from './report.js';
+import { type Occurrence, authFirst, findingFor } from './report.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -45,6 +45,8 @@ export interface RegexAuditOptions {
   authOnly?: boolean;
   /** Files over this size are skipped with a note (walks only). */
   maxBytes?: number;
+  /** Read vendored and minified files found in folders too (walks only; src/files/vendored.ts). */
+  includeVendored?: boolean;
   onProgress?: (progress: AuditProgress) => void;
 }
 
@@ -83,6 +85,8 @@ export interface RegexAuditOutcome {
   /** One entry per vulnerable, incomplete or invalid pattern that has findings, auth-related first. */
   reports: PatternReport[];
   stats: AuditStats;
+  /** Vendored and minified files a walk passed over. */
+  vendored?: number;
 }
 
 /** A pattern and every place it is reported, for the detailed human output. */
@@ -121,7 +125,6 @@ function jobKey(pattern: string, flags: string): string {
 export class RegexCollector {
   private readonly occurrences: Occurrence[] = [];
   private readonly files = new Map<string, FileRecord>();
-  private readonly parseProblems: Finding[] = [];
   readonly errors: InputError[] = [];
   readonly skipped: SkippedFile[] = [];
   private inputs = 0;
@@ -158,23 +161,13 @@ export class RegexCollector {
       try {
         extraction = extract(kind, display, text);
       } catch (error) {
-        extraction = { regexes: [], parseError: { line: 1, column: 1, message: `cannot be parsed (${(error as Error).message})` } };
+        extraction = { regexes: [], parseError: { line: 1, column: 1, message: (error as Error).message } };
       }
       if (key) this.extractionCache.set(key, extraction);
     }
     for (const regex of extraction.regexes) this.occurrences.push({ ...regex, file: display });
-    if (extraction.parseError) {
-      const { line, column, message } = extraction.parseError;
-      this.parseProblems.push({
-        ruleId: UNPARSABLE_FILE_RULE,
-        severity: SEVERITY[UNPARSABLE_FILE_RULE]!,
-        message: `Cannot parse this file (${message} at line ${line}); its regexes may not have been audited`,
-        file: display,
-        line,
-        column,
-        data: { error: message },
-      });
-    }
+    const failure = parseFailure(display, extraction.parseError, extraction.refused);
+    if (failure) this.errors.push(failure);
     if (text.includes('authkit-ignore')) {
       const suppressions = suppressionsIn(display, text, isSourceFile(display) ? parseSource(display, text).comments : undefined);
       if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
@@ -286,7 +279,6 @@ export class RegexCollector {
       report.findings.push(finding);
       if (finding.data?.auth) report.auth = true;
     }
-    findings.push(...this.parseProblems);
 
     // Suppressions, per file; stale ones become findings.
     const byFile = new Map<string, Finding[]>();
@@ -362,12 +354,14 @@ function rank(report: PatternReport): number {
  */
 export async function auditPaths(paths: string[], options: RegexAuditOptions): Promise<RegexAuditOutcome> {
   const collector = new RegexCollector(options);
-  const ahead: { display: string; text: Promise<string | Error> }[] = [];
+  let vendored = 0;
+  const ahead: { display: string; relative?: string; text: Promise<string | Error> }[] = [];
   const drain = async (keep: number) => {
     while (ahead.length > keep) {
       const next = ahead.shift()!;
       const text = await next.text;
       if (text instanceof Error) collector.addError({ file: next.display, message: text.message });
+      else if (next.relative !== undefined && isMinifiedText(next.relative, text)) vendored++;
       else collector.add(next.display, text);
     }
   };
@@ -376,11 +370,14 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
       collector.addError({ file: entry.failure.file, message: entry.failure.message });
     } else if (entry.kind === 'skipped') {
       collector.addSkipped(entry.display, entry.reason);
+    } else if (!entry.explicit && !options.includeVendored && isVendoredPath(entry.relative)) {
+      vendored++;
     } else {
       if (!entry.explicit || wantsFile(entry.display)) {
         if (isSourceFile(entry.display) && parsedOutOfProcess(entry.size)) collector.largeSourceAhead = true;
         ahead.push({
           display: entry.display,
+          ...(entry.explicit || options.includeVendored ? {} : { relative: entry.relative }),
           text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
         });
       } else {
@@ -390,5 +387,5 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
     }
   }
   await drain(0);
-  return collector.finish();
+  return { ...(await collector.finish()), vendored };
 }

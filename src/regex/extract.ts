@@ -9,7 +9,7 @@ import { type ParseProblem, parseSource } from '../js/parse.js';
 import type { RegexUsage } from './types.js';
 
 /** Bump when extraction output changes: it keys the per-file extraction cache. */
-export const EXTRACTOR_VERSION = '4';
+export const EXTRACTOR_VERSION = '5';
 
 export type RegexKind = 'literal' | 'constructor' | 'data';
 
@@ -37,6 +37,8 @@ export interface Extraction {
   regexes: ExtractedRegex[];
   /** Set when the parser reported a syntax error; whatever the parser still produced is returned. */
   parseError?: ParseProblem;
+  /** True when the file was refused before parsing (nothing in it was checked). */
+  refused?: boolean;
 }
 
 // Keywords after which a `/` starts a regex literal rather than a division.
@@ -203,10 +205,13 @@ function context(path: readonly PathEntry[]): { binding?: string; direct?: Regex
 
 /** Every regex literal and constant `RegExp(...)` in one JS/TS file. Never throws on bad input. */
 export function extractFromSource(file: string, text: string): Extraction {
-  if (!mayContainRegex(text)) return { regexes: [] };
+  // Parsed even when no regex can be in it: a file that does not parse is an input error in every
+  // command, and a regex-audit that skipped it said "no problems found" where session-audit said
+  // "cannot parse". The parse is native and cheap; building the tree is what the checks below avoid.
   const parsed = parseSource(file, text);
   const { json, parseError } = parsed;
-  if (parsed.refused) return { regexes: [], parseError: parseError! };
+  if (parsed.refused) return { regexes: [], parseError: parseError!, refused: true };
+  if (!mayContainRegex(text)) return parseError ? { regexes: [], parseError } : { regexes: [] };
   // Regex literals serialise as `"regex":{`, and a `RegExp` reference as its name; a file with
   // neither has nothing to find, and building its tree would be the most expensive step.
   if (!json.includes('"regex":{') && !json.includes('"RegExp"')) return parseError ? { regexes: [], parseError } : { regexes: [] };

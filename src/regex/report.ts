@@ -2,7 +2,7 @@
 // severity, message and machine detail, and the order findings are listed in (auth first).
 import { type Finding, type Severity, compareFindings } from '../findings/model.js';
 import type { ExtractedRegex } from './extract.js';
-import { EXTRACTION_RULES, REGEX_RULES } from './rules.js';
+import { REGEX_RULES } from './rules.js';
 import type { Verdict } from './types.js';
 
 /** True when a path or a name around the regex looks like authentication code. */
@@ -12,7 +12,7 @@ export function looksAuthRelated(file: string, names: readonly string[]): boolea
   return AUTH_WORD.test(file) || names.some((name) => AUTH_WORD.test(name));
 }
 
-export const SEVERITY: Record<string, Severity> = Object.fromEntries([...REGEX_RULES, ...EXTRACTION_RULES].map((r) => [r.id, r.severity]));
+export const SEVERITY: Record<string, Severity> = Object.fromEntries(REGEX_RULES.map((r) => [r.id, r.severity]));
 
 export interface Occurrence extends ExtractedRegex {
   file: string;

@@ -57,16 +57,3 @@ export const REGEX_RULES = [
     },
   },
 ] as const satisfies readonly RuleMeta[];
-
-export const UNPARSABLE_FILE_RULE = 'regex/unparsable-file' as const;
-
-/** Rules that belong to finding regexes rather than judging them. */
-export const EXTRACTION_RULES = [
-  {
-    id: UNPARSABLE_FILE_RULE,
-    severity: 'warning',
-    description: 'A file could not be parsed, so its regexes may not have been audited',
-    help: 'regex-audit parses JavaScript and TypeScript with oxc (ECMAScript 2025 and TypeScript syntax, JSX in .js/.jsx/.tsx) and reads JSON and YAML (YAML 1.2). A syntax error can stop the parser before any regex is seen (JSON and YAML keep what came before the error; JavaScript and TypeScript usually keep nothing), so the regexes of the file may go unaudited. Files too deeply nested to parse safely are reported the same way. Fix the syntax, or exclude generated or fixture files from the scan.',
-    examples: { valid: [{ code: 'const re = /^[a-z]+$/;' }], invalid: [{ code: 'const re = /^[a-z]+$/;;; function (' }] },
-  },
-] as const satisfies readonly RuleMeta[];

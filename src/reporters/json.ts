@@ -14,7 +14,7 @@ export function renderJson(result: CommandResult, ctx: RenderContext): string {
     findings: result.findings,
     errors: result.errors,
     ...(result.notes?.length ? { notes: result.notes } : {}),
-    summary: { ...counts, total: result.findings.length, inputErrors: result.errors.length },
+    summary: { ...counts, total: result.findings.length, inputErrors: result.errors.length, ...(result.vendored ? { vendored: result.vendored } : {}) },
   };
   return `${JSON.stringify(envelope, null, 2)}\n`;
 }

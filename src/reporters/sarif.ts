@@ -1,3 +1,4 @@
+import { vendoredSummary } from '../files/vendored.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { toPosix } from '../files/paths.js';
 import type { CommandResult, Finding, RenderContext, RuleMeta, Severity } from '../findings/model.js';
@@ -80,7 +81,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
             name: 'authkit',
             version: ctx.toolVersion,
             semanticVersion: ctx.toolVersion,
-            informationUri: 'https://www.npmjs.com/package/authkit',
+            informationUri: 'https://www.npmjs.com/package/authkit-cli',
             rules: rules.map(ruleDescriptor),
           },
         },
@@ -96,6 +97,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
                 message: { text: `skipped ${s.file}: ${s.reason}` },
                 locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(s.file, result), uriBaseId: '%SRCROOT%' } } }],
               })),
+              ...(result.vendored ? [{ level: 'note', message: { text: vendoredSummary(result.vendored) } }] : []),
               ...(result.notes ?? []).map((n) => ({
                 level: 'warning',
                 message: { text: n.file ? `${n.file}: ${n.message}` : n.message },

@@ -7,13 +7,13 @@ import { CRON_RULES } from '../cron/rules.js';
 import type { Finding, RuleMeta, Severity } from '../findings/model.js';
 import { META_RULES } from '../findings/rules.js';
 import { JWT_RULES } from '../jwt/rules.js';
-import { EXTRACTION_RULES, REGEX_RULES } from '../regex/rules.js';
+import { REGEX_RULES } from '../regex/rules.js';
 import { SESSION_RULES } from '../session/all-rules.js';
 
 /** One entry per domain, in the order `authkit rules` lists them. Add a domain here (one line). */
 export const RULE_DOMAINS = [
   { name: 'jwt', description: 'JSON Web Tokens: decode, verify, sign, tokens left in files', rules: JWT_RULES },
-  { name: 'regex', description: 'Regular expressions that backtrack catastrophically (ReDoS)', rules: [...REGEX_RULES, ...EXTRACTION_RULES] },
+  { name: 'regex', description: 'Regular expressions that backtrack catastrophically (ReDoS)', rules: REGEX_RULES },
   { name: 'cron', description: 'Crontabs: schedules, environment and shell portability', rules: CRON_RULES },
   { name: 'session', description: 'Sessions and tokens in web-app code and captured HTTP traffic', rules: SESSION_RULES },
   { name: 'meta', description: "authkit's own directives (inline suppressions)", rules: META_RULES },

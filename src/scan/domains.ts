@@ -8,22 +8,8 @@ export interface DomainScannerOptions {
   onPatterns?: (analyzed: number) => void;
 }
 
-/**
- * Extensions of files that are never crontabs, so that content sniffing (the cron domain's
- * `looksLikeCrontab`) runs only on files that could be one: no extension, .txt, .conf and the like.
- */
-const NOT_CRONTAB = new Set(
-  'js mjs cjs jsx ts mts cts tsx json jsonc json5 yaml yml toml md markdown rst html htm css scss less svg xml py rb go rs java kt c h cc cpp hpp cs php swift scala sql lock map vue svelte ipynb csv tsv'.split(' '),
-);
-
-function extensionOf(file: string): string {
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
-
 async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
-  const [{ isCrontabPath, looksLikeCrontab }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
+  const [{ isCronInput }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
     import('../cron/detect.js'),
     import('../cron/lint.js'),
     import('../cron/yaml-paths.js'),
@@ -32,7 +18,7 @@ async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
   return {
     domain: 'cron',
     appliesSuppressions: true,
-    wants: (file, text) => mayHoldSchedules(file, text) || isCrontabPath(file) || (!NOT_CRONTAB.has(extensionOf(file)) && looksLikeCrontab(text)),
+    wants: (file, text) => isCronInput(file, text),
     // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
     add: (file, text) => (mayHoldSchedules(file, text) ? analyzeYamlSchedules(file, text).findings : lintCrontab(file, text, { target: config.cron.target, trustedCommands: config.cron.trustedCommands })),
   };
@@ -65,11 +51,12 @@ async function sessionScanner(options: DomainScannerOptions): Promise<DomainScan
     domain: 'session',
     appliesSuppressions: false,
     wants: (file, text) => isSessionSourceFile(file) || (isCaptureCandidate(file) && looksLikeCapture(file, text)),
-    // Unparsable sources are reported once, by the regex domain. A capture that cannot be read (a
-    // .har that is not a HAR) is an input error: reported clean, it would hide what it holds.
+    // A capture that cannot be read (a .har that is not a HAR) or a config that is not JSON is an
+    // input error: reported clean, it would hide what it holds. A JS/TS file that does not parse is
+    // reported by the regex domain too, in the same words: the scan keeps one line per file.
     add: (file, text) => {
       if (looksLikeCapture(file, text)) return auditCaptureFile(file, text, options.now);
-      return auditSessionSource(file, text, limits).findings;
+      return auditSessionSource(file, text, limits);
     },
   };
 }

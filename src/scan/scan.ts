@@ -1,11 +1,12 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinText } from '../files/read.js';
+import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, readBoundedBytes, readStdinInput } from '../files/read.js';
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
 import { type Finding, type InputError, type SkippedInput, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
+import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
@@ -50,6 +51,10 @@ export interface ScanOptions {
   fingerprintRoot: string;
   maxBytes?: number;
   onProgress?: (progress: ScanProgress) => void;
+  /** The name standard input is read as (ESLint's --stdin-filename): it picks the domains. */
+  stdinFilename?: string;
+  /** Read vendored and minified files found in folders too (--include-vendored). */
+  includeVendored?: boolean;
 }
 
 export interface ScanOutcome {
@@ -63,6 +68,10 @@ export interface ScanOutcome {
   skippedFiles: SkippedInput[];
   /** What finding paths are relative to: cwd for a walk, the repository root for git modes. */
   pathBase: string;
+  /** The domains that read standard input, when it was read. */
+  stdinDomains?: string[];
+  /** Vendored and minified files passed over (src/files/vendored.ts). */
+  vendored: number;
 }
 
 interface PendingFile {
@@ -136,7 +145,23 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     );
   };
 
-  const consider = async (file: string, absolute: string, bytes: Buffer) => {
+  // Two domains that parse the same file report its syntax error in the same words: one line per file.
+  const unparsed = new Set<string>();
+  const addError = (error: InputError) => {
+    if (error.message.startsWith('cannot parse')) {
+      if (unparsed.has(error.file)) return;
+      unparsed.add(error.file);
+    }
+    errors.push(error);
+  };
+  let vendored = 0;
+  /** By path, before reading; `relative` is undefined for what was named on the command line. */
+  const vendoredPath = (relative: string | undefined) => {
+    if (options.includeVendored || relative === undefined || !isVendoredPath(relative)) return false;
+    vendored++;
+    return true;
+  };
+  const consider = async (file: string, absolute: string, bytes: Buffer, relative?: string): Promise<Set<string> | undefined> => {
     let text: string;
     try {
       text = decodeText(bytes, file);
@@ -145,6 +170,10 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
       // Binary files are passed over quietly; text in another encoding (a Latin-1 log) may hold a
       // token, so the user is told it was not read rather than shown a clean bill.
       if (error instanceof InputFailure && error.kind === 'encoding') skippedFiles.push({ file, reason: error.message });
+      return;
+    }
+    if (!options.includeVendored && relative !== undefined && isMinifiedText(relative, text)) {
+      vendored++;
       return;
     }
     inputs++;
@@ -159,7 +188,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         if (Array.isArray(added)) record(pending, scanner.domain, added);
         else {
           record(pending, scanner.domain, added.findings);
-          appendAll(errors, added.errors);
+          for (const error of added.errors) addError(error);
         }
       } catch (error) {
         // One domain failing on one file must not hide what the others found: exit 2, and go on.
@@ -168,16 +197,19 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     if ([...pending.domains].some((d) => batchDomains.has(d))) deferred.set(file, pending);
     else if (pending.findings.length > 0 || pending.suppressions.length > 0) complete(file, pending);
+    return pending.domains;
   };
 
+  let stdinDomains: string[] | undefined;
   const root = options.mode.kind === 'walk' ? options.cwd : await gitTopLevel(options.cwd, options.mode.kind === 'staged' ? '--staged' : '--changed');
   const ignored = options.ignored ?? (() => false);
 
   if (options.mode.kind === 'walk') {
     if (options.paths.includes('-')) {
       try {
-        const text = await readStdinText();
-        await consider('-', resolve(options.cwd, '-'), Buffer.from(text, 'utf8'));
+        const text = await readStdinInput();
+        const display = options.stdinFilename ?? '-';
+        stdinDomains = [...((await consider(display, resolve(options.cwd, display), Buffer.from(text, 'utf8'))) ?? [])];
       } catch (error) {
         const failure = error instanceof InputFailure ? error : failureFromError('-', error);
         errors.push({ file: failure.file, message: failure.message });
@@ -189,12 +221,12 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         skipped++;
         skippedFiles.push({ file: entry.display, reason: entry.reason });
       }
-      else {
+      else if (!vendoredPath(entry.explicit ? undefined : entry.relative)) {
         try {
           const bytes = await readBoundedBytes(entry.path, { display: entry.display, maxBytes });
           // Binary files found in a walk are skipped quietly; one named on the command line gets its reason.
           if (entry.explicit) decodeText(bytes, entry.display);
-          await consider(entry.display, entry.path, bytes);
+          await consider(entry.display, entry.path, bytes, entry.explicit ? undefined : entry.relative);
         } catch (error) {
           const failure = error instanceof InputFailure ? error : failureFromError(entry.display, error);
           errors.push({ file: failure.file, message: failure.message });
@@ -208,16 +240,18 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for await (const { blob, bytes } of readBlobs(root, [...pathsByBlob.keys()])) {
       for (const path of pathsByBlob.get(blob) ?? []) {
         if (!bytes) errors.push({ file: path, message: 'staged content is missing from the object database' });
+        else if (vendoredPath(path)) continue;
         else if (bytes.length > maxBytes) tooLarge(path, bytes.length);
-        else await consider(path, resolve(root, path), bytes);
+        else await consider(path, resolve(root, path), bytes, path);
       }
     }
   } else {
     const paths = (await changedFiles(options.cwd, options.mode.rev, options.paths)).filter((p) => !ignored(resolve(root, p)));
     for (const path of paths) {
       const absolute = resolve(root, path);
+      if (vendoredPath(path)) continue;
       try {
-        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }));
+        await consider(path, absolute, await readBoundedBytes(absolute, { display: path, maxBytes }), path);
       } catch (error) {
         const failure = error instanceof InputFailure ? error : failureFromError(path, error);
         if (failure.kind === 'too-large') {
@@ -231,7 +265,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   for (const scanner of options.scanners) {
     if (!scanner.finish) continue;
     const finished = await scanner.finish();
-    appendAll(errors, finished.errors);
+    for (const error of finished.errors) addError(error);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) record(pending, scanner.domain, [f]);
@@ -240,7 +274,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root };
+  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
 }
 
 function record(pending: PendingFile, domain: string, found: Finding[]): void {

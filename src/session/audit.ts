@@ -1,8 +1,10 @@
 // One JS/TS file (or committed config JSON) in, session findings out. Suppressions are left to the
 // caller: the command applies them per file, the scan across domains.
 import { isSourceFile } from '../js/files.js';
-import { parseSource } from '../js/parse.js';
+import { parseFailure, parseSource } from '../js/parse.js';
 import type { Finding, InputError } from '../findings/model.js';
+import { jsonErrorLine } from '../findings/json-error.js';
+import { blankJsonComments } from '../files/jsonc.js';
 import { AuditContext, DEFAULT_LIMITS, type SessionLimits } from './context.js';
 import { checkCookies } from './cookies.js';
 import { checkCors } from './cors.js';
@@ -33,13 +35,38 @@ export interface FileAudit {
   errors: InputError[];
 }
 
+/**
+ * Config JSON as written (comments and trailing commas blanked out, offsets kept, so findings keep
+ * their lines). A config that is not JSON even so was not checked: an input error, as a JS/TS file
+ * that does not parse is (issue 24), never a clean file.
+ */
+function readConfigJson(file: string, text: string): { json: string | null; errors: InputError[] } {
+  try {
+    JSON.parse(text);
+    return { json: text, errors: [] };
+  } catch {
+    const blanked = blankJsonComments(text);
+    try {
+      JSON.parse(blanked);
+      return { json: blanked, errors: [] };
+    } catch (error) {
+      return { json: null, errors: [{ file, message: `cannot parse: not JSON ${jsonErrorLine(text, error)}; not checked` }] };
+    }
+  }
+}
+
 /** `parseAs` names the language when the display name has no extension (standard input). */
 export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
-  if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
-  if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
+  if (parseAs.toLowerCase().endsWith('.json')) {
+    const config = readConfigJson(file, text);
+    return { findings: config.json === null ? [] : auditConfigJson(file, config.json), errors: config.errors };
+  }
+  // Parsed before the cheap test for session code: a file that does not parse is an input error in
+  // every command (issue 24), whatever it holds. The native parse is cheap; the checks are not.
   const parsed = parseSource(parseAs, text);
-  const errors: InputError[] = parsed.parseError ? [{ file, message: `cannot parse (${parsed.parseError.message} at line ${parsed.parseError.line}); ${parsed.refused ? 'not checked' : 'checked what parsed'}` }] : [];
-  if (parsed.refused) return { findings: [], errors };
+  const failure = parseFailure(file, parsed.parseError, parsed.refused);
+  const errors: InputError[] = failure ? [failure] : [];
+  if (parsed.refused || !mayHoldSessionCode(text)) return { findings: [], errors };
   const ctx = new AuditContext(file, parsed, limits);
   checkCookies(ctx);
   checkStorage(ctx);

@@ -12,7 +12,7 @@ import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
-import { bulkSearchNote } from '../jwt/weak-secret.js';
+import { bulkSearchNote, missingListNote } from '../jwt/weak-secret.js';
 import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
@@ -22,6 +22,8 @@ export interface SessionAuditOptions {
   cwd: string;
   /** The name standard input is read as (language and display), e.g. `src/app.ts` or `login.har`. */
   stdinFilename?: string;
+  /** Read vendored and minified files found in folders too (--include-vendored). */
+  includeVendored?: boolean;
   limits?: Partial<SessionLimits>;
   now: Date;
 }
@@ -83,7 +85,9 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     appendAll(appendAll(findings, kept), unused);
   };
 
-  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display) })) {
+  let vendored = 0;
+  const onVendored = options.includeVendored ? undefined : () => vendored++;
+  for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display), ...(onVendored ? { onVendored } : {}) })) {
     if (input.kind === 'error') {
       errors.push(input.error);
       continue;
@@ -100,6 +104,6 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
-  const note = bulkSearchNote();
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(note ? { notes: [note] } : {}) };
+  const notes = [missingListNote(), bulkSearchNote()].filter((n) => n !== null);
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(vendored ? { vendored } : {}), ...(notes.length ? { notes } : {}) };
 }

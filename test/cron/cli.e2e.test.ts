@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,36 @@ describe('authkit cron-lint (built CLI)', () => {
       ['etc/cron.d/rotate.cron', 'cron/cron-d-filename', 1, 1],
     ]);
     expect(result.stderr).toBe('');
+  });
+
+  it('given a folder, lints only what scan takes for a crontab or workflow and counts what it passed over; a named file is linted anyway', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'authkit-cron-repo-'));
+    mkdirSync(join(repo, 'deploy'));
+    mkdirSync(join(repo, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(repo, 'app.js'), 'const a = 1; // * * * * * not a job\n');
+    writeFileSync(join(repo, 'style.css'), 'body { color: red }\n');
+    writeFileSync(join(repo, 'README.md'), '# Title\n\nSome text\n');
+    writeFileSync(join(repo, 'notes.txt'), 'hello\n');
+    writeFileSync(join(repo, 'deploy', 'crontab'), '0 3 * * * /usr/bin/backup\n');
+    writeFileSync(join(repo, 'backup'), '0 1 * * * /bin/a\n0 2 * * * /bin/b\n'); // a crontab by content
+    writeFileSync(join(repo, '.github', 'workflows', 'nightly.yml'), 'on:\n  schedule:\n    - cron: "17 0 * * *"\njobs: {}\n');
+    try {
+      const tree = await runCli(['cron-lint', '.', '--json'], { cwd: repo });
+      expect(tree.code, tree.stderr).toBe(0);
+      const report = parseJson(tree);
+      expect(report.files.map((f: { file: string }) => f.file)).toEqual(['.github/workflows/nightly.yml', 'backup', 'deploy/crontab']);
+      expect(report.findings).toEqual([]);
+      expect(report.passedOver).toBe(4);
+      const note = 'passed over 4 files in the folders given that are not a crontab, workflow or CronJob manifest (by name or content); name a file to lint it anyway';
+      expect(report.notes).toEqual([{ message: note }]);
+      const stylish = await runCli(['cron-lint', '.'], { cwd: repo });
+      expect(stylish.stderr).toBe(`authkit: note: ${note}\n`);
+      const named = parseJson(await runCli(['cron-lint', '.', 'notes.txt', '--json'], { cwd: repo }));
+      expect(named.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`)).toEqual(['notes.txt cron/invalid-line']);
+      expect(named.passedOver).toBe(3);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('reads a user crontab from standard input, with plain-English readings', async () => {
@@ -141,10 +171,16 @@ describe('authkit cron-lint (built CLI)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an empty crontab on standard input is clean', async () => {
+  it('nothing on standard input is an input error (a closed pipe), an empty crontab file is clean', async () => {
     const result = await runCli(['cron-lint', '-'], { input: '' });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('✔ no problems found in 1 input\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('authkit: -: empty input (nothing on standard input)\n');
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-cron-empty-'));
+    writeFileSync(join(dir, 'crontab'), '');
+    const file = await runCli(['cron-lint', 'crontab'], { cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
+    expect(file.code).toBe(0);
+    expect(file.stdout).toBe('✔ no problems found in 1 input\n');
   });
 
   it('usage errors and help', async () => {

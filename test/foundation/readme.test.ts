@@ -8,6 +8,27 @@ describe('README', () => {
     expect(() => execFileSync(process.execPath, [`${ROOT}scripts/readme-rules.mjs`, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 
+  it('Performance: each table holds its own rows (the known-secret table once carried six rows of the Targets table)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const bench = readme.slice(readme.indexOf('<!-- bench -->'), readme.indexOf('<!-- /bench -->'));
+    const sections = bench.split(/^#### /m).slice(1);
+    expect(sections.map((s) => s.split('\n')[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^Targets/), expect.stringMatching(/^Known-secret search/)]));
+    const owner = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const section of sections) {
+      const title = section.split('\n')[0]!;
+      const rows = section.split('\n').filter((l) => l.startsWith('|') && !/^\|[-| ]+\|$/.test(l)).map((l) => l.split('|')[1]!.trim());
+      for (const row of rows) {
+        if (owner.has(row) && owner.get(row) !== title) repeated.push(`${row} (in ${owner.get(row)} and ${title})`);
+        owner.set(row, title);
+      }
+    }
+    expect(repeated).toEqual([]);
+    const secrets = sections.find((s) => s.startsWith('Known-secret search'))!;
+    expect(secrets).not.toMatch(/adds <= 15 ms|cold start|regex-audit/);
+  });
+
   it('shows the two set-up commands', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');

@@ -108,6 +108,8 @@ describe('authkit hook install / uninstall', () => {
     const none = spawnSync('sh', [hookFile], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('authkit not found');
+    // A route that works today (the npm name authkit-cli answers 404 until it is published).
+    expect(none.stderr).toContain('npm install --save-dev <authkit clone, tarball or git URL>');
   });
 
   it('end to end: staging a vulnerable regex makes `git commit` fail with the finding shown; the fix goes through', async () => {

@@ -30,6 +30,16 @@ describe('authkit sign', () => {
     expect(verified.code, verified.stdout).toBe(0);
   });
 
+  it('warns on stderr (and in --json) about a token without exp, the way decode would flag it', async () => {
+    const minted = await runCli(['sign', '--secret', STRONG, '--claim', 'sub=1', '--now', String(NOW_S)]);
+    expect(minted.code).toBe(0);
+    expect(minted.stderr).toBe('authkit: warning: The token has no exp claim, so it never expires (--exp 15m sets one) (jwt/missing-exp)\n');
+    const decoded = parseJson(await runCli(['decode', minted.stdout.trim(), '--json', '--now', String(NOW_S)]));
+    expect(decoded.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('jwt/missing-exp');
+    const json = parseJson(await runCli(['sign', '--secret', STRONG, '--json']));
+    expect(json.warnings.map((w: { ruleId: string }) => w.ruleId)).toEqual(['jwt/missing-exp']);
+  });
+
   it('keeps sub, iss, jti and aud strings unless written as JSON arrays, objects or quoted strings', async () => {
     const minted = await runCli(
       ['sign', '--secret', STRONG, '--no-iat', '--claim', 'sub=42', '--claim', 'iss=1', '--claim', 'jti=true', '--claim', 'aud=["a","b"]', '--claim', 'n=42', '--claim', 'ok=true', '--json'],
@@ -71,7 +81,7 @@ describe('authkit sign', () => {
     expect(none.stderr).toContain('add --allow-weak');
     const noneAllowed = await runCli(['sign', '--alg', 'none', '--allow-weak', '--claim', 'sub=admin']);
     expect(noneAllowed.stdout.trim()).toMatch(/^eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0\.[\w-]+\.$/);
-    expect(noneAllowed.stderr).toMatch(/^authkit: warning: .*\(jwt\/alg-none\)\n$/);
+    expect(noneAllowed.stderr).toMatch(/^authkit: warning: .*\(jwt\/missing-exp\)\nauthkit: warning: .*\(jwt\/alg-none\)\n$/);
     const noKey = await runCli(['sign', '--claim', 'sub=1']);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('sign needs a key');

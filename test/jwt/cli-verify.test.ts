@@ -78,6 +78,18 @@ describe('authkit verify', () => {
     expect(wrong.stdout).toContain('wrong key: the HS256 signature does not match the --secret secret');
   });
 
+  it('says VALID only when nothing follows; a weak secret gets a verdict that counts the findings', async () => {
+    const weak = makeToken({ alg: 'HS256' }, claims, 'secret');
+    const r = await runCli(['verify', weak, '--secret', 'secret', ...now]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('VALID');
+    expect(r.stdout).toContain('signature valid, every check passed; 1 error, 1 warning (see below)');
+    const clean = await runCli(['verify', hs, '--secret', STRONG, ...now]);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toContain('VALID: signature and every check passed');
+    expect(clean.stdout).not.toContain('problem');
+  });
+
   it('reports the RS256-to-HS256 confusion pattern and never accepts none', async () => {
     const forged = makeToken({ alg: 'HS256' }, claims, readFileSync(join(KEYS, 'rsa-public.pem')));
     const r = await runCli(['verify', forged, '--key', join(KEYS, 'rsa-public.pem'), ...now, '--json']);

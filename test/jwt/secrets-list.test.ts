@@ -38,6 +38,38 @@ describe('the known-secrets list', () => {
       expect(r.stdout).not.toMatch(/none of the [\d,]+ publicly known secrets/);
       expect(r.status).toBe(0);
     });
+
+    const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(dir, 'bin', 'authkit.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const NOTE = 'known-secret checks skipped: the known-secrets list (data/jwt-secrets.list) is not installed';
+
+    it('scan, session-audit, verify and sign say once that the known-secret checks were skipped (stderr, --json, SARIF)', () => {
+      // On the demo, the .env token loses its known-secret finding: the run must say why.
+      const scan = cli(['scan', 'examples/scan-demo']);
+      expect(scan.stderr.split('\n').filter((l) => l.includes(NOTE))).toHaveLength(1);
+      const json = JSON.parse(cli(['scan', 'examples/scan-demo', '--json']).stdout);
+      expect(json.notes.map((n: { message: string }) => n.message)).toEqual([expect.stringContaining(NOTE)]);
+      const sarif = JSON.parse(cli(['scan', 'examples/scan-demo', '--format', 'sarif']).stdout);
+      expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text).join('\n')).toContain(NOTE);
+
+      // {"jwtSecret":"secret"} is a warning instead of an error without the list: said, not silent.
+      const project = mkdtempSync(join(tmpdir(), 'authkit-nolist-config-'));
+      writeFileSync(join(project, 'config.json'), '{"jwtSecret":"secret"}\n');
+      const session = cli(['session-audit', 'config.json'], project);
+      rmSync(project, { recursive: true, force: true });
+      expect(session.stderr).toBe(`authkit: note: ${NOTE}: this build had no ../shared/data/jwt-secrets.list (the README's set-up says how a clone gets it)\n`);
+
+      expect(cli(['verify', WEAK, '--secret', 'secret']).stderr).toContain(NOTE);
+      const baseline = cli(['baseline', 'examples/scan-demo', '-o', join(dir, 'baseline.json')]);
+      expect(baseline.stderr.split('\n').filter((l) => l.includes(NOTE))).toHaveLength(1);
+      const sign = cli(['sign', '--secret', 'secret', '--exp', '1m']);
+      expect(sign.status).toBe(0);
+      expect(sign.stderr).toContain(NOTE);
+    });
+
+    it('a run that never needed the list says nothing about it', () => {
+      const cron = cli(['scan', 'examples/scan-demo/deploy']);
+      expect(cron.stderr).toBe('');
+    });
   });
 });
 

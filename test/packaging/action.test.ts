@@ -20,25 +20,28 @@ interface Step {
  * Runs action.yml's steps as the runner would: each `run` with bash, `${{ inputs.x }}` and
  * `${{ steps.y.outputs.z }}` substituted, GITHUB_OUTPUT collected per step.
  */
-function runAction(repo: string, inputs: Record<string, string>) {
+function runAction(repo: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }>; runs: { using: string; steps: Step[] } };
   expect(action.runs.using).toBe('composite');
   const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, String(v.default)])), ...inputs };
   const outputs: Record<string, Record<string, string>> = {};
   const expand = (text: string) =>
     text.replace(/\$\{\{\s*(inputs\.([\w-]+)|steps\.([\w-]+)\.outputs\.([\w-]+))\s*\}\}/g, (_, _all, input, step, output) => (input ? values[input]! : (outputs[step]?.[output] ?? '')));
-  let last = { status: 0 as number | null, stderr: '' };
+  let last = { status: 0 as number | null, stdout: '', stderr: '' };
+  const stdout: Record<string, string> = {};
   for (const [n, step] of action.runs.steps.entries()) {
     expect(step.shell).toBe('bash');
     const outputFile = join(work, `output-${n}`);
     writeFileSync(outputFile, '');
-    const env = { ...process.env, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: work, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])) };
+    // The runner sets GITHUB_ACTION_PATH to the action's checkout: here, this one.
+    const env = { ...process.env, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: work, GITHUB_ACTION_PATH: ROOT, ...extraEnv, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])) };
     // GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail.
     last = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run)], { cwd: repo, env, encoding: 'utf8' });
+    if (step.id) stdout[step.id] = last.stdout;
     if (step.id) outputs[step.id] = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
     if (last.status !== 0) break;
   }
-  return { status: last.status, stderr: last.stderr, outputs };
+  return { status: last.status, stderr: last.stderr, outputs, stdout };
 }
 
 function repoWithDemo(name: string): string {
@@ -70,6 +73,53 @@ describe('the GitHub Action', () => {
     const report = JSON.parse(readFileSync(join(repo, 'report.json'), 'utf8'));
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['cron/unescaped-percent']);
     expect(existsSync(join(repo, 'authkit.sarif'))).toBe(false);
+  });
+});
+
+describe('the GitHub Action, per format', () => {
+  it('github writes the annotations to the step log (stdout), where GitHub reads them; the others write the output file', () => {
+    for (const format of ['sarif', 'json', 'stylish', 'github']) {
+      const repo = repoWithDemo(`format-${format}`);
+      const run = runAction(repo, { format, output: 'report.out' });
+      expect(run.outputs.scan!['exit-code'], format).toBe('1');
+      const written = existsSync(join(repo, 'report.out')) ? readFileSync(join(repo, 'report.out'), 'utf8') : null;
+      if (format === 'github') {
+        expect(written).toBeNull();
+        expect(run.stdout.scan).toMatch(/^::error file=deploy\/crontab,line=5,col=51,title=cron\/unescaped-percent::/m);
+      } else {
+        expect(run.stdout.scan, format).toBe('');
+        if (format === 'sarif') expect(JSON.parse(written!).version).toBe('2.1.0');
+        if (format === 'json') expect(JSON.parse(written!).findings.length).toBeGreaterThanOrEqual(3);
+        if (format === 'stylish') expect(written).toContain('cron/unescaped-percent');
+        expect(written, format).not.toContain('::error');
+      }
+    }
+  });
+
+  it("without the project's own authkit, runs the action's checked-out copy (no registry needed)", () => {
+    const repo = join(work, 'no-devdependency');
+    cpSync(join(ROOT, 'examples', 'scan-demo'), repo, { recursive: true });
+    spawnSync('git', ['init', '-q'], { cwd: repo });
+    const run = runAction(repo, { format: 'json', output: 'r.json' });
+    expect(run.outputs.install!.bin).toBe(`${ROOT}/bin/authkit.js`);
+    expect(run.outputs.scan!['exit-code']).toBe('1');
+    expect(JSON.parse(readFileSync(join(repo, 'r.json'), 'utf8')).command).toBe('scan');
+  });
+
+  it('with version set, installs authkit-cli@<version> (the registry route), never `authkit`', () => {
+    const repo = join(work, 'registry');
+    cpSync(join(ROOT, 'examples', 'scan-demo'), repo, { recursive: true });
+    // A stand-in npm records what it was asked and installs this checkout's CLI where npm would.
+    const fakeBin = join(work, 'fake-npm');
+    mkdirSync(fakeBin, { recursive: true });
+    writeFileSync(
+      join(fakeBin, 'npm'),
+      `#!/bin/sh\necho "$*" > "${join(work, 'npm-args')}"\nwhile [ "$1" != --prefix ]; do shift; done\nmkdir -p "$2/node_modules/.bin"\nln -sf "${BIN}" "$2/node_modules/.bin/authkit"\n`,
+      { mode: 0o755 },
+    );
+    const run = runAction(repo, { version: '0.1.0', format: 'json', output: 'r.json' }, { PATH: `${fakeBin}:${process.env.PATH}` });
+    expect(readFileSync(join(work, 'npm-args'), 'utf8')).toMatch(/^install .* authkit-cli@0\.1\.0\n$/);
+    expect(run.outputs.scan!['exit-code']).toBe('1');
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,20 @@ function sh(command: string, args: string[], cwd: string) {
 
 describe('the npm package', () => {
   it('packs what users need (no sources, docs and licences in), installs offline, and runs', () => {
-    // dist/ is built already (pretest); `prepare` would rebuild it under the running Node, whose
-    // built-in module exports differ by version, and swap chunks under CLIs other tests are running.
-    const pack = sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
+    // Packed from a copy of what the package ships, with its lifecycle scripts on (prepack and
+    // postpack are what keep `prepare` out of the package): in the checkout, `prepare` would
+    // rebuild dist/ under the running Node, whose built-in module exports differ by version, and
+    // swap chunks under CLIs other tests are running. Without src/, prepare builds nothing.
+    const copy = join(work, 'checkout');
+    const manifestText = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    for (const entry of [...(JSON.parse(manifestText) as { files: string[] }).files, 'package.json', 'README.md', 'scripts/pack-manifest.mjs']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+    const pack = sh('npm', ['pack', '--json', '--pack-destination', work], copy);
     expect(pack.code, pack.out).toBe(0);
+    // postpack put the checkout's manifest back as it was.
+    expect(readFileSync(join(copy, 'package.json'), 'utf8')).toBe(manifestText);
     const { name, filename, files } = (JSON.parse(pack.stdout) as { name: string; filename: string; files: { path: string }[] }[])[0]!;
+    const packed = JSON.parse(sh('tar', ['xzf', join(work, filename), '-O', 'package/package.json'], work).stdout) as { scripts: Record<string, string> };
+    for (const script of ['prepare', 'prepack', 'postpack', 'preinstall', 'install', 'postinstall']) expect(packed.scripts, script).not.toHaveProperty(script);
     expect(name).toBe('authkit-cli');
     const paths = files.map((f) => f.path);
     expect(paths.filter((p) => p.startsWith('src/'))).toEqual([]);
@@ -30,6 +39,8 @@ describe('the npm package', () => {
     const prefix = join(work, 'prefix');
     const install = sh('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(work, filename)], work);
     expect(install.code, install.out).toBe(0);
+    // npm 11 warned "install-scripts … (prepare: node scripts/prepare.mjs)" for a script that did nothing here.
+    expect(install.out).not.toMatch(/install-scripts|prepare/);
     // No dependency carries an install script (esbuild is only needed to build from git).
     expect(install.out).not.toMatch(/esbuild/);
     const modules = readdirSync(join(prefix, 'lib', 'node_modules', 'authkit-cli', 'node_modules'));

@@ -93,6 +93,17 @@ describe('bad inputs next to good ones, one run per command', () => {
     expect(found).toEqual(expect.arrayContaining([['good.js', 1, 19], ['bom.js', 1, 12]]));
   });
 
+  it('session-audit: the same bad files get the same one line each as in regex-audit and scan (issue 24), exit 2', async () => {
+    const paths = ['good.js', ...Object.keys(bad['.js']!), 'bom.js'];
+    const r = await run(['session-audit', ...paths, '--format', 'json'], asUser());
+    expectNoStackTrace(r);
+    expect(r.code).toBe(2);
+    expectOneLineErrors(r.stderr, bad['.js']!);
+    const audit = await run(['regex-audit', ...paths, '--format', 'json', '--no-cache'], asUser());
+    const lines = (out: string) => out.split('\n').filter(Boolean).sort();
+    expect(lines(r.stderr)).toEqual(lines(audit.stderr));
+  });
+
   it('scan: each bad file is one line, the good ones are scanned, exit 2', async () => {
     const paths = ['good.js', 'good.cron', 'good.txt', ...Object.keys(bad['.js']!), ...Object.keys(bad['.cron']!), 'bom.js', 'adir'];
     const r = await run(['scan', ...paths, '--format', 'json'], asUser());
@@ -183,12 +194,12 @@ describe('standard input', () => {
     }
   });
 
-  it('an empty crontab on stdin is a valid (empty) crontab; scan of empty stdin finds nothing', async () => {
+  it('empty, closed or /dev/null stdin is an input error, never a clean input (issue 24)', async () => {
     const [cron, closed, scan] = await Promise.all([run(['cron-lint', '-'], { input: '' }), run(['cron-lint', '-'], { stdin: 'closed' }), run(['scan', '-'], { stdin: 'devnull', env: { AUTHKIT_CACHE_DIR: join(dir, '.cache') } })]);
     for (const r of [cron, closed, scan]) {
       expectNoStackTrace(r);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toBe('');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('authkit: -: empty input (nothing on standard input)\n');
     }
   });
 

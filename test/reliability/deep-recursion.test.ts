@@ -65,20 +65,20 @@ describe(`nesting ${LEVELS.toLocaleString('en-US')} levels deep`, () => {
     }
   });
 
-  it('in JSON and YAML pattern files and in JS/TS source: results or an unparsable-file note, the rest audited', async () => {
-    const r = await run(['regex-audit', 'src', '--json', '--budget', '50'], { cwd: dir, env: { AUTHKIT_CACHE_DIR: join(dir, 'cache') }, timeoutMs: 300_000 });
+  it('in JSON and YAML pattern files and in JS/TS source: results or a "cannot parse" input error, the rest audited', async () => {
+    // These one-line files look minified: --include-vendored keeps them in, as hostile input.
+    const r = await run(['regex-audit', 'src', '--json', '--budget', '50', '--include-vendored'], { cwd: dir, env: { AUTHKIT_CACHE_DIR: join(dir, 'cache') }, timeoutMs: 300_000 });
     expectNoStackTrace(r);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const report = parseJson(r);
-    expect(report.errors).toEqual([]);
     const byFile = new Map<string, string[]>();
     for (const f of report.findings as { file: string; ruleId: string }[]) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.ruleId]);
     // The iterative JSON scanner reads past the nesting and finds the pattern.
     expect(byFile.get('src/schema.json')).toContain('regex/redos-exponential');
     expect(byFile.get('src/ok.js')).toEqual(['regex/redos-exponential']);
-    for (const file of ['src/flow.yaml', 'src/seq.yml', 'src/parens.js', 'src/arrays.ts', 'src/news.js', 'src/ternary.js', 'src/templates.js']) {
-      expect(byFile.get(file), file).toContain('regex/unparsable-file');
-    }
+    const unparsed = (report.errors as { file: string; message: string }[]).map((e) => e.file).sort();
+    expect(unparsed).toEqual(['src/arrays.ts', 'src/flow.yaml', 'src/news.js', 'src/parens.js', 'src/seq.yml', 'src/templates.js', 'src/ternary.js']);
+    for (const e of report.errors as { message: string }[]) expect(e.message).toMatch(/^cannot parse \(.+\); (not checked|checked what parsed)$/);
   }, 300_000);
 
   it('in a crontab command: reported as not checkable, the other jobs still read', async () => {

@@ -212,6 +212,23 @@ describe('authkit.config.json', () => {
 });
 
 describe('baselines', () => {
+  it('counts the files the recorded findings are in, apart from the files scanned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-baseline-count-'));
+    try {
+      writeFileSync(join(dir, 'crontab'), '0 1 * * * tar czf /tmp/a-$(date +%F).tgz /a\n0 2 * * * tar czf /tmp/b-$(date +%F).tgz /b\n0 3 * * * tar czf /tmp/c-$(date +%F).tgz /c\n');
+      writeFileSync(join(dir, 'a.js'), 'export const a = 1;\n');
+      writeFileSync(join(dir, 'b.js'), 'export const b = 2;\n');
+      const r = await runCli(['baseline'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('3 findings recorded (3 errors, 0 warnings, 0 info) in 1 file (3 files scanned)');
+      const json = parseJson(await runCli(['baseline', '--json', '-o', 'b2.json'], { cwd: dir }));
+      // The first run's authkit-baseline.json is one more file scanned, with no finding in it.
+      expect(json.baseline).toMatchObject({ recorded: 3, files: 1, scanned: 4 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('records hashes only; --baseline reports only new findings, and moved lines stay known', async () => {
     const dir = demoCopy();
     const written = await runCli(['baseline'], { cwd: dir });

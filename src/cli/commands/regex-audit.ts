@@ -11,6 +11,7 @@ interface RegexAuditFlags {
   authOnly?: boolean;
   cache: boolean;
   concurrency?: number;
+  includeVendored?: boolean;
 }
 
 export function registerRegexAudit(program: Command): void {
@@ -25,6 +26,7 @@ export function registerRegexAudit(program: Command): void {
     .option('--no-cache', 'neither read nor write the verdict and extraction caches')
     .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInteger('--concurrency'))
     .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
+    .option('--include-vendored', 'also audit vendored and minified files found in folders (vendor/, third_party/, *.min.js, lines averaging over 300 characters); skipped and counted by default')
     .addHelpText(
       'after',
       `
@@ -89,6 +91,7 @@ Examples:
           cache: flags.cache,
           concurrency: flags.concurrency,
           authOnly: Boolean(flags.authOnly),
+          includeVendored: Boolean(flags.includeVendored),
           onProgress: progress,
         };
 
@@ -123,6 +126,7 @@ Examples:
           errors: outcome.errors,
           rules: REGEX_RULES,
           inputs: outcome.inputs,
+          ...(outcome.vendored ? { vendored: outcome.vendored } : {}),
           json: { stats, skipped },
           ...(reports.length > 0 || skipped.length > 0 ? { text: (ctx) => renderReports(reports, skipped, ctx.paint) } : {}),
         };

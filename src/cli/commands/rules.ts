@@ -24,7 +24,7 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('list every rule, or show the full help of one rule or one domain')
     .argument('[id|domain]', 'a rule id (jwt/alg-none) or a domain (jwt, regex, cron, session, meta)')
-    .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules regex/unparsable-file\n  $ authkit rules jwt --json')
+    .addHelpText('after', '\nExamples:\n  $ authkit rules\n  $ authkit rules regex/redos-exponential\n  $ authkit rules jwt --json')
     .action(async (selector: string | undefined, _opts: unknown, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const registry = await import('../../rules/index.js');

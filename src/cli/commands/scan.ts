@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type CommandResult, plural } from '../../findings/model.js';
+import { type CommandResult, type InputNote, plural } from '../../findings/model.js';
 import { progressLine } from '../progress.js';
 import { type GlobalOptions, UsageError, runAction } from '../run.js';
 
@@ -8,11 +8,14 @@ export interface ScanCommandOptions {
   changed?: string;
   baseline?: string;
   shard?: string;
+  stdinFilename?: string;
+  includeVendored?: boolean;
 }
 
 /** Shared by `scan` and `baseline`: one walk (or the git index) through every domain. */
 export async function runScan(paths: string[], options: ScanCommandOptions, globals: GlobalOptions, command: string): Promise<CommandResult> {
   if (options.staged && options.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together');
+  if (options.stdinFilename !== undefined && !paths.includes('-')) throw new UsageError('--stdin-filename only applies to - (standard input)');
   const [{ loadConfig }, { ignoreMatcher, fingerprintRoot, setPathBase }, { scanFiles }, { domainScanners }, { RULES: ALL_RULES }] = await Promise.all([
     import('../../config/load.js'),
     import('../../findings/pipeline.js'),
@@ -47,11 +50,21 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
       ignored,
       fingerprintRoot: root,
       onProgress: ({ files }) => progress.update({ files }),
+      ...(options.stdinFilename === undefined ? {} : { stdinFilename: options.stdinFilename }),
+      includeVendored: Boolean(options.includeVendored),
     });
   } finally {
     progress.done();
   }
-  const searchNote = (await import('../../jwt/weak-secret.js')).bulkSearchNote();
+  const notes: InputNote[] = [];
+  const { bulkSearchNote, missingListNote } = await import('../../jwt/weak-secret.js');
+  for (const note of [missingListNote(), bulkSearchNote()]) if (note) notes.push(note);
+  // `cat app.js | authkit scan -` looked only for tokens and said "no problems found" where
+  // session-audit found 16: without a name, say which checks read standard input.
+  if (outcome.stdinDomains && options.stdinFilename === undefined) {
+    const ran = outcome.stdinDomains.length ? outcome.stdinDomains.join(', ') : 'none';
+    notes.push({ file: '-', message: `standard input was checked by: ${ran}; name it with --stdin-filename (e.g. app.ts, crontab, login.har) to run the checks that name picks` });
+  }
   const result: CommandResult = {
     command,
     findings: outcome.findings,
@@ -59,9 +72,10 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
     rules: ALL_RULES,
     inputs: outcome.inputs,
     skipped: outcome.skippedFiles,
-    ...(searchNote ? { notes: [searchNote] } : {}),
+    ...(outcome.vendored ? { vendored: outcome.vendored } : {}),
+    ...(notes.length ? { notes } : {}),
     ...(shard ? { category: shardCategory(command, shard) } : {}),
-    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped } },
+    json: { scan: { mode: mode.kind, ...(mode.kind === 'changed' ? { since: mode.rev } : {}), ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), files: outcome.inputs, skipped: outcome.skipped, ...(outcome.vendored ? { vendored: outcome.vendored } : {}) } },
   };
   return setPathBase(result, outcome.pathBase);
 }
@@ -73,6 +87,8 @@ export function registerScan(program: Command): void {
     .option('--staged', 'scan exactly what is staged in git (the index), as a pre-commit hook does')
     .option('--changed <rev>', 'scan only files changed since <rev> (plus untracked files)')
     .option('--baseline <file>', 'report only findings not recorded in this baseline (see `authkit baseline`)')
+    .option('--include-vendored', 'also read vendored and minified files found in folders (vendor/, third_party/, *.min.js, lines averaging over 300 characters); skipped and counted by default')
+    .option('--stdin-filename <name>', 'with -: the name standard input is read as; its name picks the checks, as a file of that name would get (ESLint\'s flag)')
     .option('--shard <i/n>', 'scan part i of n (split by a hash of the repository path), for a CI matrix; SARIF gets its own run category')
     .addHelpText(
       'after',
@@ -90,7 +106,8 @@ Examples:
   $ authkit scan --changed origin/main             what a pull request changes
   $ authkit scan --baseline authkit-baseline.json  only findings that are new
   $ authkit scan --format sarif > authkit.sarif    for GitHub code scanning
-  $ authkit scan --shard 2/4 --format sarif        one job of a four-job matrix`,
+  $ authkit scan --shard 2/4 --format sarif        one job of a four-job matrix
+  $ cat app.js | authkit scan - --stdin-filename app.js   standard input, checked as app.js`,
     )
     .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
       await runAction(cmd, (globals) => runScan(paths, options, globals, 'scan'));

@@ -7,6 +7,7 @@ export function registerSessionAudit(program: Command): void {
     .description('find how a web app hands out, stores and checks sessions and tokens, in JS/TS code and HTTP captures')
     .option('--stdin-filename <name>', 'with -: the name standard input is read as (its extension picks JS, TS, JSON or a capture)')
     .option('--baseline <file>', 'report only findings that are not in this baseline (authkit baseline)')
+    .option('--include-vendored', 'also audit vendored and minified files found in folders (vendor/, third_party/, *.min.js, lines averaging over 300 characters); skipped and counted by default')
     .addHelpText(
       'after',
       `
@@ -26,7 +27,8 @@ Examples:
       await runAction(cmd, async (globals) => {
         const [{ runSessionAudit, resolveOptions }, { loadConfig }] = await Promise.all([import('../../session/command.js'), import('../../config/load.js')]);
         const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-        return runSessionAudit(paths, resolveOptions(config, { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd));
+        const options = resolveOptions(config, { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd);
+        return runSessionAudit(paths, { ...options, includeVendored: Boolean(opts.includeVendored) });
       });
     });
 }

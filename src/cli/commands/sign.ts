@@ -74,11 +74,14 @@ Examples:
           // The token was minted on request: what is wrong with it is a warning, never an error with exit 0.
           for (const w of result.warnings) process.stderr.write(`authkit: warning: ${w.message} (${w.ruleId})\n`);
         }
+        // Without the list, a publicly known secret would be signed with, without a word.
+        const missing = (await import('../../jwt/weak-secret.js')).missingListNote();
         return {
           command: 'sign',
           findings: [],
           errors: [],
           rules: [],
+          ...(missing ? { notes: [missing] } : {}),
           json: { token: result.token, header: result.header, payload: result.payload, warnings: result.warnings },
           text: () => result.token,
         };

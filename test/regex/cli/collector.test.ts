@@ -25,22 +25,35 @@ describe('the regex domain', () => {
     const root = tree('collect', {
       'src/util.js': "export const a = new RegExp('(');\n",
       'src/session/cookie.js': "const SESSION = new RegExp('[');\n// authkit-ignore-next-line regex/invalid-pattern -- fixture\nconst b = new RegExp(')');\n",
-      // A syntax error matters only where a regex may be: files without one are not even parsed.
+      // A file that does not parse is an input error whether or not a regex may be in it, in every
+      // command alike (a regex-audit that skipped plain.ts called it clean where session-audit did not).
       'src/broken.ts': 'const r = /a/;\nconst x = (;\n',
       'src/plain.ts': 'const x = (;\n',
       'README.md': 'not a source\n',
     });
     const expected = [
       ['regex/invalid-pattern', 'src/session/cookie.js', 1, 17, true],
-      ['regex/unparsable-file', 'src/broken.ts', 2, 12, undefined],
       ['regex/invalid-pattern', 'src/util.js', 1, 18, false],
     ];
-    const audit = parseJson(await runCli(['regex-audit', '.', '--json'], { cwd: root, env }));
-    expect(audit.findings.map((f: any) => [f.ruleId, f.file, f.line, f.column, f.data?.auth])).toEqual(expected);
-    expect(audit.stats).toMatchObject({ files: 4, regexes: 3, parsedFiles: 4 });
-    const scan = parseJson(await runCli(['scan', '.', '--json'], { cwd: root, env }));
-    const regexFindings = scan.findings.filter((f: any) => f.ruleId.startsWith('regex/')).map((f: any) => [f.ruleId, f.file, f.line, f.column]);
+    const unparsed = [
+      { file: 'src/broken.ts', message: 'cannot parse (Unexpected token at line 2); checked what parsed' },
+      { file: 'src/plain.ts', message: 'cannot parse (Unexpected token at line 1); checked what parsed' },
+    ];
+    const audit = await runCli(['regex-audit', '.', '--json'], { cwd: root, env });
+    expect(audit.code).toBe(2);
+    const auditJson = parseJson(audit);
+    expect(auditJson.findings.map((f: any) => [f.ruleId, f.file, f.line, f.column, f.data?.auth])).toEqual(expected);
+    expect(auditJson.errors).toEqual(unparsed);
+    expect(auditJson.stats).toMatchObject({ files: 4, regexes: 3, parsedFiles: 4 });
+    const scan = await runCli(['scan', '.', '--json'], { cwd: root, env });
+    expect(scan.code).toBe(2);
+    const scanJson = parseJson(scan);
+    const regexFindings = scanJson.findings.filter((f: any) => f.ruleId.startsWith('regex/')).map((f: any) => [f.ruleId, f.file, f.line, f.column]);
     expect(regexFindings.sort()).toEqual(expected.map((e) => e.slice(0, 4)).sort());
+    expect(scanJson.errors).toEqual(unparsed);
+    const session = await runCli(['session-audit', '.', '--json'], { cwd: root, env });
+    expect(session.code).toBe(2);
+    expect(parseJson(session).errors).toEqual(unparsed);
   });
 
   it('reports unused suppressions unless only auth findings are wanted', async () => {

@@ -22,13 +22,14 @@ const byRule = (report: any) => report.findings.map((f: any) => [f.ruleId, f.fil
 describe('authkit regex-audit on a directory', () => {
   it('proves the seed pattern exponential with a measured attack, and reports every kind of finding', { timeout: TIMEOUT }, async () => {
     const result = await runCli(['regex-audit', '--format', 'json'], { cwd: PROJECT, env });
-    expect(result.code).toBe(1);
+    // src/broken.js does not parse: an input error (exit 2), the rest still audited.
+    expect(result.code).toBe(2);
     const report = parseJson(result);
+    expect(report.errors).toEqual([{ file: 'src/broken.js', message: 'cannot parse (Expected function name at line 3); checked what parsed' }]);
     expect(byRule(report)).toEqual([
       // auth-related first: the schema (email) and the login form
       ['regex/redos-exponential', 'schemas/email.schema.json', 4, 45, 'error'],
       ['regex/redos-exponential', 'src/auth/login.ts', 3, 24, 'error'],
-      ['regex/unparsable-file', 'src/broken.js', 3, 10, 'warning'],
       ['regex/invalid-pattern', 'src/build.js', 2, 23, 'error'],
       ['regex/redos-polynomial', 'src/util.js', 2, 38, 'error'],
       ['meta/unused-suppression', 'src/util.js', 6, 4, 'warning'],
@@ -40,7 +41,7 @@ describe('authkit regex-audit on a directory', () => {
     expect(seed.data.inputLength).toBeLessThanOrEqual(50_000);
     expect(typeof seed.data.attack).toBe('string');
     expect(seed.message).toMatch(/backtracks exponentially: [\d.]+ (ms|s) on a \d+-character input$/);
-    expect(report.findings[4].data).toMatchObject({ pattern: '^\\s*|\\s*$', flags: 'g', usages: ['replace'], auth: false });
+    expect(report.findings[3].data).toMatchObject({ pattern: '^\\s*|\\s*$', flags: 'g', usages: ['replace'], auth: false });
     expect(report.findings.every((f: any) => typeof f.fingerprint === 'string')).toBe(true);
     expect(report.stats).toMatchObject({ files: 6, regexes: 8 });
     // identical (pattern, flags) pairs are analysed once: the seed appears twice, /^[a-z]+$/ four times
@@ -49,7 +50,9 @@ describe('authkit regex-audit on a directory', () => {
 
   it('shows the hotspot, the attack, the measured time and a fix in the human report', { timeout: TIMEOUT }, async () => {
     const result = await runCli(['regex-audit', '--no-color'], { cwd: PROJECT, env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('authkit: src/broken.js: cannot parse (Expected function name at line 3); checked what parsed\n');
+    expect(result.stdout).toMatch(/; 1 input not read or not parsed \(listed on stderr\)\n$/);
     const lines = result.stdout.split('\n');
     const patternLine = lines.findIndex((l) => l.trim() === '/^(\\w+\\s?)*$/');
     expect(patternLine).toBeGreaterThan(-1);
@@ -72,7 +75,7 @@ describe('authkit regex-audit on a directory', () => {
 
   it('writes valid SARIF with the ReDoS detail in result.properties', { timeout: TIMEOUT }, async () => {
     const result = await runCli(['regex-audit', 'src', '--format', 'sarif'], { cwd: PROJECT, env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     const log = JSON.parse(result.stdout);
     expect(sarifErrors(log)).toEqual([]);
     const seed = log.runs[0].results.find((r: any) => r.ruleId === 'regex/redos-exponential');
@@ -82,7 +85,9 @@ describe('authkit regex-audit on a directory', () => {
     expect(seed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 24 } });
     for (const key of ['pattern', 'flags', 'complexity', 'attack', 'confirmed', 'measuredMs', 'inputLength', 'auth']) expect(seed.properties).toHaveProperty(key);
     const ruleIds = log.runs[0].tool.driver.rules.map((r: any) => r.id);
-    expect(ruleIds).toEqual(expect.arrayContaining(['regex/redos-exponential', 'regex/redos-polynomial', 'regex/analysis-incomplete', 'regex/invalid-pattern', 'regex/unparsable-file']));
+    expect(ruleIds).toEqual(expect.arrayContaining(['regex/redos-exponential', 'regex/redos-polynomial', 'regex/analysis-incomplete', 'regex/invalid-pattern']));
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text);
+    expect(notes.join('\n')).toContain('cannot parse (Expected function name at line 3)');
   });
 
   it('writes GitHub annotations', { timeout: TIMEOUT }, async () => {
@@ -219,12 +224,11 @@ describe('hostile input', () => {
     writeFileSync(join(dir, 'slow.ts'), `${`<D\\\u{7b955}${' '.repeat(19)}`.repeat(2000)};x = /a/\n`);
     writeFileSync(join(dir, 'ok.js'), 'export const ok = (s) => /^(a+)+$/.test(s);\n');
     const result = await runCli(['regex-audit', '.', '--json'], { cwd: dir, env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     const report = parseJson(result);
-    expect(byRule(report)).toEqual([
-      ['regex/redos-exponential', 'ok.js', 1, 26, 'error'],
-      ['regex/unparsable-file', 'slow.ts', 1, 1, 'warning'],
-    ]);
-    expect(report.findings[1].message).toMatch(/^Cannot parse this file \(not parsed: the parser used more than ([\d.]+ s|\d+ MB) on it at line 1\); its regexes may not have been audited$/);
+    expect(byRule(report)).toEqual([['regex/redos-exponential', 'ok.js', 1, 26, 'error']]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0].file).toBe('slow.ts');
+    expect(report.errors[0].message).toMatch(/^cannot parse \(not parsed: the parser used more than ([\d.]+ s|\d+ MB) on it at line 1\); not checked$/);
   });
 });
