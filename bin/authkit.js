@@ -19,8 +19,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { readFileSync } = require('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(require('node:path').join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
-  // Node 22.1+ keeps compiled bytecode of authkit's modules between runs (a no-op where absent).
-  require('node:module').enableCompileCache?.();
+  // Node 22.1+ keeps compiled bytecode of authkit's modules between runs; Node 20 gets the same
+  // for the hot bundles from bin/code-cache.js.
+  const { enableCompileCache } = require('node:module');
+  enableCompileCache?.();
+  const load = (bundle) => (enableCompileCache ? require(bundle) : require('./code-cache.js')(require.resolve(bundle)));
   // The hot commands have a one-file CommonJS bundle each (scripts/build.mjs, HOT_COMMANDS); the
   // name is found as src/cli/program.ts finds it, skipping global options and their values.
   let name;
@@ -31,7 +34,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
       break;
     }
   }
-  if (name === 'decode') require('../dist/decode.cjs');
-  else if (name === 'cron-lint') require('../dist/cron-lint.cjs');
+  if (name === 'decode') load('../dist/decode.cjs');
+  else if (name === 'cron-lint') load('../dist/cron-lint.cjs');
   else import('../dist/main.js');
 }
