@@ -1,5 +1,7 @@
-// Node 20 has no module.enableCompileCache, and compiling a hot bundle (some 230 KB) costs it ~6 ms
-// of every start. This loads a bundle from V8's code cache instead, kept beside the bundle: the
+// Compiling a hot bundle (some 230 KB) costs ~6 ms of every start, on Node 20, which has no
+// module.enableCompileCache, and on Node 22+, whose cache holds only what compiling the file
+// compiled (the functions a run calls are compiled later, lazily). This loads a bundle from a V8
+// code cache made at the end of a whole run instead, kept beside the bundle: the
 // package's own folder is as trusted as the code it holds, where a shared temporary folder would
 // let another user plant bytecode. A cache from another V8, or a damaged one, is rejected by V8
 // and written anew; a folder that cannot be written (a root-owned global install) costs only the

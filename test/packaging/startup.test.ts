@@ -7,8 +7,8 @@ import { ROOT, runCli } from '../helpers/cli.js';
 // Issue 19: the hot commands start like a native tool. Each ES module file costs a resolution, a
 // read and a compile, and decode once loaded ~34 chunks; each built-in pulled in at import time
 // costs its own compile. Times are left to `npm run bench`: counts are what a test can hold.
-// bin/authkit.js plus the command's one bundle (scripts/build.mjs, HOT_COMMANDS), both CommonJS; on
-// Node 20, bin/code-cache.js in the bundle's place, which compiles it from V8's code cache.
+// bin/authkit.js and bin/code-cache.js, which compiles the command's one bundle (scripts/build.mjs,
+// HOT_COMMANDS) from V8's code cache.
 const MAX_FILES_HOT = 2;
 // Built-ins that only rarely used paths need (folder walks, HMAC secrets, fingerprints, commander's
 // executable subcommands); net is left out, as a piped stdout loads it.
