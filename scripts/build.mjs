@@ -59,6 +59,10 @@ await build({
   // node:fs/promises). import.meta.url, which src/ uses to find dist/ files, becomes the file's URL,
   // built when first read: the first URL of a process costs ~1 ms, and most runs never ask.
   format: 'cjs',
+  // A split-off file (HOT_SPLITS) is reached by require inside a promise, not import(): a bundle
+  // compiled from V8's code cache (bin/code-cache.js) has no dynamic import callback, and require
+  // also spares Node 20 its ES module loader on those paths.
+  supported: { 'dynamic-import': false },
   outExtension: { '.js': '.cjs' },
   banner: { js: "const __authkit_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   define: { 'import.meta': '__authkit_import_meta' },
