@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMATS } from '../reporters/formats.js';
 import { EXIT_USAGE } from '../findings/exit-code.js';
 import { VERSION } from './version.js';
+import { writeErr, writeOut } from './output.js';
 
 /** Registers the subcommands `authkit <args>` may need on `program`. */
 export type Registrar = (program: Command, args: string[]) => Promise<void> | void;
@@ -20,20 +21,12 @@ export function commandNameIn(args: string[]): string | undefined {
 
 /** The whole CLI around one set of subcommands: the full build and each hot command's own bundle share it. */
 export async function runCli(register: Registrar): Promise<void> {
-  // `authkit decode ... | head` closes the pipe early: that is the reader's choice, not a crash.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? 0);
-    });
-  }
-
   const program = new Command('authkit')
     .description('Catch the auth mistakes that reach production: JWTs, ReDoS-prone regexes, crontab traps')
     .version(VERSION, '-v, --version', 'print the authkit version')
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ outputError: (text, write) => write(text.startsWith('error:') ? `authkit: ${text}` : text) })
+    .configureOutput({ writeOut, writeErr, outputError: (text, write) => write(text.startsWith('error:') ? `authkit: ${text}` : text) })
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATS).default('stylish'))
     .option('--json', 'short for --format json')
     .option('--color', 'force colour in the stylish report')
@@ -66,7 +59,7 @@ Examples:
       // "findings" here, so those become 2. --help and --version keep their 0.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
     } else {
-      process.stderr.write(`authkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+      writeErr(`authkit: internal error: ${(error as Error)?.message ?? String(error)}\n`);
       process.exitCode = EXIT_USAGE;
     }
   }

@@ -3,6 +3,7 @@
 // every 10 s, so a long run is visibly alive; never under PRE_COMMIT, whose output the user sees
 // only when a hook fails.
 import type { GlobalOptions } from './run.js';
+import { isTerminal, writeErr } from './output.js';
 
 export interface ProgressLine {
   update(text: string): void;
@@ -17,7 +18,7 @@ function logInterval(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(n) && n > 0 ? n : 10_000;
 }
 
-export function progressLine(globals: GlobalOptions, env: NodeJS.ProcessEnv = process.env, interactive = Boolean(process.stderr.isTTY)): ProgressLine {
+export function progressLine(globals: GlobalOptions, env: NodeJS.ProcessEnv = process.env, interactive = isTerminal(2)): ProgressLine {
   if (env.PRE_COMMIT) return QUIET;
   if (interactive && !globals.machine) {
     let last = 0;
@@ -28,10 +29,10 @@ export function progressLine(globals: GlobalOptions, env: NodeJS.ProcessEnv = pr
         if (now - last < 100) return;
         last = now;
         shown = true;
-        process.stderr.write(`\r\x1b[Kauthkit: ${text}`);
+        writeErr(`\r\x1b[Kauthkit: ${text}`);
       },
       done() {
-        if (shown) process.stderr.write('\r\x1b[K');
+        if (shown) writeErr('\r\x1b[K');
       },
     };
   }
@@ -44,7 +45,7 @@ export function progressLine(globals: GlobalOptions, env: NodeJS.ProcessEnv = pr
       const now = Date.now();
       if (now - last < interval) return;
       last = now;
-      process.stderr.write(`authkit: ${text} (${Math.round((now - started) / 1000)} s)\n`);
+      writeErr(`authkit: ${text} (${Math.round((now - started) / 1000)} s)\n`);
     },
     done() {},
   };

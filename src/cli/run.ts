@@ -7,6 +7,7 @@ import { InputFailure } from '../files/read.js';
 import { type Format, REPORTERS } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
 import { VERSION } from './version.js';
+import { isTerminal, writeErr, writeOut } from './output.js';
 
 export interface GlobalOptions {
   format: Format;
@@ -31,10 +32,10 @@ export function globalsOf(cmd: Command): GlobalOptions {
     format,
     failOn: (opts.failOn ?? 'error') as Severity,
     quiet: Boolean(opts.quiet),
-    color: format === 'stylish' && decideColor(opts.color as boolean | undefined, env, Boolean(process.stdout.isTTY)),
+    color: format === 'stylish' && decideColor(opts.color as boolean | undefined, env, isTerminal(1)),
     config: opts.config as string | undefined,
     cwd: process.cwd(),
-    machine: format !== 'stylish' || Boolean(env.CI) || Boolean(env.PRE_COMMIT) || !process.stderr.isTTY,
+    machine: format !== 'stylish' || Boolean(env.CI) || Boolean(env.PRE_COMMIT) || !isTerminal(2),
   };
 }
 
@@ -45,12 +46,12 @@ export async function renderContext(globals: GlobalOptions): Promise<RenderConte
 /** Writes the report to stdout, one line per unusable input to stderr, and sets the exit code. */
 export async function emit(result: CommandResult, globals: GlobalOptions): Promise<void> {
   // File names and messages quote inputs: a file named with an ESC must not drive the terminal.
-  for (const e of result.errors) process.stderr.write(`authkit: ${terminalSafe(`${e.file}: ${e.message}`)}\n`);
+  for (const e of result.errors) writeErr(`authkit: ${terminalSafe(`${e.file}: ${e.message}`)}\n`);
   const skipped = skippedLine(result.skipped);
-  if (skipped) process.stderr.write(`authkit: ${terminalSafe(skipped)}\n`);
-  for (const line of noteLines(result.notes)) process.stderr.write(`authkit: ${terminalSafe(line)}\n`);
+  if (skipped) writeErr(`authkit: ${terminalSafe(skipped)}\n`);
+  for (const line of noteLines(result.notes)) writeErr(`authkit: ${terminalSafe(line)}\n`);
   const out = REPORTERS[globals.format](result, await renderContext(globals));
-  if (out) process.stdout.write(out);
+  if (out) writeOut(out);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 
@@ -96,9 +97,9 @@ export async function runAction(cmd: Command, body: (globals: GlobalOptions) => 
     await emit(await finalize(cmd, await body(globals), globals), globals);
   } catch (error) {
     const problems = describe(error);
-    if (process.env.AUTHKIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.AUTHKIT_DEBUG && error instanceof Error) writeErr(`${error.stack}\n`);
     if (globals.format === 'stylish' || globals.format === 'github') {
-      for (const { file, message } of problems) process.stderr.write(`authkit: ${terminalSafe(`${file ? `${file}: ` : ''}${message}`)}\n`);
+      for (const { file, message } of problems) writeErr(`authkit: ${terminalSafe(`${file ? `${file}: ` : ''}${message}`)}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
       await emit({ command: cmd.name(), findings: [], errors: problems.map(({ file, message }) => ({ file: file || '<authkit>', message })), rules: [] }, globals);

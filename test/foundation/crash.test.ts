@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-// A preload arms the fault when the CLI first writes to stdout, so it lands while the real CLI is
-// running (its handlers installed), outside runAction.
+// A preload arms the fault when the CLI first writes to stdout (fd 1, with fs.writeSync: see
+// src/cli/output.ts), so it lands while the real CLI is running (its handlers installed), outside
+// runAction.
 const preload = (fault: string) => [
   '--import',
-  `data:text/javascript,${encodeURIComponent(`const write = process.stdout.write.bind(process.stdout); let armed = false; process.stdout.write = (...a) => { if (!armed) { armed = true; setImmediate(() => { ${fault} }); } return write(...a); };`)}`,
+  `data:text/javascript,${encodeURIComponent(
+    `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module'; const write = fs.writeSync; let armed = false; fs.writeSync = (...a) => { if (!armed && a[0] === 1) { armed = true; setImmediate(() => { ${fault} }); } return write(...a); }; syncBuiltinESMExports();`,
+  )}`,
 ];
 
 describe('a crash outside a command', () => {

@@ -1,4 +1,5 @@
 import type { Command, Option } from 'commander';
+import { writeErr, writeOut } from '../output.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
@@ -215,11 +216,11 @@ Examples:
     )
     .action(async (shell: string) => {
       if (!(SHELLS as readonly string[]).includes(shell)) {
-        process.stderr.write(`authkit: unknown shell '${shell}' (known: ${SHELLS.join(', ')})\n`);
+        writeErr(`authkit: unknown shell '${shell}' (known: ${SHELLS.join(', ')})\n`);
         process.exitCode = 2;
         return;
       }
       const spec = await specOf(program);
-      process.stdout.write({ bash, zsh, fish }[shell as Shell](spec));
+      writeOut({ bash, zsh, fish }[shell as Shell](spec));
     });
 }

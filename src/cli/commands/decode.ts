@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { InputError } from '../../findings/model.js';
 import { collect } from '../options.js';
 import { UsageError, runAction } from '../run.js';
+import { isTerminal, writeErr } from '../output.js';
 
 interface DecodeFlags {
   file?: string[];
@@ -69,7 +70,7 @@ Examples:
         }
         if (wantsStdin) {
           // `authkit decode` alone on a terminal would otherwise wait silently for input.
-          if (process.stdin.isTTY) process.stderr.write('authkit: reading tokens from stdin (paste, then Ctrl-D); or pass a token: authkit decode <token>\n');
+          if (isTerminal(0)) writeErr('authkit: reading tokens from stdin (paste, then Ctrl-D); or pass a token: authkit decode <token>\n');
           try {
             inputs.push({ file: '-', text: await read.readStdinText(), source: 'stdin' });
           } catch (error) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { positiveInteger } from '../options.js';
 import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
+import { writeErr } from '../output.js';
 
 interface RegexAuditFlags {
   pattern?: string;
@@ -73,7 +74,7 @@ Examples:
               if (now - lastProgress < 100) return;
               lastProgress = now;
               const text = p.phase === 'extract' ? `regex-audit: ${p.files} files read` : `regex-audit: analysed ${p.analysed}/${p.toAnalyse} patterns`;
-              process.stderr.write(`\r${text}\x1b[K`);
+              writeErr(`\r${text}\x1b[K`);
             };
         // A flag given on the command line wins; otherwise authkit.config.json's regex options do.
         const fromCommandLine = (name: string) => cmd.getOptionValueSource(name) === 'cli';
@@ -116,7 +117,7 @@ Examples:
           }
         } finally {
           process.off('SIGINT', onSigint);
-          if (progress && lastProgress > 0) process.stderr.write('\r\x1b[K');
+          if (progress && lastProgress > 0) writeErr('\r\x1b[K');
         }
 
         const { reports, skipped, stats } = outcome;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { collect } from '../options.js';
 import { runAction } from '../run.js';
 import { type KeySourceFlags, SECRET_WARNING, addKeySourceOptions } from './secret-options.js';
+import { writeErr } from '../output.js';
 
 interface SignFlags extends KeySourceFlags {
   alg?: string;
@@ -72,7 +73,7 @@ Examples:
           });
         if (globals.format === 'stylish' || globals.format === 'github') {
           // The token was minted on request: what is wrong with it is a warning, never an error with exit 0.
-          for (const w of result.warnings) process.stderr.write(`authkit: warning: ${w.message} (${w.ruleId})\n`);
+          for (const w of result.warnings) writeErr(`authkit: warning: ${w.message} (${w.ruleId})\n`);
         }
         // Without the list, a publicly known secret would be signed with, without a word.
         const missing = (await import('../../jwt/weak-secret.js')).missingListNote();

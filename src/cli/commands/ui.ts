@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
+import { writeErr, writeOut } from '../output.js';
 
 interface UiFlags {
   out?: string;
@@ -58,12 +59,12 @@ Examples:
         }
         const { servePage } = await import('../../ui/server.js');
         const served = await servePage(page);
-        process.stdout.write(`authkit ui: ${served.url}\n(Ctrl-C to stop)\n`);
+        writeOut(`authkit ui: ${served.url}\n(Ctrl-C to stop)\n`);
         if (flags.open) {
           const { spawn } = await import('node:child_process');
           const [command, args] = opener();
           const child = spawn(command, [...args, served.url], { stdio: 'ignore', detached: true });
-          child.on('error', () => process.stderr.write(`authkit ui: could not start ${command}; open the URL yourself\n`));
+          child.on('error', () => writeErr(`authkit ui: could not start ${command}; open the URL yourself\n`));
           child.unref();
         }
         await new Promise<void>((resolve) => {
