@@ -135,7 +135,11 @@ async function regexAudit() {
   targets.push(['peak RSS of the process tree < 200 MB (both corpora)', corpora < 200, `${corpora.toFixed(0)} MB`]);
   targets.push(['peak RSS < 300 MB (ua-parser-js@0.7.22, validator@13.7.0)', memory < 300, `${memory.toFixed(0)} MB`]);
   targets.push(['no analysis-incomplete on the corpora', r.authkit.incomplete + r.pinned.incomplete === 0, `${r.authkit.incomplete + r.pinned.incomplete}`]);
-  targets.push(['hostile TypeScript file: < 15 s, < 300 MB, one warning naming it', r.hostile.ms < 15_000 && (r.hostile.rssMb ?? 0) < 300 && r.hostile.warnings === 1 && r.hostile.namesFile, `${fmtMs(r.hostile.ms)}, ${(r.hostile.rssMb ?? 0).toFixed(0)} MB, ${r.hostile.warnings} warning`]);
+  targets.push([
+    'hostile TypeScript file: < 15 s, < 300 MB, one message naming it, the other file audited',
+    r.hostile.ms < 15_000 && (r.hostile.rssMb ?? 0) < 300 && r.hostile.messages === 1 && r.hostile.namesFile && r.hostile.others === 1,
+    `${fmtMs(r.hostile.ms)}, ${(r.hostile.rssMb ?? 0).toFixed(0)} MB, ${r.hostile.messages} message, ${r.hostile.others} finding`,
+  ]);
   if (scale > 0) targets.push(['peak RSS < 300 MB (scale runs)', scale < 300, `${scale.toFixed(0)} MB`]);
   sections.push(`## regex-audit against eslint + eslint-plugin-redos\n\n${r.table}\n\n${r.pinnedTable}\n\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   if (r.scaleTable) sections.push(`## Scale\n\n${r.scaleTable}`);
