@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { serveUi } from './serve.js';
 
 describe('authkit ui --out', () => {
@@ -63,3 +64,38 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
     req.end();
   });
 }
+
+describe('authkit decode --open', () => {
+  it('serves the page and opens it with the token in the fragment only: never printed, never sent to the server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'authkit-open-'));
+    // A stand-in for the desktop's opener: records the URL it was handed.
+    const opened = join(dir, 'opened.txt');
+    writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"42"}').toString('base64url')}.c2lnbmF0dXJl`;
+    const child = spawn(process.execPath, [BIN, 'decode', '--open', token], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    try {
+      for (let i = 0; i < 200 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 25));
+      const url = new URL(readFileSync(opened, 'utf8'));
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(decodeURIComponent(url.hash.slice(1))).toBe(token);
+      const page = await get(`${url.origin}${url.pathname}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<textarea id="token"');
+      expect(page.body).not.toContain(token);
+      expect(stdout).toContain(`${url.origin}${url.pathname}`);
+      expect(stdout).not.toContain(token.split('.')[1]!);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await closed).toBe(0);
+  });
+
+  it('takes one token', async () => {
+    const r = await runCli(['decode', '--open', 'a.b.c', 'd.e.f']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('authkit: --open takes one token (or text holding one)\n');
+  });
+});

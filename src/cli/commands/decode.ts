@@ -11,7 +11,11 @@ interface DecodeFlags {
   maxLifetime?: string;
   weakSecretLimit?: string;
   secretsList?: string[];
+  open?: boolean;
 }
+
+/** A URL fragment this long still opens in every browser; a token is a few kilobytes at most. */
+const MAX_OPEN_TEXT = 64 * 1024;
 
 export function registerDecode(program: Command): void {
   program
@@ -24,6 +28,7 @@ export function registerDecode(program: Command): void {
     .option('--max-lifetime <duration>', 'longest acceptable exp - iat for jwt/lifetime-too-long (default 15m, or jwt.maxLifetime in the config)')
     .option('--secrets-list <file>', 'your own known-secrets list (one a line), merged with the shipped one (repeatable; also jwt.secretsList in the config)', collect)
     .option('--weak-secret-limit <n>', 'distinct HMAC tokens to try against the 103,979 known secrets per run', '20')
+    .option('--open', 'open the token in the offline decoder page (authkit ui) instead of printing the report')
     .addHelpText(
       'after',
       `
@@ -40,9 +45,11 @@ Examples:
   $ authkit decode eyJhbGciOi... --now 2011-03-22T18:00:00Z --leeway 30s
   $ pbpaste | authkit decode                       # many tokens from the clipboard
   $ authkit decode --file access.log --json
-  $ authkit decode "$TOKEN" --json | jq .payload`,
+  $ authkit decode "$TOKEN" --json | jq .payload
+  $ authkit decode --open "$TOKEN"                 # the same analysis in the browser, offline`,
     )
     .action(async (tokens: string[], flags: DecodeFlags, cmd: Command) => {
+      if (flags.open) return openInPage(tokens, flags, cmd);
       await runAction(cmd, async (globals) => {
         const [{ decodeTokens }, { resolveTimeOptions, loadSecretLists }, read, { loadConfig }] = await Promise.all([
           import('../../jwt/decode.js'),
@@ -82,4 +89,32 @@ Examples:
         return { ...result, errors: [...errors, ...result.errors] };
       });
     });
+}
+
+/**
+ * `decode --open`: the token goes to the decoder page in the URL's fragment (never sent to the
+ * local server, cleared from the page's history at once) and the page does the analysis.
+ */
+async function openInPage(tokens: string[], flags: DecodeFlags, cmd: Command): Promise<void> {
+  await runAction(cmd, async () => {
+    if (flags.file?.length) throw new UsageError('--open takes one token, not --file');
+    const given = tokens.filter((t) => t !== '-');
+    if (given.length > 1) throw new UsageError('--open takes one token (or text holding one)');
+    const read = await import('../../files/read.js');
+    let text = given[0];
+    if (text === undefined) {
+      try {
+        text = await read.readStdinText();
+      } catch (error) {
+        if (error instanceof read.InputFailure) throw new UsageError(`${error.file}: ${error.message}`);
+        throw error;
+      }
+    }
+    text = text.trim();
+    if (!text) throw new UsageError('--open: no token given');
+    if (text.length > MAX_OPEN_TEXT) throw new UsageError(`--open: the text is over ${MAX_OPEN_TEXT / 1024} KB; pass the token alone`);
+    const { decoderPage, serveUntilStopped } = await import('./ui.js');
+    const url = await serveUntilStopped(await decoderPage(), { open: true, fragment: text });
+    return { command: 'decode', findings: [], errors: [], rules: [], json: { ui: { url, stopped: true } }, text: () => 'authkit ui: stopped\n' };
+  });
 }
