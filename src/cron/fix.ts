@@ -107,8 +107,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
       else ops.push({ kind: '+', text: midB[j]!, a: start + i, b: start + j++ });
     }
   } else {
-    midA.forEach((t, k) => ops.push({ kind: '-', text: t, a: start + k, b: start }));
-    midB.forEach((t, k) => ops.push({ kind: '+', text: t, a: endA, b: start + k }));
+    for (const [k, t] of midA.entries()) ops.push({ kind: '-', text: t, a: start + k, b: start });
+    for (const [k, t] of midB.entries()) ops.push({ kind: '+', text: t, a: endA, b: start + k });
   }
   for (let k = 0; k < a.ls.length - endA; k++) ops.push({ kind: ' ', text: a.ls[endA + k]!, a: endA + k, b: endB + k });
 

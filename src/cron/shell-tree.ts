@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { BASH_ONLY_VARIABLES, type CallWord, FactsBuilder, type ShellFacts } from './shell-facts.js';
 
 /* mvdan-sh has no types: these are the few members of its GopherJS objects that the walk reads. */
-// biome-ignore lint: untyped GopherJS objects
 type Node = any;
 
 let syntaxApi: Node | undefined;

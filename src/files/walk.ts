@@ -1,4 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
@@ -95,7 +96,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
 
   for (const arg of paths) {
     const abs = resolve(cwd, arg);
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(abs);
     } catch (error) {
@@ -116,7 +117,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
         if (ignoredByConfig(file)) continue;
         const display = displayPath(file, cwd);
         if (!accept(display)) continue;
-        let st;
+        let st: Awaited<ReturnType<typeof lstat>>;
         try {
           st = await lstat(file);
         } catch {
@@ -133,7 +134,7 @@ export async function* walkFiles(paths: string[], options: WalkOptions = {}): As
   async function* walkDirectory(root: string, dir: string, parents: { base: string; rules: Ignore }[], visited: Set<string>): AsyncGenerator<WalkEntry> {
     const gitignore = await loadGitignore(dir);
     const rules = gitignore ? [...parents, { base: dir, rules: ignore().add(gitignore) }] : parents;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {

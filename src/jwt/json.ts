@@ -28,7 +28,7 @@ export function scanJson(text: string): JsonScan {
       const end = stringEnd(text, i);
       if (end < 0) return { ok: false, duplicates, depth };
       const top = stack[stack.length - 1];
-      if (top && top.keys && top.expectKey) {
+      if (top?.keys && top.expectKey) {
         let name: string;
         try {
           name = JSON.parse(text.slice(i, end + 1)) as string;

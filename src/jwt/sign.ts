@@ -183,7 +183,7 @@ export async function signToken(key: CandidateKey | null, options: SignOptions):
       message: `The token lives ${preciseDuration(payload.exp - payload.iat)} (until ${isoFromSeconds(payload.exp)}), over the ${preciseDuration(options.maxLifetimeSeconds)} limit`,
     });
   }
-  let material;
+  let material: Uint8Array | CryptoKey;
   try {
     material = key.kind === 'hmac' ? key.secret! : await importJWK({ ...key.jwk, alg } as Parameters<typeof importJWK>[0], alg);
   } catch (error) {

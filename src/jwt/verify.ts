@@ -240,7 +240,7 @@ function rsaKeyFindings(keys: CandidateKey[]): TokenFinding[] {
 /** Verifies one token. Async because jose uses WebCrypto. */
 export async function verifyToken(input: string, file: string, keys: CandidateKey[], options: VerifyOptions): Promise<CommandResult> {
   const compact = pickToken(input);
-  let token;
+  let token: ReturnType<typeof parseToken>;
   try {
     token = parseToken(compact);
   } catch (error) {

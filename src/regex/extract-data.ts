@@ -164,7 +164,7 @@ export function extractFromJson(text: string): Extraction {
         continue;
       }
       if (c === 58) {
-        if (!top || top.kind !== 'object' || top.key === undefined) throw new JsonSyntaxError("unexpected ':'", i);
+        if (top?.kind !== 'object' || top.key === undefined) throw new JsonSyntaxError("unexpected ':'", i);
         i++;
         continue;
       }
@@ -233,7 +233,7 @@ export function extractFromYaml(text: string): Extraction {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  let documents;
+  let documents: ReturnType<typeof parseAllDocuments>;
   try {
     documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   } catch (error) {

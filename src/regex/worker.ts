@@ -76,9 +76,8 @@ export function runWith(re: RegExp, method: RegexUsage, input: string): void {
     case 'split':
       input.split(re);
       return;
-    case 'exec':
-    case 'unknown':
     default:
+      // exec, or a use the code does not show.
       if (re.global || re.sticky) {
         // The usual `while ((m = re.exec(s)))` loop, with the empty-match advance callers write.
         re.lastIndex = 0;

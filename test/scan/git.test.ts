@@ -20,7 +20,7 @@ describe('git plumbing for --staged', () => {
     const got: { blob: string; bytes: Buffer | null }[] = [];
     for await (const b of readBlobs(dir, [...ids, missing, ids[1]!])) got.push(b);
     expect(got.map((g) => g.blob)).toEqual([...ids, missing, ids[1]]);
-    contents.forEach((c, i) => expect(got[i]!.bytes!.equals(c)).toBe(true));
+    for (const [i, c] of contents.entries()) expect(got[i]!.bytes!.equals(c)).toBe(true);
     expect(got[5]!.bytes).toBeNull();
     expect(got[6]!.bytes!.toString()).toBe('one\n');
   });

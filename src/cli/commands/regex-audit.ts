@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { RegexAuditOutcome } from '../../regex/audit.js';
 import { positiveInteger } from '../options.js';
 import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
@@ -96,7 +97,7 @@ Examples:
           onProgress: progress,
         };
 
-        let outcome;
+        let outcome: RegexAuditOutcome;
         try {
           if (flags.pattern !== undefined || stdinPatterns) {
             const collector = new RegexCollector(options);

@@ -40,7 +40,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   };
   const scanners = await domainScanners({ cwd: globals.cwd, config, now: new Date(), onPatterns: (patterns) => progress.update({ patterns }) });
   const mode = options.staged ? ({ kind: 'staged' } as const) : options.changed !== undefined ? ({ kind: 'changed', rev: options.changed } as const) : ({ kind: 'walk' } as const);
-  let outcome;
+  let outcome: Awaited<ReturnType<typeof scanFiles>>;
   try {
     outcome = await scanFiles({
       cwd: globals.cwd,

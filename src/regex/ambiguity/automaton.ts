@@ -142,7 +142,7 @@ export function foldAutomaton(nfa: EpsilonNfa, search: boolean, watch: ReadonlyS
   if (search) {
     for (let c = 0; c < classes.length; c++) close(loopState(c), nfa.initial, c);
     for (const from of [0, ...classes.map((_, c) => loopState(c))]) {
-      classes.forEach((cls, c) => transitions[from]!.push({ to: loopState(c), chars: cls }));
+      for (const [c, cls] of classes.entries()) transitions[from]!.push({ to: loopState(c), chars: cls });
     }
   }
   while (pending.length > 0) {
