@@ -5,8 +5,7 @@
  */
 import { type Stats, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { InputError } from '../findings/model.js';
-import { InputFailure, readStdinInput, readTextFile } from './read.js';
+import { type InputError, InputFailure, readStdinInput, readTextFile } from './read.js';
 import { isMinifiedText, isVendoredPath } from './vendored.js';
 import type { WalkEntry } from './walk.js';
 

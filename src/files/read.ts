@@ -3,6 +3,12 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 export type InputFailureKind = 'missing' | 'directory' | 'permission' | 'binary' | 'too-large' | 'encoding' | 'loop' | 'empty' | 'not-regular' | 'io';
 
 /** A reason an input cannot be used; the CLI turns it into a one-line message and exit 2. */
+/** An input that could not be used: one line naming the file and the problem (exit 2). */
+export interface InputError {
+  file: string;
+  message: string;
+}
+
 export class InputFailure extends Error {
   constructor(
     readonly file: string,

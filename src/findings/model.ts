@@ -1,3 +1,5 @@
+import type { InputError } from '../files/read.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
 
@@ -24,10 +26,8 @@ export interface Finding {
 }
 
 /** An input that could not be used at all: reported in one line, exit status 2, the rest goes on. */
-export interface InputError {
-  file: string;
-  message: string;
-}
+// Defined by the input layer below (src/files), which never imports from here.
+export type { InputError };
 
 export interface RuleExample {
   code: string;
