@@ -11,6 +11,7 @@ import { checkJwtUsage } from './jwt-usage.js';
 import { checkRefreshExposure } from './responses.js';
 import { auditConfigJson, checkSecretNames, isSecretConfigFile } from './secrets.js';
 import { checkStorage, checkTokenInUrl } from './storage.js';
+import { isTestPath } from './test-files.js';
 
 // Files without any of these words cannot hold a finding: they are passed over unparsed, which
 // keeps `authkit scan` cheap on code that never touches sessions.
@@ -33,8 +34,13 @@ export interface FileAudit {
   errors: InputError[];
 }
 
-/** `parseAs` names the language when the display name has no extension (standard input). */
-export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
+/**
+ * `parseAs` names the language when the display name has no extension (standard input); `walked` is
+ * the part of the path a directory walk found (empty for a file named on the command line): only
+ * that part can make it a test file, so `session-audit test/auth.test.js` still judges the file.
+ */
+export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file, walked = file): FileAudit {
+  if (walked !== '' && isTestPath(walked)) return { findings: [], errors: [] };
   if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
   if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
   const parsed = parseSource(parseAs, text);

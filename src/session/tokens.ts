@@ -2,7 +2,7 @@
 // member (`res.data.accessToken`), a signing call, the response of a login request (axios
 // `res.data`, fetch `await res.json()`, a `.then(response => ...)` callback), or an object or
 // string built from one of those. A storage key name alone is never evidence.
-import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
+import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, calleeName, calleeObject } from './context.js';
 import { isFunction } from './flow.js';
 import { isRefreshName, isTokenName, jwtOperation } from './libraries.js';
@@ -99,8 +99,25 @@ function classifyCall(ctx: AuditContext, call: Node, depth: number): TokenKind |
   }
   const op = jwtOperation(ctx, call);
   if (op?.op === 'sign') return 'token';
-  if (name && (REQUEST_FUNCTIONS.has(name) || (object && REQUEST_METHODS.has(name))) && first && isLoginUrl(ctx, first)) return 'login-response';
+  if (name && (REQUEST_FUNCTIONS.has(name) || (object && REQUEST_METHODS.has(name))) && first && (isLoginUrl(ctx, first) || inLoginFunction(ctx, call))) return 'login-response';
   return undefined;
+}
+
+// `const register = async (data) => axios.post(API_URL, data)`, Redux `loginUser` thunks, Vuex
+// `login` actions: the function's own name says the request logs in when the URL is a constant
+// built elsewhere. Only the innermost function is read: `getAuthUser` says nothing.
+const LOGIN_FUNCTION = /^(handle|do|submit|on|async|fetch|post|api|user|request)?_?(log_?in|sign_?in|sign_?up|register|authenticate)/i;
+
+function inLoginFunction(ctx: AuditContext, call: Node): boolean {
+  for (let node = ctx.flow.parents.get(call); node; node = ctx.flow.parents.get(node)) {
+    if (!isFunction(node)) continue;
+    // a `.then(...)` or `.map(...)` callback is not a named function: look further out
+    const owner = ctx.flow.parents.get(node);
+    if (owner?.type === 'CallExpression' && owner.callee !== node) continue;
+    const name = nameOf(node) ?? (owner ? nameOf(owner) : undefined);
+    return name !== undefined && LOGIN_FUNCTION.test(name);
+  }
+  return false;
 }
 
 function isLoginUrl(ctx: AuditContext, url: Node): boolean {

@@ -106,6 +106,22 @@ describe('session/jwt-decode-without-verify', () => {
 });
 
 describe('session/hardcoded-secret', () => {
+  it('names the constant and the call; a TOTP seed or a public key is no signing secret', () => {
+    const code = [
+      "const jwt = require('jsonwebtoken');",
+      "const speakeasy = require('speakeasy');",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'dev';",
+      "const secret = 'secret';",
+      "jwt.sign({ sub: 1 }, JWT_SECRET, { expiresIn: '5m' });",
+      "speakeasy.totp({ secret: 'JBSWY3DPEHPK3PXP', encoding: 'base32' });",
+      "const otpSecret = 'KVKFKRCPNZQUYMLX';",
+      "jwt.verify(t, 'placeholder-public-key', { algorithms: ['RS256'] });",
+      'app.use(session({ secret }));',
+    ].join('\n');
+    const messages = auditSessionSource('a.js', code).findings.filter((f) => f.ruleId === 'session/hardcoded-secret').map((f) => `${f.line} ${f.message.split(':')[0]}`);
+    expect(messages).toEqual(['3 `JWT_SECRET` falls back to a literal when process.env.JWT_SECRET is unset, and jwt.sign signs with it', '4 `secret`, the secret session uses, is a literal written in the code']);
+  });
+
   it('literals, env fallbacks and consts; publicly known ones are errors named by line', () => {
     const code = `${JWT}const KEY = 'my-very-own-signing-key-2024';\njwt.sign(p, KEY, { expiresIn: '5m' });\njwt.verify(t, process.env.JWT_SECRET || 'secret', { algorithms: ['HS256'] });\njwt.verify(t, process.env.JWT_SECRET, { algorithms: ['HS256'] });`;
     const findings = auditSessionSource('a.js', code).findings.filter((f) => f.ruleId === 'session/hardcoded-secret');
