@@ -96,7 +96,7 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
   if (source === 'express-session' && list[0]) {
     const view = ctx.flow.objectView(list[0]);
     if (!view) return undefined;
-    checkSecret(ctx, view.get('secret'), 'express-session');
+    checkSecret(ctx, view.get('secret'), 'express-session', 'secret');
     const cookie = view.get('cookie');
     const cookieView = cookie === undefined ? undefined : cookie === UNKNOWN ? null : ctx.flow.objectView(cookie);
     const attributes = cookieView === null ? undefined : cookieView ? attributesOf(cookieView, { httpOnly: 'on', secure: 'off' }) : { httpOnly: 'on' as Flag, secure: 'off' as Flag, sameSite: 'off' as SameSite };
@@ -105,8 +105,8 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
   if (source === 'cookie-session' && list[0]) {
     const view = ctx.flow.objectView(list[0]);
     if (!view) return undefined;
-    checkSecret(ctx, view.get('secret'), 'cookie-session');
-    checkSecret(ctx, view.get('keys'), 'cookie-session');
+    checkSecret(ctx, view.get('secret'), 'cookie-session', 'secret');
+    checkSecret(ctx, view.get('keys'), 'cookie-session', 'keys');
     // Like Koa, cookie-session (the `cookies` module) makes the cookie Secure on HTTPS connections.
     return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
   }

@@ -44,6 +44,9 @@ export class FileFlow {
   readonly parents = new Map<Node, Node>();
 
   private readonly assigned: { name: string; at: number }[] = [];
+  private readonly memberWrites: { name: string; key: string | undefined; node: Node }[] = [];
+  /** Writes after declaration to an object literal bound by const: `opts.secure = true`. */
+  private readonly objectWrites = new Map<Node, { key: string | undefined; value: Node | typeof UNKNOWN }[]>();
 
   constructor(readonly imports: ReadonlyMap<string, ImportBinding>) {}
 
@@ -65,6 +68,12 @@ export class FileFlow {
     } else if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
       const target = unwrap(node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
       if (target.type === 'Identifier') this.assigned.push({ name: target.name as string, at: node.start });
+      const object = target.type === 'MemberExpression' ? (unwrap(target.object) as Node) : undefined;
+      if (object?.type === 'Identifier' && node.type === 'AssignmentExpression') this.memberWrites.push({ name: object.name as string, key: target.computed ? undefined : keyName(target.property), node });
+    } else if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'MemberExpression' && keyName(node.callee.property) === 'assign') {
+      // Object.assign(opts, {...}): whatever it copies, the object's properties are no longer known.
+      const first = unwrap((node.arguments as Node[])[0]) as Node | undefined;
+      if (first?.type === 'Identifier') this.memberWrites.push({ name: first.name as string, key: undefined, node });
     }
   }
 
@@ -74,6 +83,25 @@ export class FileFlow {
       const binding = this.lookup(name, at);
       if (binding) binding.reassigned = true;
     }
+    for (const { name, key, node } of this.memberWrites) {
+      const binding = this.lookup(name, node.start);
+      if (!binding || binding.reassigned || !binding.value || binding.value.path.length > 0) continue;
+      const object = unwrap(binding.value.node) as Node;
+      if (object.type !== 'ObjectExpression') continue;
+      // A write that runs whenever the declaration does (a statement of the same block) sets the
+      // value; one under an `if` (natours: `if (prod) cookieOptions.secure = true`) makes it unknown.
+      const statement = this.parents.get(node);
+      const block = statement ? this.parents.get(statement) : undefined;
+      const certain = node.type === 'AssignmentExpression' && node.operator === '=' && statement?.type === 'ExpressionStatement' && (block === binding.scope || (isNode(binding.scope.body) && block === binding.scope.body));
+      const list = this.objectWrites.get(object) ?? [];
+      list.push({ key, value: certain ? (node.right as Node) : UNKNOWN });
+      this.objectWrites.set(object, list);
+    }
+  }
+
+  /** The properties written to a const object literal after its declaration, in source order. */
+  writesTo(object: Node): readonly { key: string | undefined; value: Node | typeof UNKNOWN }[] {
+    return this.objectWrites.get(object) ?? [];
   }
 
   private add(binding: Binding): void {
@@ -212,6 +240,14 @@ export class FileFlow {
         continue;
       }
       entries.set(key, prop.kind === 'init' && !prop.method ? (prop.value as Node) : UNKNOWN);
+    }
+    for (const write of this.writesTo(object)) {
+      if (write.key === undefined) {
+        unknownRest = true;
+        entries.clear();
+      } else {
+        entries.set(write.key, write.value);
+      }
     }
     return makeView(object, entries, unknownRest);
   }

@@ -65,7 +65,7 @@ function isSigningSecret(found: SecretLiteral, api = ''): boolean {
 
 /** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
 export function checkSecret(ctx: AuditContext, node: unknown, api: string | undefined, name?: string): void {
-  for (const found of secretLiterals(ctx, node, 0, name)) {
+  for (const found of secretLiterals(ctx, node, 0).map((f) => (f.via || !name ? f : { ...f, via: name }))) {
     if (!isSigningSecret(found, api)) continue;
     const line = weakSecretLine(Buffer.from(found.value, 'utf8'));
     const named = found.via ? `\`${found.via}\`` : undefined;
