@@ -73,7 +73,9 @@ function isDeletion(ctx: AuditContext, value: Node | undefined, options: Node | 
   const view = options ? ctx.flow.objectView(options) : undefined;
   if (!view) return false;
   const maxAge = view.get('maxAge');
-  if (isNode(maxAge) && unwrap(maxAge) && (unwrap(maxAge) as Node).type === 'Literal' && (unwrap(maxAge) as Node).value === 0) return true;
+  const age = isNode(maxAge) ? (unwrap(maxAge) as Node) : undefined;
+  if (age?.type === 'Literal' && age.value === 0) return true;
+  if (age?.type === 'UnaryExpression' && age.operator === '-') return true;
   const expires = view.get('expires');
   return isNode(expires) && /new Date\(\s*(0|1)\s*\)/.test(ctx.text(expires));
 }
@@ -110,10 +112,22 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     // Like Koa, cookie-session (the `cookies` module) makes the cookie Secure on HTTPS connections.
     return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
   }
+  // react-cookie: const [cookies, setCookie] = useCookies(['token']); setCookie('token', t, { path: '/' }).
+  if (callee.type === 'Identifier' && isReactCookieSetter(ctx, callee)) {
+    return { anchor: callee, api: `react-cookie ${callee.name as string}`, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  }
+  // nookies.set(ctx, name, value, options): the default export's method form.
+  if (name === 'set' && object?.type === 'Identifier' && ctx.importOf(object)?.source === 'nookies') {
+    return nookiesWrite(ctx, list, callAnchor(call), 'nookies.set');
+  }
   // Hono, nookies: setCookie(c, name, value, options); cookies-next: setCookie(name, value, options).
   if (callee.type === 'Identifier' && (name === 'setCookie' || name === 'setSignedCookie') && source) {
     const shift = /^(hono|nookies)/.test(source) ? 1 : /cookies-next/.test(source) ? 0 : -1;
     if (shift < 0) return undefined;
+    if (source === 'nookies') return nookiesWrite(ctx, list, callee, 'nookies setCookie');
+    // cookies-next without { req, res } runs in the browser.
+    const nextOptions = source.includes('cookies-next') && list[2] ? ctx.flow.objectView(list[2]) : undefined;
+    const browser = source.includes('cookies-next') && (!list[2] || (nextOptions !== undefined && nextOptions.has('res') === false && nextOptions.has('cookies') === false));
     const options = list[shift + (name === 'setSignedCookie' ? 3 : 2)];
     if (name === 'setSignedCookie') checkSecret(ctx, list[shift + 2], 'setSignedCookie');
     const label = source.startsWith('hono') ? 'Hono setCookie' : `${source} setCookie`;
@@ -123,6 +137,7 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
       name: literalName(list[shift]),
       value: list[shift + 1],
       attributes: isDeletion(ctx, list[shift + 1], options) ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+      ...(browser ? { browser } : {}),
       fix: (n) => `setCookie(${shift ? 'c, ' : ''}'${n}', value, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })`,
     };
   }
@@ -138,9 +153,15 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     };
   }
   if (!object) return undefined;
-  // js-cookie in the browser: never HttpOnly.
-  if (name === 'set' && object.type === 'Identifier' && (ctx.importOf(object)?.source === 'js-cookie' || (!ctx.flow.bindingOf(object) && object.name === 'Cookies'))) {
-    return { anchor: callAnchor(call), api: 'js-cookie Cookies.set', name: literalName(list[0]), value: list[1], browser: true, attributes: fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  // Browser cookie libraries: js-cookie, universal-cookie / react-cookie (withCookies props),
+  // ngx-cookie-service, nookies and cookies-next called without a request. Never HttpOnly.
+  if (name === 'set' && isBrowserJar(ctx, object)) {
+    const ngx = ctx.importsFrom(/^ngx-cookie/) && !ctx.importsFrom(/^(js-cookie|universal-cookie|react-cookie)$/);
+    const third = list[2] ? ctx.flow.resolve(list[2]) : undefined;
+    // ngx-cookie-service: set(name, value, expires?, path?, domain?, secure?, sameSite?) or set(name, value, options).
+    const attributes = ngx && third?.type !== 'ObjectExpression' ? positionalAttributes(list) : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' });
+    const api = ngx ? `${receiver(ctx, call, 'cookieService')}.set` : `${receiver(ctx, call, 'Cookies')}.set`;
+    return { anchor: callAnchor(call), api, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : attributes, fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
   }
   // Express / NestJS res.cookie, Fastify reply.setCookie (and its reply.cookie alias).
   if ((name === 'cookie' || name === 'setCookie') && list.length >= 2 && object.type !== 'MemberExpression') {
@@ -174,6 +195,63 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     };
   }
   return undefined;
+}
+
+/** nookies with a request context sets the cookie on the server; with `null` (or nothing), in the browser. */
+function nookiesWrite(ctx: AuditContext, list: Node[], anchor: Node, api: string): CookieWrite {
+  const first = list[0] ? (unwrap(list[0]) as Node) : undefined;
+  const browser = !first || (first.type === 'Literal' && first.value === null) || (first.type === 'Identifier' && first.name === 'undefined') || (first.type === 'ObjectExpression' && (first.properties as Node[]).length === 0);
+  const options = list[3];
+  return {
+    anchor,
+    api,
+    name: list[1] ? stringLiteral(ctx.flow.resolve(list[1]) ?? list[1]) : undefined,
+    value: list[2],
+    ...(browser ? { browser } : {}),
+    attributes: isDeletion(ctx, list[2], options) ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+    fix: (n) => `setCookie(ctx, '${n}', value, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' })`,
+  };
+}
+
+const BROWSER_COOKIE_MODULES = /^(js-cookie|universal-cookie|react-cookie|ngx-cookie-service|ngx-cookie-service-ssr|ngx-cookie|vue-cookies|typescript-cookie|@vueuse\/integrations\/useCookies)$/;
+
+/** `Cookies` from js-cookie, `new Cookies()` from universal-cookie, an injected ngx CookieService, withCookies' `props.cookies`. */
+function isBrowserJar(ctx: AuditContext, object: Node): boolean {
+  // (new Cookies).set(...)
+  if (object.type === 'NewExpression') return /^(universal-cookie|react-cookie)$/.test(ctx.importOf(object.callee)?.source ?? '');
+  if (object.type === 'Identifier') {
+    const source = ctx.importOf(object)?.source;
+    if (source !== undefined) return BROWSER_COOKIE_MODULES.test(source) && source !== 'react-cookie';
+    const value = ctx.flow.resolve(object);
+    if (value && value !== object) {
+      const made = value.type === 'NewExpression' ? ctx.importOf(value.callee)?.source : undefined;
+      return made !== undefined && /^(universal-cookie|react-cookie)$/.test(made);
+    }
+    return !ctx.flow.bindingOf(object) && object.name === 'Cookies' && !ctx.importsFrom(/^(koa|express|fastify|hono|next\/)/);
+  }
+  // this.cookieService.set(...) in an Angular service; props.cookies.set(...) with react-cookie's withCookies.
+  const key = object.type === 'MemberExpression' && !object.computed ? keyName(object.property) : undefined;
+  if (key === undefined || !ctx.importsFrom(BROWSER_COOKIE_MODULES)) return false;
+  return /cookie(s|service)?$/i.test(key) && !ctx.importsFrom(/^(koa|express|fastify|hono|next\/)/);
+}
+
+/** The second element of `const [cookies, setCookie] = useCookies([...])` (react-cookie). */
+function isReactCookieSetter(ctx: AuditContext, callee: Node): boolean {
+  if (!ctx.importsFrom(/^react-cookie$/)) return false;
+  for (const { node } of ctx.declarators) {
+    const id = node.id as Node;
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    if (id.type !== 'ArrayPattern' || init?.type !== 'CallExpression' || calleeName(init) !== 'useCookies') continue;
+    const setter = (id.elements as (Node | null)[])[1];
+    if (setter?.type === 'Identifier' && setter.name === callee.name) return true;
+  }
+  return false;
+}
+
+/** ngx-cookie-service's positional form: set(name, value, expires, path, domain, secure, sameSite). */
+function positionalAttributes(list: Node[]): CookieAttributes {
+  const secure = list[5] === undefined ? 'off' : flag(list[5], 'off');
+  return { httpOnly: 'off', secure, sameSite: list[6] === undefined ? 'off' : sameSite(list[6]) };
 }
 
 function isCookieJar(ctx: AuditContext, object: Node): boolean {
@@ -222,9 +300,21 @@ function parseCookieString(ctx: AuditContext, node: Node): { name?: string; valu
   const attributeText = semicolon < 0 ? '' : text.slice(semicolon + 1);
   const valueHole = valueText.includes('\u0000') ? holes[(text.slice(0, eq + 1 + valueText.indexOf('\u0000')).match(/\u0000/g) ?? []).length] : undefined;
   const deletion = (valueText.trim() === '' && !valueHole) || /max-age=0|expires=thu, 01 jan 1970/i.test(attributeText);
-  if (attributeText.includes('\u0000')) return { name: cookieName.includes('\u0000') ? undefined : cookieName, value: valueHole, attributes: undefined, deletion };
+  // An interpolated attribute (`; expires=${date}`, `${flags}`) may add any flag: what the static
+  // text shows counts, what it does not is unknown.
+  // A hole right after `expires=`, `max-age=`, `path=` or `domain=` is that attribute's value, not a flag.
+  const holey = /(^|[^=\s]\s*)\u0000/.test(attributeText);
+  const absent: 'off' | 'dynamic' = holey ? 'dynamic' : 'off';
   const attrs = attributeText.split(';').map((a) => a.trim().toLowerCase());
   const same = attrs.find((a) => a.startsWith('samesite='))?.slice('samesite='.length);
+  if (holey) {
+    return {
+      name: cookieName.includes('\u0000') ? undefined : cookieName,
+      value: valueHole,
+      deletion,
+      attributes: { httpOnly: attrs.includes('httponly') ? 'on' : absent, secure: attrs.includes('secure') ? 'on' : absent, sameSite: same === 'lax' || same === 'strict' || same === 'none' ? same : 'dynamic' },
+    };
+  }
   return {
     name: cookieName.includes('\u0000') ? undefined : cookieName,
     value: valueHole,
@@ -319,11 +409,8 @@ export function checkCookies(ctx: AuditContext): void {
     const subject = write.session ? `The ${write.api} cookie` : `The ${label} cookie set with ${write.api}`;
     const fix = write.fix(write.name ?? 'sid');
     const { httpOnly, secure, sameSite: site } = write.attributes;
-    if (write.browser) {
-      if (httpOnly !== 'dynamic') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
-      continue;
-    }
-    if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
+    if (write.browser) ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
+    else if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
     if (secure === 'off') ctx.report('session/cookie-secure-missing', write.anchor, `${subject} is not Secure: it is also sent over plain HTTP, where anyone on the network path can read and replay it. Fix: ${fix}`);
     if (site === 'none' && secure === 'off') ctx.report('session/cookie-samesite-none-insecure', write.anchor, `${subject} has SameSite=None without Secure: browsers drop it, and where it is kept any site can ride the session. Fix: ${fix.replace("sameSite: 'lax'", "sameSite: 'none'")}`);
     else if (site === 'off') ctx.report('session/cookie-samesite-missing', write.anchor, `${subject} has no SameSite: other sites can make the browser send it along and act as the user (CSRF). Fix: ${fix}`);

@@ -68,9 +68,10 @@ describe('session cookies, per framework and its defaults', () => {
     expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@4']);
   });
 
-  it('browser cookies can never be HttpOnly, and the message says so', () => {
+  it('browser cookies can never be HttpOnly, and the message says so; Secure and SameSite are checked too', () => {
     const code = "import Cookies from 'js-cookie';\nexport const save = (token) => Cookies.set('token', token, { secure: true });";
-    expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@2']);
+    expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@2', 'session/cookie-samesite-missing@2']);
+    expect(findingsOf("import Cookies from 'js-cookie';\nexport const save = (token) => Cookies.set('token', token, { secure: true, sameSite: 'strict' });")).toEqual(['session/cookie-httponly-missing@2']);
     expect(messagesOf(code)[0]).toMatch(/browser code, which can never make it HttpOnly/);
   });
 
