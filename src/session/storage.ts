@@ -65,7 +65,6 @@ export function checkStorage(ctx: AuditContext): void {
 }
 
 const ONE_TIME = /reset|verif|confirm|invite|activat|magic|unsubscribe|email|password/i;
-const QUERY_TOKEN_PARAM = /[?&](access_?token|token|jwt|auth_?token|id_?token|refresh_?token|bearer|session_?id)=$/i;
 
 function urlMessage(what: string): string {
   return `${what}: URLs land in server and proxy logs, browser history and the Referer header of every link the page follows, where anyone reading them replays the token. Send it as \`Authorization: Bearer <token>\` (passport-jwt: ExtractJwt.fromAuthHeaderAsBearerToken()) or in an HttpOnly cookie`;
@@ -88,8 +87,21 @@ export function checkTokenInUrl(ctx: AuditContext): void {
     if ((name === 'get' || name === 'getAll') && /searchParams$/.test(ctx.text(calleeObject(node) ?? node)) && isTokenName(stringLiteral(list[0]) ?? '') && inServerContext(ctx, ancestors) && !ONE_TIME.test(routeContext(ctx, ancestors))) {
       ctx.report('session/token-in-url', callAnchor(node), urlMessage(`The server reads the token from the query string (searchParams.get('${stringLiteral(list[0])}'))`));
     }
-    if ((name === 'set' || name === 'append') && /searchParams$/.test(ctx.text(calleeObject(node) ?? node)) && isTokenName(stringLiteral(list[0]) ?? '') && !ONE_TIME.test(routeContext(ctx, ancestors))) {
-      ctx.report('session/token-in-url', callAnchor(node), urlMessage(`A token is added to a URL (searchParams.${name}('${stringLiteral(list[0])}', ...))`));
+    if ((name === 'set' || name === 'append') && isSearchParams(ctx, calleeObject(node)) && isTokenParam(stringLiteral(list[0]) ?? '') && list[1] && stringLiteral(list[1]) === undefined) {
+      const param = stringLiteral(list[0])!;
+      reportUrl(ctx, callAnchor(node), ONE_TIME.test(param) || ONE_TIME.test(routeContext(ctx, ancestors)), `A token is added to a URL (${name}('${param}', ...))`);
+    }
+    // new URLSearchParams({ token }) and socket.io-client io(url, { query: { token } }).
+    if (node.type === 'NewExpression' && calleeName(node) === 'URLSearchParams') {
+      const params = list[0] ? ctx.flow.objectView(list[0]) : undefined;
+      const key = params ? [...params.entries()].map(([k]) => k).find(isTokenParam) : undefined;
+      if (key) reportUrl(ctx, node, ONE_TIME.test(key) || ONE_TIME.test(routeContext(ctx, ancestors)), `A token is put in URL parameters (URLSearchParams '${key}')`);
+    }
+    if ((name === 'io' || name === 'connect') && ctx.importsFrom(/^socket\.io-client$/) && list[1]) {
+      const query = ctx.flow.objectView(list[1])?.get('query');
+      const view = isNode(query) ? ctx.flow.objectView(query) : undefined;
+      const key = view ? [...view.entries()].map(([k]) => k).find(isTokenParam) : undefined;
+      if (key) ctx.report('session/token-in-url', callAnchor(node), urlMessage(`socket.io sends the token in the handshake URL (query.${key}); pass it as io(url, { auth: { token } }) instead, which travels in the handshake body`));
     }
   }
   for (const { node } of ctx.objects) {
@@ -106,6 +118,20 @@ export function checkTokenInUrl(ctx: AuditContext): void {
   checkDestructuredQuery(ctx);
   checkBuiltUrls(ctx);
 }
+
+/** `url.searchParams`, `new URL(...).searchParams`, or a name bound to `new URLSearchParams(...)`. */
+function isSearchParams(ctx: AuditContext, object: Node | undefined): boolean {
+  if (!object) return false;
+  if (/searchParams$/.test(ctx.text(object))) return true;
+  const value = ctx.flow.resolve(object);
+  return value?.type === 'NewExpression' && calleeName(value) === 'URLSearchParams';
+}
+
+function isTokenParam(name: string): boolean {
+  return (isTokenName(name) || ONE_TIME_TOKEN.test(name)) && !NOT_SESSION_PARAM.test(name);
+}
+
+const ONE_TIME_TOKEN = /^(reset|verif\w*|confirm\w*|invite|activation|magic)_?token$/i;
 
 function isQuery(node: Node): boolean {
   if (node.type !== 'MemberExpression' || keyName(node.property) !== 'query') return false;
@@ -126,17 +152,40 @@ function checkDestructuredQuery(ctx: AuditContext): void {
   }
 }
 
+// A query parameter whose name says it carries a token: `token=`, `access_token=`, `jwt=`,
+// `verification_token=`. Paging and push tokens (`page_token`, `next_token`, `device_token`) do not grant a session.
+const QUERY_PARAM = /[?&]([\w-]*token|jwt|bearer|session_?id|authorization|auth)=$/i;
+const NOT_SESSION_PARAM = /page|next|cursor|continuation|sync|upload|captcha|csrf|xsrf|push|device|fcm|apns|notification|invite_code/i;
+
+function reportUrl(ctx: AuditContext, at: Node, oneTime: boolean, what: string): void {
+  if (oneTime) {
+    ctx.report(
+      'session/token-in-url',
+      at,
+      `${what} in a link (e-mail verification, password reset, magic link): links are how these flows work, and the URL still lands in mail logs, browser history and the Referer header. Make the token single-use and short-lived (minutes to an hour), store only its hash, and serve the landing page with Referrer-Policy: no-referrer`,
+      { severity: 'info', data: { oneTime: true } },
+    );
+    return;
+  }
+  ctx.report('session/token-in-url', at, urlMessage(what));
+}
+
 /** `/api/me?token=${token}`, `'?access_token=' + jwt`: a token-named query parameter filled with a value. */
 function checkBuiltUrls(ctx: AuditContext): void {
   const visit = (node: Node, ancestors: readonly Node[], statics: string[], holes: Node[]) => {
     const full = statics.join('');
-    if (ONE_TIME.test(full) || ONE_TIME.test(routeContext(ctx, ancestors))) return;
     for (let i = 0; i < holes.length; i++) {
-      if (!QUERY_TOKEN_PARAM.test(statics[i] ?? '')) continue;
-      const kind = classifyToken(ctx, holes[i]);
-      const holeName = (unwrap(holes[i]) as Node).type === 'Identifier' ? ((unwrap(holes[i]) as Node).name as string) : '';
-      if (!holdsToken(kind) && !isTokenName(holeName)) continue;
-      ctx.report('session/token-in-url', node, urlMessage('A token is put in a URL query string'));
+      const param = QUERY_PARAM.exec(statics[i] ?? '')?.[1];
+      if (param === undefined || NOT_SESSION_PARAM.test(param)) continue;
+      const hole = unwrap(holes[i]) as Node;
+      if (stringLiteral(hole) !== undefined) continue;
+      const holeText = ctx.text(hole);
+      if (/csrf|xsrf|push|device|fcm|apns|page|cursor|captcha/i.test(holeText)) continue;
+      // A token-named parameter filled at run time carries what its name says; a vaguer name
+      // (`auth=`) needs the value to be shown to be a token.
+      if (!/token|jwt|bearer|session_?id|authorization/i.test(param) && !holdsToken(classifyToken(ctx, hole)) && !isTokenName(holeText)) continue;
+      const oneTime = ONE_TIME.test(param) || ONE_TIME.test(holeText) || ONE_TIME.test(full) || ONE_TIME.test(routeContext(ctx, ancestors));
+      reportUrl(ctx, node, oneTime, 'A token is put in a URL query string');
       return;
     }
   };

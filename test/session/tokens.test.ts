@@ -30,6 +30,12 @@ describe('session/token-in-url', () => {
     expect(findingsOf(code)).toEqual(['session/token-in-url@2']);
   });
 
+  it('one-time link tokens are info, session tokens warnings; paging tokens and literals are not tokens', () => {
+    const code = "const a = `${base}/verify-email?token=${t}`;\nconst b = `${base}/dashboard?token=${t}`;\nconst c = `/items?page_token=${p}`;\nconst d = '/x?token=' + 'demo';";
+    const findings = auditSessionSource('a.js', code).findings.map((f) => `${f.line} ${f.severity}`);
+    expect(findings).toEqual(['1 info', '2 warning']);
+  });
+
   it('passport-jwt fromUrlQueryParameter and built URLs', () => {
     const code = "const { ExtractJwt } = require('passport-jwt');\nconst o = { jwtFromRequest: ExtractJwt.fromUrlQueryParameter('token'), secretOrKey: process.env.K, algorithms: ['HS256'] };\nfunction link(jwt) { return '/x?jwt=' + jwt; }";
     expect(findingsOf(code)).toEqual(['session/token-in-url@2', 'session/token-in-url@3']);
