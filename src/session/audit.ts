@@ -1,5 +1,6 @@
 // One JS/TS file (or committed config JSON) in, session findings out. Suppressions are left to the
 // caller: the command applies them per file, the scan across domains.
+import { resolve } from 'node:path';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import type { Finding, InputError } from '../findings/model.js';
@@ -39,14 +40,14 @@ export interface FileAudit {
  * the part of the path a directory walk found (empty for a file named on the command line): only
  * that part can make it a test file, so `session-audit test/auth.test.js` still judges the file.
  */
-export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file, walked = file): FileAudit {
+export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file, walked = file, location: string | undefined = file === '-' ? undefined : resolve(file)): FileAudit {
   if (walked !== '' && isTestPath(walked)) return { findings: [], errors: [] };
   if (parseAs.toLowerCase().endsWith('.json')) return { findings: auditConfigJson(file, text), errors: [] };
   if (!mayHoldSessionCode(text)) return { findings: [], errors: [] };
   const parsed = parseSource(parseAs, text);
   const errors: InputError[] = parsed.parseError ? [{ file, message: `cannot parse (${parsed.parseError.message} at line ${parsed.parseError.line}); ${parsed.refused ? 'not checked' : 'checked what parsed'}` }] : [];
   if (parsed.refused) return { findings: [], errors };
-  const ctx = new AuditContext(file, parsed, limits);
+  const ctx = new AuditContext(file, parsed, limits, location);
   checkCookies(ctx);
   checkStorage(ctx);
   checkTokenInUrl(ctx);

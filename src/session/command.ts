@@ -43,9 +43,9 @@ export function resolveOptions(config: Pick<LoadedConfig, 'session'>, flags: { s
 const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';
 
 /** Reads one input as what it is: a capture, config JSON or a JS/TS source. Null when it is none of these. */
-function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits, walked = ''): FileAudit | null {
+function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits, walked = '', location?: string): FileAudit | null {
   if (looksLikeCapture(kindName, text)) return auditCaptureFile(display, text, options.now);
-  if (isSessionSourceFile(kindName)) return auditSessionSource(display, text, limits, kindName, walked);
+  if (isSessionSourceFile(kindName)) return auditSessionSource(display, text, limits, kindName, walked, location);
   return null;
 }
 
@@ -108,7 +108,7 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
       else errors.push({ file: display, message: NOT_AUDITABLE });
       continue;
     }
-    const audit = auditText(input.display, text, input.display, options, limits, input.explicit ? '' : walkedPart(input.location, roots));
+    const audit = auditText(input.display, text, input.display, options, limits, input.explicit ? '' : walkedPart(input.location, roots), input.location);
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }

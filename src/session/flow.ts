@@ -4,6 +4,7 @@
 // checks treat unknown as "no finding" (precision first).
 import { isNode, keyName, type Node, type PathEntry, unwrap } from '../js/ast.js';
 import type { ImportBinding } from './context.js';
+import { importedConstant } from './imported.js';
 
 /** The value a name is bound to: `init` itself, or the member `path` of it (destructuring). */
 export interface ValueRef {
@@ -48,7 +49,16 @@ export class FileFlow {
   /** Writes after declaration to an object literal bound by const: `opts.secure = true`. */
   private readonly objectWrites = new Map<Node, { key: string | undefined; value: Node | typeof UNKNOWN }[]>();
 
-  constructor(readonly imports: ReadonlyMap<string, ImportBinding>) {}
+  constructor(
+    readonly imports: ReadonlyMap<string, ImportBinding>,
+    /** The file's absolute path, to follow relative imports one module deep; absent for standard input. */
+    readonly location?: string,
+  ) {}
+
+  /** The constant an imported name or member chain has in its (relative) module. */
+  importedConstant(node: unknown): string | number | undefined {
+    return importedConstant(node, this.imports, this.location);
+  }
 
   /** Called for every node of the file, in source order, by the one walk the audit makes. */
   visit(node: Node, path: readonly PathEntry[]): void {

@@ -60,7 +60,9 @@ function judgeExpiry(ctx: AuditContext, at: Node, located: Located, expiry: Expi
     purpose === 'refresh'
       ? 'rotate refresh tokens on every use and bound their life'
       : `keep access tokens to 5-15 minutes and renew them with a rotating refresh token in an HttpOnly cookie: ${FIX_SIGN[library] ?? FIX_SIGN.jsonwebtoken}`;
-  ctx.report('session/access-token-lifetime', at, `${kind} signed by ${what} lives ${describeSeconds(expiry)} (limit ${describeSeconds(limit)}): a stolen one works that long and cannot be revoked; ${advice}`, { data: { lifetimeSeconds: expiry, limitSeconds: limit, purpose } });
+  // 24 * 60 * 60 * 1000 is a day in milliseconds (a cookie maxAge), but 1000 days to jsonwebtoken.
+  const millis = library !== 'jose' && library !== 'hono' && expiry >= 60_000 && expiry % 1000 === 0 && expiry / 1000 <= 90 * 86400 ? `. A number here counts seconds: ${expiry} looks like ${describeSeconds(expiry / 1000)} written in milliseconds` : '';
+  ctx.report('session/access-token-lifetime', at, `${kind} signed by ${what} lives ${describeSeconds(expiry)} (limit ${describeSeconds(limit)}): a stolen one works that long and cannot be revoked; ${advice}${millis}`, { data: { lifetimeSeconds: expiry, limitSeconds: limit, purpose } });
 }
 
 function checkSign(ctx: AuditContext, located: Located, op: JwtOperation, moduleExpiry: Expiry): void {
@@ -109,7 +111,11 @@ function checkSign(ctx: AuditContext, located: Located, op: JwtOperation, module
   const payload = list[0];
   // A string payload cannot carry exp and jsonwebtoken refuses expiresIn with it.
   if (payload && stringLiteral(payload) !== undefined) return;
-  judgeExpiry(ctx, at, located, combine(payloadExpiry(ctx, payload), fromOptions), 'jsonwebtoken', [list[1]], 'jwt.sign');
+  // jwt.sign(payload, secret) with no options at all: a payload this file cannot see almost never
+  // carries its own exp (that is what expiresIn is for), so no options means no expiry.
+  const fromPayload = payloadExpiry(ctx, payload);
+  const payloadUnknown = fromPayload === undefined && !(payload && ctx.flow.objectView(payload));
+  judgeExpiry(ctx, at, located, !optionsNode && payloadUnknown ? 'none' : combine(fromPayload, fromOptions), 'jsonwebtoken', [list[1]], 'jwt.sign');
 }
 
 function clockToleranceSeconds(value: unknown, ctx: AuditContext): number | undefined {
