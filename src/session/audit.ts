@@ -8,6 +8,7 @@ import { AuditContext, DEFAULT_LIMITS, type SessionLimits } from './context.js';
 import { checkCookies } from './cookies.js';
 import { checkCors } from './cors.js';
 import { checkDecodes } from './decode.js';
+import { checkCsrf, checkRevocation, checkRotation } from './handlers.js';
 import { checkJwtUsage } from './jwt-usage.js';
 import { checkRefreshExposure } from './responses.js';
 import { auditConfigJson, checkSecretNames, isSecretConfigFile } from './secrets.js';
@@ -56,5 +57,8 @@ export function auditSessionSource(file: string, text: string, limits: SessionLi
   checkCors(ctx);
   checkRefreshExposure(ctx);
   checkSecretNames(ctx);
+  checkRotation(ctx);
+  checkRevocation(ctx);
+  checkCsrf(ctx);
   return { findings: ctx.findings, errors };
 }

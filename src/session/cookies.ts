@@ -13,13 +13,13 @@ import { classifyToken, holdsToken } from './tokens.js';
 type Flag = 'on' | 'off' | 'dynamic';
 type SameSite = 'lax' | 'strict' | 'none' | 'off' | 'dynamic';
 
-interface CookieAttributes {
+export interface CookieAttributes {
   httpOnly: Flag;
   secure: Flag;
   sameSite: SameSite;
 }
 
-interface CookieWrite {
+export interface CookieWrite {
   anchor: Node;
   /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
   fix: (name: string) => string;
@@ -31,6 +31,8 @@ interface CookieWrite {
   browser?: boolean;
   /** Session middleware: the cookie is an auth cookie by definition. */
   session?: boolean;
+  /** The call or assignment that writes it. */
+  node?: Node;
 }
 
 const SECURE_FIX = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
@@ -396,14 +398,29 @@ function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
   return valueName !== undefined && /session|^sid$|sessionid/i.test(valueName) && !/csrf/i.test(valueName);
 }
 
-export function checkCookies(ctx: AuditContext): void {
+const WRITES = new WeakMap<AuditContext, CookieWrite[]>();
+
+/** Every cookie write of the file (deletions have no attributes), found once per file. */
+export function cookieWrites(ctx: AuditContext): readonly CookieWrite[] {
+  const known = WRITES.get(ctx);
+  if (known) return known;
   const writes: CookieWrite[] = [];
   for (const { node } of ctx.calls) {
     const write = cookieCall(ctx, node);
-    if (write) writes.push(write);
+    if (write) writes.push({ ...write, node });
   }
   writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx));
-  for (const write of writes) {
+  WRITES.set(ctx, writes);
+  return writes;
+}
+
+/** The auth cookies the file writes (not deletes) with attributes it shows. */
+export function authCookieWrites(ctx: AuditContext): { write: CookieWrite; attributes: CookieAttributes }[] {
+  return cookieWrites(ctx).flatMap((write) => (write.attributes && isAuthCookie(ctx, write) ? [{ write, attributes: write.attributes }] : []));
+}
+
+export function checkCookies(ctx: AuditContext): void {
+  for (const write of cookieWrites(ctx)) {
     if (!write.attributes || !isAuthCookie(ctx, write)) continue;
     const label = write.name !== undefined ? `'${write.name}'` : 'auth';
     const subject = write.session ? `The ${write.api} cookie` : `The ${label} cookie set with ${write.api}`;

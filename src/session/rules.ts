@@ -124,4 +124,26 @@ export const SESSION_CODE_RULES: RuleMeta[] = [
     help: "A refresh token mints new access tokens for weeks: sent in a JSON body it ends up in script-readable memory or storage, where one XSS steals the whole session. Send it as an HttpOnly cookie scoped to the refresh path: res.cookie('refresh_token', token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/auth/refresh' }).",
     examples: { valid: [{ code: "res.cookie('refresh_token', refreshToken, { httpOnly: true, secure: true, sameSite: 'strict', path: '/auth/refresh' }); res.json({ accessToken })" }], invalid: [{ code: 'res.json({ accessToken, refreshToken })' }] },
   },
+  {
+    id: 'session/csrf-unprotected',
+    severity: 'warning',
+    security: true,
+    description: 'A cookie-authenticated state-changing route has neither SameSite=Lax/Strict on the auth cookie nor a CSRF defence',
+    help: "When the session rides in a cookie, the browser attaches it to requests other sites make: a hidden form on any page the victim opens can POST to /transfer as them. Two defences, best together: SameSite=Lax or Strict on the auth cookie, and a CSRF check on every POST/PUT/PATCH/DELETE route (csrf-csrf or csrf-sync for Express, lusca, @fastify/csrf-protection, hono/csrf, or verifying the Origin header). csurf still works but is deprecated (archived in 2022) and reported at info. Next.js server actions check the Origin themselves. Reported when this file shows the auth cookie's SameSite (none or missing), has no defence, and registers the routes; login, register, refresh and webhook routes are left out.",
+    examples: {
+      valid: [{ code: "app.use(session({ secret, cookie: { httpOnly: true, secure: true, sameSite: 'lax' } })); app.post('/transfer', handler)" }, { code: "const { doubleCsrfProtection } = doubleCsrf(opts); app.use(doubleCsrfProtection); app.post('/transfer', handler)" }],
+      invalid: [{ code: "app.use(session({ secret, cookie: { secure: true } })); app.post('/transfer', (req, res) => move(req.session.user, req.body))" }],
+    },
+  },
+  {
+    id: 'session/logout-not-revoked',
+    severity: 'warning',
+    security: true,
+    description: 'A logout handler clears the cookie but leaves the refresh token or server session valid',
+    help: "Clearing a cookie only makes this browser forget it: the refresh token or session id itself stays valid on the server until it expires, so a copy taken earlier (XSS, a shared computer, a proxy log) keeps working after the user logged out. On logout, revoke the server side too: req.session.destroy() (passport: req.logout(cb)), delete the refresh token from its store or add its id to a deny-list, then clear the cookie. Reported when the handler's route or name says logout, it clears a refresh-token cookie (or the session cookie of a server-side session) and makes no store write at all.",
+    examples: {
+      valid: [{ code: "app.post('/logout', async (req, res) => { await RefreshToken.deleteOne({ token: req.cookies.refreshToken }); res.clearCookie('refreshToken'); res.sendStatus(204) })" }],
+      invalid: [{ code: "app.post('/logout', (req, res) => { res.clearCookie('refreshToken'); res.sendStatus(204) })" }],
+    },
+  },
 ];
