@@ -24,6 +24,10 @@ const STATE_CHANGING = /^(post|put|patch|delete|del)$/i;
 const NEST_ROUTE = /^@(Get|Post|Put|Patch|Delete|All)\b\s*\(\s*(?:['"`]([^'"`]*)['"`])?/;
 const REQUEST_PARAM = /^(req|request|ctx|context|c|event)$/;
 
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+}
+
 function staticText(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const text = stringLiteral(node);
@@ -65,7 +69,9 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
       if (path === undefined || !path.startsWith('/')) continue;
       const fns = handlerFunctions(ctx, list);
       const fn = fns[fns.length - 1];
-      if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${nameOf(fn) ?? ''}`.toLowerCase() });
+      // router.post('/', handler) in routes/refresh.js: the file (mounted elsewhere) names the route.
+      const where = path === '/' ? baseName(ctx.file) : '';
+      if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase() });
     } else if (name === 'route' && list[0]) {
       // fastify.route({ method: 'POST', url: '/x', handler })
       const view = ctx.flow.objectView(list[0]);
@@ -94,9 +100,12 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
     // exports.logout = (req, res) => {...}, export const refresh = async (req, res) => {...}
     const params = fn.params as Node[];
     if (params.length >= 2 && params[0]?.type === 'Identifier' && REQUEST_PARAM.test(params[0].name as string)) {
-      const holder = parent && (parent.type === 'VariableDeclarator' || parent.type === 'AssignmentExpression' || parent.type === 'Property') ? parent : undefined;
-      const name = fn.type === 'FunctionDeclaration' ? nameOf(fn) : holder ? nameOf(holder) : undefined;
-      if (name) add({ fn, anchor: fn.type === 'FunctionDeclaration' && isNode(fn.id) ? fn.id : (holder!.type === 'VariableDeclarator' ? holder!.id : holder!.type === 'Property' ? holder!.key : holder!.left) as Node, route: name.toLowerCase() });
+      const holder = parent && ['VariableDeclarator', 'AssignmentExpression', 'Property', 'PropertyDefinition'].includes(parent.type) ? parent : undefined;
+      const anchor = isNode(fn.id) ? fn.id : holder ? ((holder.type === 'VariableDeclarator' ? holder.id : holder.type === 'AssignmentExpression' ? holder.left : holder.key) as Node) : undefined;
+      // module.exports = (req, res) => {...} in logout.js: the file names the route.
+      const exported = holder?.type === 'AssignmentExpression' && ctx.text(holder.left as Node) === 'module.exports';
+      const name = [nameOf(fn), holder && !exported ? nameOf(holder) : undefined, exported ? baseName(ctx.file) : undefined].filter(Boolean).join(' ');
+      if (name && anchor) add({ fn, anchor, route: name.toLowerCase() });
     }
   }
   HANDLERS.set(ctx, found);
@@ -152,9 +161,10 @@ const REFRESH_ISSUER = /^(generate|create|sign|issue|make|new|rotate)_?(refresh_
 
 export function checkRotation(ctx: AuditContext): void {
   for (const handler of requestHandlers(ctx)) {
-    if (!REFRESH_ROUTE.test(handler.route) || /refreshing|prefetch/.test(handler.route)) continue;
-    const calls = callsIn(ctx, handler.fn);
     const body = textOf(ctx, handler.fn);
+    const readsRefresh = /(req|request|ctx)\.(cookies|body|signedCookies)\??\.\w*refresh|refresh\w*\s*\}?\s*=\s*(req|request|ctx)\.(cookies|body|signedCookies)|\{\s*refresh\w*\s*\}\s*=\s*(req|request|ctx)\.|cookies\(\)\.get\(\s*['"`]\w*refresh/i.test(body);
+    if (!(REFRESH_ROUTE.test(handler.route) || (/token/.test(handler.route) && readsRefresh)) || /refreshing|prefetch/.test(handler.route)) continue;
+    const calls = callsIn(ctx, handler.fn);
     let verifies = false;
     let issuesAccess = false;
     let issuesRefresh = false;
@@ -172,7 +182,7 @@ export function checkRotation(ctx: AuditContext): void {
       if (REFRESH_ISSUER.test(name)) issuesRefresh = true;
     }
     // The incoming refresh token read from the request counts as what the handler checks.
-    if (/(req|request|ctx)\.(cookies|body|signedCookies)\??\.\w*refresh/i.test(body) || /cookies\(\)\.get\(\s*['"`]\w*refresh/i.test(body)) verifies ||= /verify|find|get|lookup|compare/i.test(body);
+    if (readsRefresh) verifies ||= /verify|find|lookup|compare/i.test(body);
     // A refresh cookie or body key written here is a new refresh token.
     if (cookieWrites(ctx).some((w) => w.node && w.node.start >= handler.fn.start && w.node.end <= handler.fn.end && w.attributes && w.name !== undefined && isRefreshName(w.name))) issuesRefresh = true;
     if (!verifies || !issuesAccess) continue;
