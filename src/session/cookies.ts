@@ -62,8 +62,19 @@ function fromOptions(ctx: AuditContext, options: Node | undefined, defaults: { h
   if (!options) return { httpOnly: defaults.httpOnly, secure: defaults.secure, sameSite: 'off' };
   const view = ctx.flow.objectView(options);
   if (!view) return undefined;
-  return attributesOf(view, defaults);
+  const attributes = attributesOf(view, defaults);
+  if (view.unresolved) UNRESOLVED.set(attributes, view.unresolved);
+  return attributes;
 }
+
+function rootOf(node: Node): Node {
+  let current = unwrap(node) as Node;
+  while (current.type === 'MemberExpression') current = unwrap(current.object) as Node;
+  return current;
+}
+
+/** Attributes left unknown by a spread the file (and one import) cannot resolve: `{ ...cookieOptions }`. */
+const UNRESOLVED = new WeakMap<CookieAttributes, Node>();
 
 function attributesOf(view: ObjectView, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes {
   return { httpOnly: flag(view.get('httpOnly'), defaults.httpOnly), secure: flag(view.get('secure'), defaults.secure), sameSite: sameSite(view.get('sameSite')) };
@@ -426,6 +437,16 @@ export function checkCookies(ctx: AuditContext): void {
     const subject = write.session ? `The ${write.api} cookie` : `The ${label} cookie set with ${write.api}`;
     const fix = write.fix(write.name ?? 'sid');
     const { httpOnly, secure, sameSite: site } = write.attributes;
+    const spread = UNRESOLVED.get(write.attributes);
+    const unknown = (['httpOnly', 'secure', 'sameSite'] as const).filter((k) => write.attributes![k] === 'dynamic');
+    // Only a shared object imported from another module (`...cookieOptions`, `...config.cookie`):
+    // a conditional spread is a run-time choice like `secure: isProd`, a parameter the caller's business.
+    const named = spread !== undefined && ctx.importOf(rootOf(spread)) !== undefined;
+    if (spread && named && unknown.length > 0 && !write.browser) {
+      // Not a finding about the cookie, which may well be right: a note that it could not be checked.
+      const from = spread.end - spread.start <= 40 ? ctx.text(spread) : 'a shared options object';
+      ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} takes its ${unknown.join(', ')} from ${from}, which neither this file nor its relative imports show: authkit cannot tell whether the cookie is ${unknown.map((k) => (k === 'sameSite' ? 'SameSite=Lax/Strict' : k === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(', ')}. Make sure ${from} sets ${SECURE_FIX}`, { severity: 'info', data: { unresolvedOptions: from } });
+    }
     if (write.browser) ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
     else if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
     if (secure === 'off') ctx.report('session/cookie-secure-missing', write.anchor, `${subject} is not Secure: it is also sent over plain HTTP, where anyone on the network path can read and replay it. Fix: ${fix}`);

@@ -11,6 +11,8 @@ import type { ImportBinding } from './context.js';
 
 type Constant = string | number | boolean | { [key: string]: Constant } | null;
 
+const INCOMPLETE = new WeakSet<object>();
+
 const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '.jsx', '.mts', '.cts', '.json'];
 const MAX_BYTES = 256 * 1024;
 const modules = new Map<string, Map<string, Node> | null>();
@@ -106,9 +108,10 @@ function evaluate(node: unknown, bindings: Map<string, Node>, depth = 0): Consta
       const out: Record<string, Constant> = {};
       for (const prop of target.properties as Node[]) {
         const key = prop.type === 'Property' && !prop.computed ? keyName(prop.key) : undefined;
-        if (key === undefined) continue;
-        const value = evaluate(prop.value, bindings, depth + 1);
-        if (value !== undefined) out[key] = value;
+        const value = key === undefined ? undefined : evaluate(prop.value, bindings, depth + 1);
+        if (key !== undefined && value !== undefined) out[key] = value;
+        // A member it cannot evaluate (a spread, `secure: isProd`) makes the object incomplete.
+        else INCOMPLETE.add(out);
       }
       return out;
     }
@@ -127,6 +130,20 @@ function evaluate(node: unknown, bindings: Map<string, Node>, depth = 0): Consta
  * comes from, for a relative import of a file on disk; undefined otherwise.
  */
 export function importedConstant(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): string | number | undefined {
+  const value = importedValue(node, imports, location);
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
+/** The flat object literal an imported name stands for (string, number and boolean members only). */
+export function importedObject(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): { members: Record<string, string | number | boolean>; complete: boolean } | undefined {
+  const value = importedValue(node, imports, location);
+  if (!value || typeof value !== 'object') return undefined;
+  const members: Record<string, string | number | boolean> = {};
+  for (const [key, member] of Object.entries(value)) if (typeof member !== 'object' && member !== null) members[key] = member;
+  return { members, complete: !INCOMPLETE.has(value) };
+}
+
+function importedValue(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): Constant | undefined {
   if (!location) return undefined;
   const path: string[] = [];
   let current = unwrap(node);
@@ -145,5 +162,5 @@ export function importedConstant(node: unknown, imports: ReadonlyMap<string, Imp
   const root = bindings.get(binding.imported);
   let value = root ? evaluate(root, bindings) : undefined;
   for (const key of path) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? value[key] : undefined;
-  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  return value;
 }
