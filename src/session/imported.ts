@@ -93,7 +93,7 @@ function evaluate(node: unknown, bindings: Map<string, Node>, depth = 0): Consta
     case 'Literal':
       return typeof target.value === 'string' || typeof target.value === 'number' || typeof target.value === 'boolean' ? target.value : undefined;
     case 'TemplateLiteral':
-      return (target.expressions as Node[]).length === 0 ? (((target.quasis as Node[])[0]?.value as { cooked?: string }).cooked ?? undefined) : undefined;
+      return (target.expressions as Node[]).length === 0 ? (((target.quasis as Node[])[0]?.value as { cooked?: string } | undefined)?.cooked ?? undefined) : undefined;
     case 'Identifier': {
       const bound = bindings.get(`local:${target.name as string}`);
       return bound ? evaluate(bound, bindings, depth + 1) : undefined;
