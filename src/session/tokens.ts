@@ -224,6 +224,8 @@ function inLoginFunction(ctx: AuditContext, call: Node): boolean {
     // a `.then(...)` or `.map(...)` callback is not a named function: look further out
     const owner = ctx.flow.parents.get(node);
     if (owner?.type === 'CallExpression' && owner.callee !== node) continue;
+    // A thunk: `const register = (data) => async (dispatch) => {...}` is named by the outer arrow.
+    if (isFunction(owner) && owner!.body === node) continue;
     const name = nameOf(node) ?? (owner ? nameOf(owner) : undefined);
     return name !== undefined && LOGIN_FUNCTION.test(name);
   }
