@@ -11,7 +11,7 @@ describe('session/token-in-web-storage follows the value, not the key', () => {
   });
 
   it('a key that names a token, filled at run time, is evidence; a neutral key or a literal value is not', () => {
-    expect(findingsOf("function save(userInfo, value) {\n  localStorage.setItem('token', value);\n  localStorage.setItem('userInfo', JSON.stringify(userInfo));\n  localStorage.setItem('token', '');\n  localStorage.setItem('tokenExpiry', value);\n}")).toEqual(['session/token-in-web-storage@2']);
+    expect(findingsOf("function save(userInfo, value) {\n  localStorage.setItem('token', value);\n  localStorage.setItem('userInfo', JSON.stringify(userInfo));\n  localStorage.setItem('token', '');\n  localStorage.setItem('tokenExpiry', value);\n  localStorage.setItem('refreshTokenTimeout', value);\n  localStorage.setItem('isTokenValid', value);\n}")).toEqual(['session/token-in-web-storage@2']);
   });
 
   it('follows the login answer into helpers, store methods and reducers of the same file', () => {
