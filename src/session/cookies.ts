@@ -125,6 +125,25 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     // Like Koa, cookie-session (the `cookies` module) makes the cookie Secure on HTTPS connections.
     return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
   }
+  // koa-session: session(CONFIG, app), HttpOnly by default, Secure follows the connection.
+  if (source === 'koa-session' && list[0]) {
+    const view = ctx.flow.objectView(list[0]);
+    if (!view) return undefined;
+    return { anchor: callee, api: 'koa-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => "session({ key: 'sess', httpOnly: true, secure: true, sameSite: 'lax' }, app)" };
+  }
+  // @fastify/session and @fastify/secure-session: fastify.register(plugin, { cookie: {...} }).
+  if (name === 'register' && list[1] && /^@fastify\/(session|secure-session)$/.test(ctx.importOf(list[0])?.source ?? '')) {
+    const view = ctx.flow.objectView(list[1]);
+    if (!view) return undefined;
+    checkSecret(ctx, view.get('secret'), ctx.importOf(list[0])!.source, 'secret');
+    const cookie = view.get('cookie');
+    const cookieView = cookie === undefined ? undefined : cookie === UNKNOWN ? null : ctx.flow.objectView(cookie);
+    // @fastify/session defaults to HttpOnly and Secure; for @fastify/secure-session authkit does not
+    // assume either way (only what the options say counts).
+    const defaults: { httpOnly: Flag; secure: Flag } = ctx.importOf(list[0])!.source === '@fastify/session' ? { httpOnly: 'on', secure: 'on' } : { httpOnly: 'dynamic', secure: 'dynamic' };
+    const attributes = cookieView === null ? undefined : cookieView ? attributesOf(cookieView, defaults) : { ...defaults, sameSite: 'off' as SameSite };
+    return { anchor: callAnchor(call), api: ctx.importOf(list[0])!.source, session: true, attributes, fix: () => `fastify.register(session, { secret, cookie: ${SECURE_FIX} })` };
+  }
   // react-cookie: const [cookies, setCookie] = useCookies(['token']); setCookie('token', t, { path: '/' }).
   if (callee.type === 'Identifier' && isReactCookieSetter(ctx, callee)) {
     return { anchor: callee, api: `react-cookie ${callee.name as string}`, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };

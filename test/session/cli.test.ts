@@ -94,6 +94,17 @@ describe('authkit session-audit', () => {
     expect(named).toEqual(['auth.spec.js:2 session/hardcoded-secret', 'auth.spec.js:3 session/jwt-expiry-missing']);
   });
 
+  it('the handler rules and mobile storage run through scan, csurf at info', async () => {
+    const dir = project({
+      'logout.js': "const express = require('express');\nconst csrf = require('csurf');\napp.post('/logout', (req, res) => { res.clearCookie('refreshToken'); res.end(); });\n",
+      'store.ts': "import AsyncStorage from '@react-native-async-storage/async-storage';\nexport const save = (token: string) => AsyncStorage.setItem('userToken', token);\n",
+    });
+    const out = parseJson(await runCli(['scan', '--json'], { cwd: dir }));
+    expect(where(out.findings)).toEqual(['logout.js:2 session/csrf-unprotected', 'logout.js:3 session/logout-not-revoked', 'store.ts:2 session/token-in-web-storage']);
+    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'session/csrf-unprotected').severity).toBe('info');
+    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'session/token-in-web-storage').message).toMatch(/expo-secure-store/);
+  });
+
   it('authkit scan runs it, and `authkit rules session` lists the rules', async () => {
     const dir = project({ 'login.js': LOGIN.replace("{ httpOnly: true, secure: true, sameSite: 'lax' }", '{}') });
     const r = await runCli(['scan', '--json'], { cwd: dir });

@@ -89,3 +89,12 @@ describe('next-auth cookie overrides', () => {
     expect(findingsOf(code.replace("{ sameSite: 'lax', path: '/', secure: true }", "{ httpOnly: true, sameSite: 'lax', path: '/', secure: true }"))).toEqual([]);
   });
 });
+
+describe('session middleware of other frameworks', () => {
+  it('koa-session is HttpOnly by default; @fastify/session HttpOnly and Secure; SameSite must be set', () => {
+    const koa = "const session = require('koa-session');\napp.use(session({ key: 'k', maxAge: 1000 }, app));\napp.use(session({ key: 'k', sameSite: 'strict' }, app));";
+    expect(findingsOf(koa)).toEqual(['session/cookie-samesite-missing@2']);
+    const fastify = "import fastifySession from '@fastify/session';\napp.register(fastifySession, { secret: process.env.S, cookie: { maxAge: 1000 } });\napp.register(fastifySession, { secret: process.env.S, cookie: { secure: false, sameSite: 'lax' } });";
+    expect(findingsOf(fastify, 'a.ts')).toEqual(['session/cookie-samesite-missing@2', 'session/cookie-secure-missing@3']);
+  });
+});
