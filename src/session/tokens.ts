@@ -82,8 +82,33 @@ function classifyIdentifier(ctx: AuditContext, identifier: Node, depth: number):
       for (const key of reducer ? path.slice(1) : path) kind = member(kind, key);
     }
   }
+  if (!kind && binding && !binding.value && !binding.param) kind = classifyStateVariable(ctx, identifier, depth);
   if (kind) return kind;
   return isTokenName(name) ? (isRefreshName(name) ? 'refresh' : 'token') : undefined;
+}
+
+/**
+ * React state: `const [currentUser, setCurrentUser] = useState(...)` holds what the file passes its
+ * setter (`setCurrentUser(res.data)` after the login call), whatever the initial value.
+ */
+function classifyStateVariable(ctx: AuditContext, identifier: Node, depth: number): TokenKind | undefined {
+  const declaredAt = ctx.flow.bindingOf(identifier)?.declaredAt;
+  for (const { node } of ctx.declarators) {
+    if (node.start !== declaredAt) continue;
+    const id = node.id as Node;
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    if (id.type !== 'ArrayPattern' || init?.type !== 'CallExpression' || !/^(useState|useLocalStorage|ref|useRef)$/.test(calleeName(init) ?? '')) return undefined;
+    const [value, setter] = id.elements as (Node | null)[];
+    if (value?.type !== 'Identifier' || value.name !== identifier.name || setter?.type !== 'Identifier') return undefined;
+    const kinds: (TokenKind | undefined)[] = [];
+    for (const { node: call } of ctx.calls) {
+      const callee = unwrap(call.callee) as Node;
+      const arg = args(call)[0];
+      if (callee.type === 'Identifier' && callee.name === setter.name && arg && !isFunction(arg)) kinds.push(classifyToken(ctx, arg, depth + 1));
+    }
+    return strongest(kinds);
+  }
+  return undefined;
 }
 
 /**
