@@ -162,7 +162,7 @@ const REFRESH_ISSUER = /^(generate|create|sign|issue|make|new|rotate)_?(refresh_
 export function checkRotation(ctx: AuditContext): void {
   for (const handler of requestHandlers(ctx)) {
     const body = textOf(ctx, handler.fn);
-    const readsRefresh = /(req|request|ctx)\.(cookies|body|signedCookies)\??\.\w*refresh|refresh\w*\s*\}?\s*=\s*(req|request|ctx)\.(cookies|body|signedCookies)|\{\s*refresh\w*\s*\}\s*=\s*(req|request|ctx)\.|cookies\(\)\.get\(\s*['"`]\w*refresh/i.test(body);
+    const readsRefresh = readsRefreshToken(body);
     if (!(REFRESH_ROUTE.test(handler.route) || (/token/.test(handler.route) && readsRefresh)) || /refreshing|prefetch/.test(handler.route)) continue;
     const calls = callsIn(ctx, handler.fn);
     let verifies = false;
@@ -202,6 +202,20 @@ export function checkRotation(ctx: AuditContext): void {
       );
     }
   }
+}
+
+/**
+ * The handler reads a refresh token from the request: `req.cookies.refreshToken`,
+ * `const { refreshToken } = req.body`, `cookies().get('refresh_token')`. Each request read is
+ * looked at with a few characters around it (linear, unlike one pattern over the whole body).
+ */
+function readsRefreshToken(body: string): boolean {
+  const reads = /\b(?:req|request|ctx)\.(?:cookies|body|signedCookies)\b|cookies\(\)\.get\(/g;
+  for (let match = reads.exec(body); match; match = reads.exec(body)) {
+    const around = body.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40);
+    if (/refresh/i.test(around)) return true;
+  }
+  return false;
 }
 
 function ancestorsOf(ctx: AuditContext, node: Node): Node[] {
