@@ -418,9 +418,21 @@ function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
   return found;
 }
 
+// Names that say auth only loosely (`auth-user`, `login_email`, `remember_me`): a value that is
+// plainly a profile field (`username`, `user.email`, `'true'`) makes them something else.
+const WEAK_AUTH_NAME = /^(?!.*(sess|sid|token|jwt|bearer|refresh)).*(auth|login|remember)/i;
+
+function holdsProfile(value: Node | undefined): boolean {
+  if (!value) return false;
+  const target = unwrap(value) as Node;
+  if (target.type === 'Literal') return true;
+  const name = target.type === 'Identifier' ? (target.name as string) : target.type === 'MemberExpression' ? keyName(target.property) : undefined;
+  return name !== undefined && /^(user_?name|email|name|display_?name|role|roles|lang|locale|theme|user_?id|id|remember(_?me)?|is\w+)$/i.test(name);
+}
+
 function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
   if (write.session) return true;
-  if (write.name !== undefined && isAuthCookieName(write.name)) return true;
+  if (write.name !== undefined && isAuthCookieName(write.name) && !(WEAK_AUTH_NAME.test(write.name) && holdsProfile(write.value))) return true;
   if (!write.value) return false;
   if (holdsToken(classifyToken(ctx, write.value))) return true;
   const value = unwrap(write.value) as Node;
