@@ -17,6 +17,8 @@ interface Handler {
   method?: string;
   /** The route path and the names around the handler, lower case. */
   route: string;
+  /** Source text of the middleware the registration puts before the handler. */
+  guards: string[];
 }
 
 const ROUTE_METHODS = /^(get|post|put|patch|delete|del|all)$/i;
@@ -71,7 +73,8 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
       const fn = fns[fns.length - 1];
       // router.post('/', handler) in routes/refresh.js: the file (mounted elsewhere) names the route.
       const where = path === '/' ? baseName(ctx.file) : '';
-      if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase() });
+      const guards = list.slice(1, list.length - 1).map((arg) => (arg.end - arg.start <= 80 ? ctx.text(arg) : ''));
+      if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase(), guards });
     } else if (name === 'route' && list[0]) {
       // fastify.route({ method: 'POST', url: '/x', handler })
       const view = ctx.flow.objectView(list[0]);
@@ -79,7 +82,7 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
       const fn = isNode(handler) ? handlerFunctions(ctx, [handler])[0] : undefined;
       const method = isNode(view?.get('method')) ? stringLiteral(view!.get('method')) : undefined;
       const url = isNode(view?.get('url')) ? stringLiteral(view!.get('url')) : undefined;
-      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route: `${url ?? ''}`.toLowerCase() });
+      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route: `${url ?? ''}`.toLowerCase(), guards: [] });
     }
   }
   for (const { node: fn, ancestors } of functionsOf(ctx)) {
@@ -88,13 +91,13 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
     if (parent?.type === 'MethodDefinition') {
       for (const decorator of (parent.decorators as Node[] | undefined) ?? []) {
         const match = NEST_ROUTE.exec(ctx.text(decorator));
-        if (match) add({ fn, anchor: parent.key as Node, method: match[1]!.toLowerCase(), route: `${match[2] ?? ''} ${keyName(parent.key) ?? ''}`.toLowerCase() });
+        if (match) add({ fn, anchor: parent.key as Node, method: match[1]!.toLowerCase(), route: `${match[2] ?? ''} ${keyName(parent.key) ?? ''}`.toLowerCase(), guards: ((parent.decorators as Node[] | undefined) ?? []).map((d) => ctx.text(d)) });
       }
       continue;
     }
     // Next.js route handlers: export async function POST(request) {...}
     if (fn.type === 'FunctionDeclaration' && isNode(fn.id) && /^(POST|PUT|PATCH|DELETE|GET)$/.test(fn.id.name as string) && parent?.type === 'ExportNamedDeclaration') {
-      add({ fn, anchor: fn.id, method: (fn.id.name as string).toLowerCase(), route: ctx.file.toLowerCase() });
+      add({ fn, anchor: fn.id, method: (fn.id.name as string).toLowerCase(), route: ctx.file.toLowerCase(), guards: [] });
       continue;
     }
     // exports.logout = (req, res) => {...}, export const refresh = async (req, res) => {...}
@@ -105,7 +108,7 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
       // module.exports = (req, res) => {...} in logout.js: the file names the route.
       const exported = holder?.type === 'AssignmentExpression' && ctx.text(holder.left as Node) === 'module.exports';
       const name = [nameOf(fn), holder && !exported ? nameOf(holder) : undefined, exported ? baseName(ctx.file) : undefined].filter(Boolean).join(' ');
-      if (name && anchor) add({ fn, anchor, route: name.toLowerCase() });
+      if (name && anchor) add({ fn, anchor, route: name.toLowerCase(), guards: [] });
     }
   }
   HANDLERS.set(ctx, found);
@@ -280,6 +283,7 @@ export function checkRevocation(ctx: AuditContext): void {
 const CSRF_MODULES = /^(csrf-csrf|csrf-sync|lusca|@fastify\/csrf-protection|@fastify\/csrf|hono\/csrf|@hono\/csrf|tiny-csrf|koa-csrf|@koa\/csrf|@edge-csrf\/\w+|edge-csrf|next-csrf|csrf|csurf|express-csrf-double-submit-cookie|@dr.pogodin\/csurf)$/;
 const ORIGIN_CHECK = /headers\s*(\.\s*origin|\[\s*['"`]origin['"`]\s*\]|\.get\(\s*['"`]origin['"`]\s*\))|\.get\(\s*['"`]origin['"`]\s*\)|\.header\(\s*['"`]origin['"`]\s*\)|sec-fetch-site|x-requested-with|x-csrf-token|x-xsrf-token|csrfToken|csrf_token|_csrf/i;
 const NOT_SESSION_ROUTE = /log-?(in|out)|sign-?out|sign-?in|sign-?up|register|webhook|callback|refresh|forgot|reset|verify/;
+const SESSION_GUARD = /isAuthenticated|ensure\w*(auth|login)|is_?logged_?in|require_?(login|user|session)|logged_?in|checkSession/i;
 const SESSION_MIDDLEWARE = /^(express-session|cookie-session|koa-session|@fastify\/session|@fastify\/secure-session|iron-session)$/;
 
 export function checkCsrf(ctx: AuditContext): void {
@@ -302,9 +306,11 @@ export function checkCsrf(ctx: AuditContext): void {
   const middleware = writes.some(({ write }) => write.session) && [...ctx.imports.values()].some((b) => SESSION_MIDDLEWARE.test(b.source));
   for (const handler of requestHandlers(ctx)) {
     if (!handler.method || !STATE_CHANGING.test(handler.method) || NOT_SESSION_ROUTE.test(handler.route)) continue;
-    // Without a session middleware for the whole app, the route must read the auth cookie itself;
-    // a route that sets the auth cookie is where the session starts (a login by another name).
-    if (!middleware && !readsAuthCookie(ctx, handler.fn)) continue;
+    // The route must use the cookie session: read the session, the user it loaded or the auth
+    // cookie, or sit behind a session guard (isAuthenticated, ensureLoggedIn). A session middleware
+    // kept only for an OAuth handshake does not make bearer-token routes cookie-authenticated.
+    // A route that sets the auth cookie is where the session starts (a login by another name).
+    if (!readsAuthCookie(ctx, handler.fn) && !(middleware && handler.guards.some((g) => SESSION_GUARD.test(g)))) continue;
     if (writes.some(({ write }) => write.node && write.node.start >= handler.fn.start && write.node.end <= handler.fn.end)) continue;
     ctx.report(
       'session/csrf-unprotected',
