@@ -3,10 +3,10 @@
 // shown to hold a token by the data flow: a storage key such as 'userInfo' proves nothing.
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
-import { stringLiteral } from './flow.js';
+import { isFunction, stringLiteral } from './flow.js';
 import { isRefreshName, isTokenName } from './libraries.js';
 import { inServerContext, routeContext } from './server.js';
-import { classifyToken, holdsToken, type TokenKind } from './tokens.js';
+import { classifyToken, holdsToken, returnedExpressions, type TokenKind } from './tokens.js';
 
 type Store = 'localStorage' | 'sessionStorage' | 'AsyncStorage' | 'MMKV' | 'Capacitor Preferences' | 'Ionic Storage' | 'localforage';
 
@@ -84,7 +84,79 @@ function keyEvidence(key: string | undefined, value: Node | undefined): TokenKin
   return isRefreshName(key) ? 'refresh' : 'token';
 }
 
+const STORAGE_HOOK = /^use(Local|Session)Storage(State)?$|^useStorage$/;
+
+/**
+ * Storage behind app state: React `useLocalStorage` / `useSessionStorage` setters, VueUse
+ * `useLocalStorage(...).value = ...`, zustand `persist(...)` and Pinia `persist: true` stores whose
+ * state holds a token (both persist to localStorage by default).
+ */
+function checkPersistedState(ctx: AuditContext): void {
+  for (const { node } of ctx.declarators) {
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    if (init?.type !== 'CallExpression') continue;
+    // The hook's own name, through an import alias (`useLocalStorage as useVueStorage`).
+    const imported = ctx.importOf(init.callee)?.imported;
+    const hook = imported && imported !== 'default' && imported !== '*' ? imported : calleeName(init);
+    if (!hook || !STORAGE_HOOK.test(hook)) continue;
+    const key = stringLiteral(ctx.flow.resolve(args(init)[0]) ?? args(init)[0]);
+    const store: Store = /session/i.test(hook) ? 'sessionStorage' : 'localStorage';
+    const id = node.id as Node;
+    const writes: { at: Node; value: Node }[] = [];
+    if (id.type === 'ArrayPattern') {
+      const setter = (id.elements as (Node | null)[])[1];
+      if (setter?.type !== 'Identifier') continue;
+      for (const { node: call } of ctx.calls) {
+        const callee = unwrap(call.callee) as Node;
+        const arg = args(call)[0];
+        if (callee.type === 'Identifier' && callee.name === setter.name && arg) writes.push({ at: callee, value: arg });
+      }
+    } else if (id.type === 'Identifier') {
+      for (const { node: assignment } of ctx.assignments) {
+        const left = unwrap(assignment.left) as Node;
+        if (left.type === 'MemberExpression' && keyName(left.property) === 'value' && (unwrap(left.object) as Node).type === 'Identifier' && (unwrap(left.object) as Node).name === id.name) writes.push({ at: left, value: assignment.right as Node });
+      }
+    }
+    for (const { at, value } of writes) {
+      const kind = classifyToken(ctx, value) ?? keyEvidence(key, value);
+      if (holdsToken(kind)) reportStorage(ctx, at, store, key, kind!);
+    }
+  }
+  for (const { node } of ctx.calls) {
+    const name = calleeName(node);
+    // zustand: create(persist((set) => ({ token: null, ... }), { name: 'auth' }))
+    if (name === 'persist' && ctx.importsFrom(/^zustand/)) {
+      const creator = args(node)[0];
+      const options = args(node)[1] ? ctx.flow.objectView(args(node)[1]) : undefined;
+      const storage = options?.get('storage');
+      if (isNode(storage) && !/localStorage|sessionStorage/.test(ctx.text(storage))) continue; // a custom (secure) storage
+      const state = creator && isFunction(creator) ? returnedExpressions(creator)[0] : undefined;
+      const tokenKey = state ? tokenKeyOf(ctx, state) : undefined;
+      if (tokenKey) reportStorage(ctx, callAnchor(node), isNode(storage) && /sessionStorage/.test(ctx.text(storage)) ? 'sessionStorage' : 'localStorage', tokenKey, 'token');
+    }
+    // Pinia with pinia-plugin-persistedstate: defineStore('auth', { state: () => ({ token }), persist: true })
+    if (name === 'defineStore') {
+      const options = ctx.flow.objectView(args(node).find((a) => (unwrap(a) as Node).type === 'ObjectExpression'));
+      const persist = options?.get('persist');
+      if (!isNode(persist) || (unwrap(persist) as Node).type === 'Literal' && (unwrap(persist) as Node).value === false) continue;
+      const persistView = ctx.flow.objectView(persist);
+      const storage = persistView?.get('storage');
+      if (isNode(storage) && !/localStorage|sessionStorage/.test(ctx.text(storage))) continue;
+      const stateFn = options?.get('state');
+      const state = isNode(stateFn) && isFunction(stateFn) ? returnedExpressions(stateFn)[0] : undefined;
+      const tokenKey = state ? tokenKeyOf(ctx, state) : undefined;
+      if (tokenKey) reportStorage(ctx, callAnchor(node), isNode(storage) && /sessionStorage/.test(ctx.text(storage)) ? 'sessionStorage' : 'localStorage', tokenKey, 'token');
+    }
+  }
+}
+
+function tokenKeyOf(ctx: AuditContext, state: Node): string | undefined {
+  const view = ctx.flow.objectView(state);
+  return view ? [...view.entries()].map(([k]) => k).find(isTokenName) : undefined;
+}
+
 export function checkStorage(ctx: AuditContext): void {
+  checkPersistedState(ctx);
   for (const { node } of ctx.calls) {
     const name = calleeName(node);
     if (name !== 'setItem' && name !== 'multiSet') continue;
