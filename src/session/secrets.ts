@@ -60,7 +60,9 @@ const NOT_SIGNING_NAME = /public|totp|hotp|(^|[^a-z])otp|otp_?secret|otpSecret|2
 
 function isSigningSecret(found: SecretLiteral, api = ''): boolean {
   if (PUBLIC_KEY_VALUE.test(found.value)) return false;
-  return !NOT_SIGNING_NAME.test(found.via ?? '') && !NOT_SIGNING_NAME.test(api);
+  // The name's last segment says what it is: `config.totpSecret` is a seed, `publicRuntimeConfig.jwtSecret` is not public.
+  const last = (found.via ?? '').split('.').pop() ?? '';
+  return !NOT_SIGNING_NAME.test(last) && !NOT_SIGNING_NAME.test(api);
 }
 
 /** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
