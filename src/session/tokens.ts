@@ -120,6 +120,10 @@ function classifyStateVariable(ctx: AuditContext, identifier: Node, depth: numbe
 function classifyParam(ctx: AuditContext, fn: Node, index: number, depth: number): TokenKind | undefined {
   const parent = ctx.flow.parents.get(fn);
   if (index === 0 && parent?.type === 'CallExpression' && args(parent)[0] === fn && calleeName(parent) === 'then') return classifyToken(ctx, calleeObject(parent), depth + 1);
+  if (index === 0) {
+    const source = observableSource(ctx, fn);
+    if (source) return classifyToken(ctx, source, depth + 1);
+  }
   const cache = paramCache(ctx);
   const key = `${fn.start}:${index}`;
   if (cache.has(key)) return cache.get(key);
@@ -127,6 +131,27 @@ function classifyParam(ctx: AuditContext, fn: Node, index: number, depth: number
   const kind = strongest(callSiteArguments(ctx, fn, index).map((arg) => classifyToken(ctx, arg, depth + 1))) ?? namedPayload(ctx, fn, index);
   cache.set(key, kind);
   return kind;
+}
+
+/**
+ * RxJS, as Angular's HttpClient is used: `http.post(...).subscribe(res => ...)`,
+ * `.subscribe({ next: res => ... })`, and `tap`/`map` operators in `.pipe(...)` see what the
+ * observable emits.
+ */
+function observableSource(ctx: AuditContext, fn: Node): Node | undefined {
+  let call = ctx.flow.parents.get(fn);
+  if (call?.type === 'Property' && keyName(call.key) === 'next') {
+    const object = ctx.flow.parents.get(call);
+    call = object ? ctx.flow.parents.get(object) : undefined;
+    if (call?.type !== 'CallExpression' || calleeName(call) !== 'subscribe') return undefined;
+    return calleeObject(call);
+  }
+  if (call?.type !== 'CallExpression' || args(call)[0] !== fn) return undefined;
+  if (calleeName(call) === 'subscribe') return calleeObject(call);
+  // pipe(tap(fn)): only operators that hand on what they receive, and the first in the pipe.
+  const pipe = ctx.flow.parents.get(call);
+  if (!/^(tap|map|switchMap|mergeMap|concatMap)$/.test(calleeName(call) ?? '') || pipe?.type !== 'CallExpression' || calleeName(pipe) !== 'pipe' || args(pipe)[0] !== call) return undefined;
+  return calleeObject(pipe);
 }
 
 const PARAM_CACHE = new WeakMap<AuditContext, Map<string, TokenKind | undefined>>();
@@ -219,6 +244,8 @@ function classifyCall(ctx: AuditContext, call: Node, depth: number): TokenKind |
   // RTK Query's login(...).unwrap() and similar pass-throughs resolve to what they wrap.
   if (name === 'unwrap' && object) return classifyToken(ctx, object, depth + 1);
   if ((name === 'firstValueFrom' || name === 'lastValueFrom') && first) return classifyToken(ctx, first, depth + 1);
+  // Observables: `.pipe(tap(...))` and `.toPromise()` emit what the request did.
+  if ((name === 'pipe' || name === 'toPromise') && object) return classifyToken(ctx, object, depth + 1);
   // A function of this file: what it returns.
   const callee = unwrap(call.callee) as Node;
   const fn = callee.type === 'Identifier' ? ctx.flow.resolve(callee) : undefined;
