@@ -19,7 +19,7 @@ import { isTestPath } from './test-files.js';
 // keeps `authkit scan` cheap on code that never touches sessions.
 // One word per check: cookies, storage, JWT libraries, secrets, CORS credentials, refresh tokens,
 // tokens in query strings. Plain substring tests: no regex runs on the whole file.
-const SESSION_WORDS = ['cookie', 'persist', 'uselocalstorage', 'usesessionstorage', 'usestorage', 'koa-session', '@fastify/session', '@fastify/secure-session', 'mmkv', '@capacitor/preferences', '@capacitor/storage', '@ionic/storage', 'localforage', 'socket.io-client', 'logout', 'csrf', 'express-session', 'localstorage', 'sessionstorage', 'asyncstorage', 'jwt', 'jose', 'jsonwebtoken', 'secret', 'credentials', 'refresh', 'passport', 'searchparams', 'token=', 'bearer=', 'session_id=', 'sessionid=', '.query'];
+const SESSION_WORDS = ['cookie', 'usecookie', 'persist', 'uselocalstorage', 'usesessionstorage', 'usestorage', 'koa-session', '@fastify/session', '@fastify/secure-session', 'mmkv', '@capacitor/preferences', '@capacitor/storage', '@ionic/storage', 'localforage', 'socket.io-client', 'logout', 'csrf', 'express-session', 'localstorage', 'sessionstorage', 'asyncstorage', 'jwt', 'jose', 'jsonwebtoken', 'secret', 'credentials', 'refresh', 'passport', 'searchparams', 'token=', 'bearer=', 'session_id=', 'sessionid=', '.query'];
 
 export function mayHoldSessionCode(text: string): boolean {
   const lower = text.toLowerCase();

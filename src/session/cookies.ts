@@ -195,6 +195,14 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     const api = ngx ? `${receiver(ctx, call, 'cookieService')}.set` : `${receiver(ctx, call, 'Cookies')}.set`;
     return { anchor: callAnchor(call), api, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : attributes, fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
   }
+  // Vue: vue-cookies `this.$cookies.set(name, value, expires, path, domain, secure, sameSite)` in
+  // the browser; cookie-universal-nuxt `this.$cookies.set(name, value, { ... })` on either side.
+  if (name === 'set' && object.type === 'MemberExpression' && keyName(object.property) === '$cookies' && list.length >= 2) {
+    const third = list[2] ? ctx.flow.resolve(list[2]) : undefined;
+    const positional = list[2] !== undefined && third?.type !== 'ObjectExpression';
+    const attributes = positional ? positionalAttributes(list) : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' });
+    return { anchor: callAnchor(call), api: 'this.$cookies.set', name: literalName(list[0]), value: list[1], ...(positional || !list[2] ? { browser: true } : {}), attributes: isDeletion(ctx, list[1], list[2]) ? undefined : attributes, fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  }
   // Express / NestJS res.cookie, Fastify reply.setCookie (and its reply.cookie alias).
   if ((name === 'cookie' || name === 'setCookie') && list.length >= 2 && object.type !== 'MemberExpression') {
     const who = receiver(ctx, call, name === 'setCookie' ? 'reply' : 'res');
@@ -397,6 +405,26 @@ function headerCookies(ctx: AuditContext): CookieWrite[] {
   return found;
 }
 
+/** Nuxt `const token = useCookie('token', opts); token.value = data.token`: the write is the assignment. */
+function nuxtCookies(ctx: AuditContext): CookieWrite[] {
+  const found: CookieWrite[] = [];
+  for (const { node } of ctx.declarators) {
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    const id = node.id as Node;
+    if (init?.type !== 'CallExpression' || calleeName(init) !== 'useCookie' || id.type !== 'Identifier') continue;
+    const [nameArg, options] = args(init);
+    const cookieName = nameArg ? stringLiteral(ctx.flow.resolve(nameArg) ?? nameArg) : undefined;
+    for (const { node: assignment } of ctx.assignments) {
+      const left = unwrap(assignment.left) as Node;
+      if (left.type !== 'MemberExpression' || keyName(left.property) !== 'value' || (unwrap(left.object) as Node).name !== id.name) continue;
+      const value = assignment.right as Node;
+      const cleared = (unwrap(value) as Node).type === 'Literal' && ((unwrap(value) as Node).value === null || (unwrap(value) as Node).value === '');
+      found.push({ anchor: left, node: assignment, api: 'Nuxt useCookie', ...(cookieName !== undefined ? { name: cookieName } : {}), value, attributes: cleared ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }), fix: (n) => `useCookie('${n}', ${SECURE_FIX})` });
+    }
+  }
+  return found;
+}
+
 /** next-auth `cookies: { sessionToken: { name, options } }`: given options replace next-auth's own defaults. */
 function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
   if (!ctx.importsFrom(/^next-auth/)) return [];
@@ -451,7 +479,7 @@ export function cookieWrites(ctx: AuditContext): readonly CookieWrite[] {
     const write = cookieCall(ctx, node);
     if (write) writes.push({ ...write, node });
   }
-  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx));
+  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx), ...nuxtCookies(ctx));
   WRITES.set(ctx, writes);
   return writes;
 }
