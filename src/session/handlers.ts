@@ -136,16 +136,20 @@ const RESPONSE_OBJECT = /^(res|response|reply|ctx|c|headers|cookies|h)$/;
 // Writes to a store that remember a token is used or gone: Mongoose/Prisma/Sequelize/TypeORM
 // updates and deletes, Redis del/set, session destroy, deny-list adds, `user.save()` after
 // clearing the field.
-const STORE_WRITE = /^(delete\w*|destroy\w*|remove\w*|revoke\w*|invalidate\w*|blacklist\w*|denylist\w*|blocklist\w*|del|hdel|srem|unlink|update\w*|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|findOneAndRemove|replace\w*|rotate\w*|save|upsert|set|setex|expire\w*|mark\w*|consume\w*|add|insert\w*|create|logout|logOut|signOut|regenerate|deny\w*|block\w*|ban\w*|zadd|sadd|incr|hset)$/;
+const STORE_WRITE = /^(del|hdel|srem|unlink|save|upsert|set|setex|add|insert\w*|create|regenerate|zadd|sadd|incr|hset|update\w*|replace\w*|rotate\w*|mark\w*|consume\w*|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|findOneAndRemove)$|delete|remove|revoke|invalidate|destroy|blacklist|blocklist|denylist|expire|log_?out|sign_?out|ban/i;
+// Raw SQL that deletes or updates (db.query('DELETE FROM refresh_tokens ...')) writes the store too.
+const SQL_WRITE = /\b(delete\s+from|update\s+[\w."`]+\s+set|insert\s+into)\b/i;
 
-function writesStore(calls: Node[]): boolean {
+function writesStore(calls: Node[], body = ''): boolean {
+  if (SQL_WRITE.test(body)) return true;
   return calls.some((call) => {
     const name = calleeName(call);
     if (!name || !STORE_WRITE.test(name)) return false;
     const object = calleeObject(call);
     const owner = object?.type === 'Identifier' ? (object.name as string) : object?.type === 'MemberExpression' ? keyName(object.property) : undefined;
     // res.set('Cache-Control'), headers.set, cookies().set and ctx.cookies.set are responses, not stores.
-    if (owner !== undefined && RESPONSE_OBJECT.test(owner) && name !== 'destroy' && name !== 'logout' && name !== 'logOut') return false;
+    if (owner !== undefined && RESPONSE_OBJECT.test(owner) && !/^(destroy|logout|logOut)$/.test(name)) return false;
+    if (/cookie|header/i.test(name)) return false; // clearCookie, removeHeader: the response again
     if (object?.type === 'CallExpression' && calleeName(object) === 'cookies') return false;
     return true;
   });
@@ -196,7 +200,7 @@ export function checkRotation(ctx: AuditContext): void {
         'This refresh handler checks the refresh token and issues a new access token, but no new refresh token: the same refresh token keeps working until it expires, so a stolen one is never noticed (RFC 9700 section 4.14.2). Issue a new refresh token with every access token, store the used one as revoked, and revoke the whole family when a used one comes back',
         { severity: 'warning', data: { inCode: true, reason: 'no-new-refresh-token' } },
       );
-    } else if (!writesStore(calls) && !/family/i.test(body)) {
+    } else if (!writesStore(calls, body) && !/family/i.test(body)) {
       ctx.report(
         'session/refresh-token-not-rotated',
         handler.anchor,
@@ -260,7 +264,7 @@ export function checkRevocation(ctx: AuditContext): void {
     const refresh = cleared.find((n) => isRefreshName(n.replace(/[-_]/g, '_')) || /refresh/i.test(n));
     const sessionCookie = cleared.find((n) => /sess|(^|\.)sid$/i.test(n));
     const body = textOf(ctx, handler.fn);
-    if (writesStore(calls) || /\.session\s*=\s*null|session\s*=\s*null/.test(body)) continue;
+    if (writesStore(calls, body) || /\.session\s*=\s*null|session\s*=\s*null/.test(body)) continue;
     if (refresh) {
       ctx.report(
         'session/logout-not-revoked',
@@ -283,7 +287,7 @@ export function checkRevocation(ctx: AuditContext): void {
 const CSRF_MODULES = /^(csrf-csrf|csrf-sync|lusca|@fastify\/csrf-protection|@fastify\/csrf|hono\/csrf|@hono\/csrf|tiny-csrf|koa-csrf|@koa\/csrf|@edge-csrf\/\w+|edge-csrf|next-csrf|csrf|csurf|express-csrf-double-submit-cookie|@dr.pogodin\/csurf)$/;
 const ORIGIN_CHECK = /headers\s*(\.\s*origin|\[\s*['"`]origin['"`]\s*\]|\.get\(\s*['"`]origin['"`]\s*\))|\.get\(\s*['"`]origin['"`]\s*\)|\.header\(\s*['"`]origin['"`]\s*\)|sec-fetch-site|x-requested-with|x-csrf-token|x-xsrf-token|csrfToken|csrf_token|_csrf/i;
 const NOT_SESSION_ROUTE = /log-?(in|out)|sign-?out|sign-?in|sign-?up|register|webhook|callback|refresh|forgot|reset|verify/;
-const SESSION_GUARD = /isAuthenticated|ensure\w*(auth|login)|is_?logged_?in|require_?(login|user|session)|logged_?in|checkSession/i;
+const SESSION_GUARD = /isAuthenticated|ensure_?(logged_?in|auth(enticated)?|login)|is_?logged_?in|require_?(login|user|session)|logged_?in|checkSession/i;
 const SESSION_MIDDLEWARE = /^(express-session|cookie-session|koa-session|@fastify\/session|@fastify\/secure-session|iron-session)$/;
 
 export function checkCsrf(ctx: AuditContext): void {

@@ -268,7 +268,7 @@ function classifyCall(ctx: AuditContext, call: Node, depth: number): TokenKind |
 // `login` actions: the function's own name says the request logs in when the URL is a constant
 // built elsewhere. Only the innermost function is read: `getAuthUser` says nothing.
 const LOGIN_HELPER = /^(post|do|request|api|user)?_?(log_?in|sign_?in|authenticate)(user|with(email|password|credentials)|request)?$/i;
-const LOGIN_FUNCTION = /^(handle|do|submit|on|async|fetch|post|api|user|request)?_?(log_?in|sign_?in|sign_?up|register|authenticate)/i;
+const LOGIN_FUNCTION = /^(handle|do|submit|on|async|fetch|post|api|user|request)?_?(log_?in|sign_?in|sign_?up|register|authenticate)(user|account|handler|submit|request|form|action|async|with[a-z]*)?$/i;
 
 function inLoginFunction(ctx: AuditContext, call: Node): boolean {
   for (let node = ctx.flow.parents.get(call); node; node = ctx.flow.parents.get(node)) {

@@ -30,7 +30,9 @@ describe('session/logout-not-revoked in code', () => {
   it('clearing a refresh cookie alone; a store delete or a session destroy revokes', () => {
     const code = `${EXPRESS}app.post('/logout', (req, res) => { res.clearCookie('refresh_token'); res.end(); });
 app.post('/signout', async (req, res) => { await Token.deleteOne({ token: req.cookies.refresh_token }); res.clearCookie('refresh_token'); res.end(); });
-app.post('/log-out', (req, res) => { res.clearCookie('theme'); res.end(); });`;
+app.post('/log-out', (req, res) => { res.clearCookie('theme'); res.end(); });
+app.post('/auth/logout', async (req, res) => { await db.query('DELETE FROM refresh_tokens WHERE token = $1', [req.cookies.refresh_token]); res.clearCookie('refresh_token'); res.end(); });
+app.post('/v2/logout', async (req, res) => { await repo.softDelete({ token: req.cookies.refresh_token }); await redis.sAdd('revoked', req.cookies.refresh_token); res.clearCookie('refresh_token'); res.end(); });`;
     expect(findingsOf(code)).toEqual(['session/logout-not-revoked@3']);
   });
 });

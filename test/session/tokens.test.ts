@@ -28,6 +28,11 @@ describe('session/token-in-web-storage follows the value, not the key', () => {
     expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@5', 'session/token-in-web-storage@8']);
   });
 
+  it('a POST inside registerServiceWorker is no login; inside registerUser it is', () => {
+    const code = "import axios from 'axios';\nasync function registerServiceWorker(sub) { const { data } = await axios.post(PUSH_URL, sub); localStorage.setItem('push', JSON.stringify(data)); }\nasync function registerUser(form) { const { data } = await axios.post(USERS_URL, form); localStorage.setItem('user', JSON.stringify(data)); }";
+    expect(findingsOf(code)).toEqual(['session/token-in-web-storage@3']);
+  });
+
   it('a response of a request that is not a login proves nothing', () => {
     expect(findingsOf("import axios from 'axios';\nasync function g() { const { data } = await axios.get('/api/products'); localStorage.setItem('cart', JSON.stringify(data)); }")).toEqual([]);
   });
