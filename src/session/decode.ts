@@ -5,6 +5,7 @@ import { keyName, type Node, unwrap, walkWithPath } from '../js/ast.js';
 import { type AuditContext, type Located, args, callAnchor } from './context.js';
 import { isFunction } from './flow.js';
 import { jwtOperation } from './libraries.js';
+import { requestHandlers } from './handlers.js';
 import { enclosingFunction, inServerContext } from './server.js';
 
 // Reading the header (the `kid` that picks the key) or only the timing claims (when to refresh)
@@ -112,6 +113,16 @@ function dominates(verify: Located, decode: Located): boolean {
   return true;
 }
 
+// Middleware and guards that verify the bearer token before the handler runs: verifyToken,
+// authenticate, requireAuth, passport.authenticate('jwt'), @UseGuards(JwtAuthGuard), express-jwt.
+const VERIFYING_GUARD = /verify|authenticat|require_?auth|is_?auth|protect|check_?jwt|jwt_?check|auth_?guard|jwt_?auth|AuthGuard|expressjwt|ensure_?auth/i;
+
+/** The decode sits in a route handler registered behind a guard that verifies the token first. */
+function behindVerifyingGuard(ctx: AuditContext, decode: Located): boolean {
+  const handler = requestHandlers(ctx).find((h) => decode.ancestors.includes(h.fn));
+  return handler !== undefined && handler.guards.some((guard) => VERIFYING_GUARD.test(guard));
+}
+
 export function checkDecodes(ctx: AuditContext): void {
   const decodes: Located[] = [];
   const verifies: Located[] = [];
@@ -124,6 +135,7 @@ export function checkDecodes(ctx: AuditContext): void {
     if (!inServerContext(ctx, decode.ancestors)) continue;
     if (usageOf(ctx, decode) !== 'claims') continue;
     if (verifiedBefore(ctx, decode, verifies)) continue;
+    if (behindVerifyingGuard(ctx, decode)) continue;
     const fn = enclosingFunction(decode.ancestors);
     const otherBranchVerifies = verifies.some((v) => fn && v.node.start >= fn.start && v.node.end <= fn.end);
     const api = ctx.text(unwrap(decode.node.callee) as Node);

@@ -91,7 +91,10 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
     if (parent?.type === 'MethodDefinition') {
       for (const decorator of (parent.decorators as Node[] | undefined) ?? []) {
         const match = NEST_ROUTE.exec(ctx.text(decorator));
-        if (match) add({ fn, anchor: parent.key as Node, method: match[1]!.toLowerCase(), route: `${match[2] ?? ''} ${keyName(parent.key) ?? ''}`.toLowerCase(), guards: ((parent.decorators as Node[] | undefined) ?? []).map((d) => ctx.text(d)) });
+        // Guards: the method's decorators and its controller's (@UseGuards(JwtAuthGuard) on the class).
+        const classNode = ancestors.slice(0, -2).reverse().find((n) => n.type === 'ClassDeclaration' || n.type === 'ClassExpression');
+        const decorators = [...((parent.decorators as Node[] | undefined) ?? []), ...((classNode?.decorators as Node[] | undefined) ?? [])];
+        if (match) add({ fn, anchor: parent.key as Node, method: match[1]!.toLowerCase(), route: `${match[2] ?? ''} ${keyName(parent.key) ?? ''}`.toLowerCase(), guards: decorators.map((d) => ctx.text(d)) });
       }
       continue;
     }
