@@ -67,13 +67,14 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
     if (ROUTE_METHODS.test(name)) {
       // app.post('/x', ...fns) and app.route('/x').post(fn)
       let path = staticText(list[0]);
-      if (path === undefined && object.type === 'CallExpression' && calleeName(object) === 'route') path = staticText(args(object)[0]);
+      const chained = path === undefined && object.type === 'CallExpression' && calleeName(object) === 'route';
+      if (chained) path = staticText(args(object)[0]);
       if (path === undefined || !path.startsWith('/')) continue;
       const fns = handlerFunctions(ctx, list);
       const fn = fns[fns.length - 1];
       // router.post('/', handler) in routes/refresh.js: the file (mounted elsewhere) names the route.
       const where = path === '/' ? baseName(ctx.file) : '';
-      const guards = list.slice(1, list.length - 1).map((arg) => (arg.end - arg.start <= 80 ? ctx.text(arg) : ''));
+      const guards = list.slice(chained ? 0 : 1, list.length - 1).map((arg) => (arg.end - arg.start <= 80 ? ctx.text(arg) : ''));
       if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase(), guards });
     } else if (name === 'route' && list[0]) {
       // fastify.route({ method: 'POST', url: '/x', handler })
