@@ -35,6 +35,8 @@ const NOW: RuleOption = { flag: '--now <time>', description: 'evaluate time clai
 const BUDGET: RuleOption = { flag: '--budget <ms>', config: 'regex.budgetMs', description: 'a run this long on an attack input confirms the finding (default 100)' };
 const MAX_INPUT: RuleOption = { flag: '--max-input <chars>', config: 'regex.maxInput', description: 'longest attack input tried (default 50000)' };
 const TARGET: RuleOption = { flag: '--target <cron>', config: 'cron.target', description: 'the cron the files are for (debian, rhel, busybox...)' };
+const ACCESS_LIFETIME: RuleOption = { config: 'session.accessTokenMaxLifetime', description: 'longest acceptable access-token lifetime in code (default 15m)' };
+const REFRESH_LIFETIME: RuleOption = { config: 'session.refreshTokenMaxLifetime', description: 'longest acceptable refresh-token lifetime in code (default 30d)' };
 const TRUST: RuleOption = { flag: '--trust <cmd>', config: 'cron.trustedCommands', description: "bare command names known to be on cron's PATH where the crontab runs" };
 
 /** Options per rule; every rule also takes a severity (or "off") under `rules` in the config. */
@@ -49,6 +51,7 @@ const RULE_OPTIONS: Partial<Record<RuleId, readonly RuleOption[]>> = {
   'cron/missing-shell': [TARGET],
   'cron/bashism-under-sh': [TARGET],
   'cron/relative-binary': [TARGET, TRUST],
+  'session/access-token-lifetime': [ACCESS_LIFETIME, REFRESH_LIFETIME],
 };
 
 export interface RegisteredRule extends RuleMeta {

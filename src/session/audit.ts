@@ -1,5 +1,6 @@
 // One JS/TS file (or committed config JSON) in, session findings out. Suppressions are left to the
 // caller: the command applies them per file, the scan across domains.
+import { resolve } from 'node:path';
 import { isSourceFile } from '../js/files.js';
 import { parseFailure, parseSource } from '../js/parse.js';
 import type { Finding, InputError } from '../findings/model.js';
@@ -9,16 +10,18 @@ import { AuditContext, DEFAULT_LIMITS, type SessionLimits } from './context.js';
 import { checkCookies } from './cookies.js';
 import { checkCors } from './cors.js';
 import { checkDecodes } from './decode.js';
+import { checkCsrf, checkRevocation, checkRotation } from './handlers.js';
 import { checkJwtUsage } from './jwt-usage.js';
 import { checkRefreshExposure } from './responses.js';
 import { auditConfigJson, checkSecretNames, isSecretConfigFile } from './secrets.js';
 import { checkStorage, checkTokenInUrl } from './storage.js';
+import { isTestPath } from './test-files.js';
 
 // Files without any of these words cannot hold a finding: they are passed over unparsed, which
 // keeps `authkit scan` cheap on code that never touches sessions.
 // One word per check: cookies, storage, JWT libraries, secrets, CORS credentials, refresh tokens,
 // tokens in query strings. Plain substring tests: no regex runs on the whole file.
-const SESSION_WORDS = ['cookie', 'express-session', 'localstorage', 'sessionstorage', 'asyncstorage', 'jwt', 'jose', 'jsonwebtoken', 'secret', 'credentials', 'refresh', 'passport', 'searchparams', 'token=', 'bearer=', 'session_id=', 'sessionid=', '.query'];
+const SESSION_WORDS = ['cookie', 'usecookie', 'persist', 'uselocalstorage', 'usesessionstorage', 'usestorage', 'koa-session', '@fastify/session', '@fastify/secure-session', 'mmkv', '@capacitor/preferences', '@capacitor/storage', '@ionic/storage', 'localforage', 'socket.io-client', 'logout', 'csrf', 'express-session', 'localstorage', 'sessionstorage', 'asyncstorage', 'jwt', 'jose', 'jsonwebtoken', 'secret', 'credentials', 'refresh', 'passport', 'searchparams', 'token=', 'bearer=', 'session_id=', 'sessionid=', '.query'];
 
 export function mayHoldSessionCode(text: string): boolean {
   const lower = text.toLowerCase();
@@ -55,8 +58,13 @@ function readConfigJson(file: string, text: string): { json: string | null; erro
   }
 }
 
-/** `parseAs` names the language when the display name has no extension (standard input). */
-export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file): FileAudit {
+/**
+ * `parseAs` names the language when the display name has no extension (standard input); `walked` is
+ * the part of the path a directory walk found (empty for a file named on the command line): only
+ * that part can make it a test file, so `session-audit test/auth.test.js` still judges the file.
+ */
+export function auditSessionSource(file: string, text: string, limits: SessionLimits = DEFAULT_LIMITS, parseAs = file, walked = file, location: string | undefined = file === '-' ? undefined : resolve(file)): FileAudit {
+  if (walked !== '' && isTestPath(walked)) return { findings: [], errors: [] };
   if (parseAs.toLowerCase().endsWith('.json')) {
     const config = readConfigJson(file, text);
     return { findings: config.json === null ? [] : auditConfigJson(file, config.json), errors: config.errors };
@@ -67,7 +75,7 @@ export function auditSessionSource(file: string, text: string, limits: SessionLi
   const failure = parseFailure(file, parsed.parseError, parsed.refused);
   const errors: InputError[] = failure ? [failure] : [];
   if (parsed.refused || !mayHoldSessionCode(text)) return { findings: [], errors };
-  const ctx = new AuditContext(file, parsed, limits);
+  const ctx = new AuditContext(file, parsed, limits, location);
   checkCookies(ctx);
   checkStorage(ctx);
   checkTokenInUrl(ctx);
@@ -76,5 +84,8 @@ export function auditSessionSource(file: string, text: string, limits: SessionLi
   checkCors(ctx);
   checkRefreshExposure(ctx);
   checkSecretNames(ctx);
+  checkRotation(ctx);
+  checkRevocation(ctx);
+  checkCsrf(ctx);
   return { findings: ctx.findings, errors };
 }

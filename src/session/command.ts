@@ -3,6 +3,7 @@
  * directories, standard input), audits each and hands back one CommandResult. The I/O edge of the
  * domain: no console, no process.exit.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
 import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
@@ -44,9 +45,9 @@ export function resolveOptions(config: Pick<LoadedConfig, 'session'>, flags: { s
 const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';
 
 /** Reads one input as what it is: a capture, config JSON or a JS/TS source. Null when it is none of these. */
-function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits): FileAudit | null {
+function auditText(display: string, text: string, kindName: string, options: SessionAuditOptions, limits: SessionLimits, walked = '', location?: string): FileAudit | null {
   if (looksLikeCapture(kindName, text)) return auditCaptureFile(display, text, options.now);
-  if (isSessionSourceFile(kindName)) return auditSessionSource(display, text, limits, kindName);
+  if (isSessionSourceFile(kindName)) return auditSessionSource(display, text, limits, kindName, walked, location);
   return null;
 }
 
@@ -65,6 +66,16 @@ function sniffStdin(text: string, display: string, options: SessionAuditOptions,
   if (asJs.errors.length === 0) return asJs;
   const asTs = auditSessionSource(display, text, limits, 'stdin.ts');
   return asTs.errors.length === 0 ? asTs : asJs;
+}
+
+/** The path below the named directory that holds the file (the longest one, when several do). */
+function walkedPart(location: string, roots: string[]): string {
+  let best: string | undefined;
+  for (const root of roots) {
+    const rel = relative(root, location);
+    if (!rel.startsWith('..') && !isAbsolute(rel) && (best === undefined || rel.length < best.length)) best = rel;
+  }
+  return (best ?? location).split(sep).join('/');
 }
 
 export async function runSessionAudit(paths: string[], options: SessionAuditOptions): Promise<CommandResult> {
@@ -87,6 +98,7 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
 
   let vendored = 0;
   const onVendored = options.includeVendored ? undefined : () => vendored++;
+  const roots = (paths.length ? paths : ['.']).filter((p) => p !== '-').map((p) => resolve(options.cwd, p));
   for await (const input of readInputs(paths.length ? paths : ['.'], { cwd: options.cwd, accept: (display) => isSessionSourceFile(display) || isCaptureCandidate(display), ...(onVendored ? { onVendored } : {}) })) {
     if (input.kind === 'error') {
       errors.push(input.error);
@@ -100,7 +112,7 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
       else errors.push({ file: display, message: NOT_AUDITABLE });
       continue;
     }
-    const audit = auditText(input.display, text, input.display, options, limits);
+    const audit = auditText(input.display, text, input.display, options, limits, input.explicit ? '' : walkedPart(input.location, roots), input.location);
     if (audit) record(input.display, text, audit);
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }

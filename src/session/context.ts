@@ -53,14 +53,16 @@ export class AuditContext {
   readonly strings: Located[] = [];
   readonly declarators: Located[] = [];
   readonly imports = new Map<string, ImportBinding>();
-  readonly flow = new FileFlow(this.imports);
+  readonly flow: FileFlow;
   private readonly reported = new Set<string>();
 
   constructor(
     readonly file: string,
     readonly parsed: ParsedSource,
     readonly limits: SessionLimits,
+    location?: string,
   ) {
+    this.flow = new FileFlow(this.imports, location);
     const program = parsed.program();
     walkWithPath(program, (node, path) => {
       this.flow.visit(node, path);

@@ -13,13 +13,13 @@ import { classifyToken, holdsToken } from './tokens.js';
 type Flag = 'on' | 'off' | 'dynamic';
 type SameSite = 'lax' | 'strict' | 'none' | 'off' | 'dynamic';
 
-interface CookieAttributes {
+export interface CookieAttributes {
   httpOnly: Flag;
   secure: Flag;
   sameSite: SameSite;
 }
 
-interface CookieWrite {
+export interface CookieWrite {
   anchor: Node;
   /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
   fix: (name: string) => string;
@@ -31,6 +31,8 @@ interface CookieWrite {
   browser?: boolean;
   /** Session middleware: the cookie is an auth cookie by definition. */
   session?: boolean;
+  /** The call or assignment that writes it. */
+  node?: Node;
 }
 
 const SECURE_FIX = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
@@ -60,8 +62,19 @@ function fromOptions(ctx: AuditContext, options: Node | undefined, defaults: { h
   if (!options) return { httpOnly: defaults.httpOnly, secure: defaults.secure, sameSite: 'off' };
   const view = ctx.flow.objectView(options);
   if (!view) return undefined;
-  return attributesOf(view, defaults);
+  const attributes = attributesOf(view, defaults);
+  if (view.unresolved) UNRESOLVED.set(attributes, view.unresolved);
+  return attributes;
 }
+
+function rootOf(node: Node): Node {
+  let current = unwrap(node) as Node;
+  while (current.type === 'MemberExpression') current = unwrap(current.object) as Node;
+  return current;
+}
+
+/** Attributes left unknown by a spread the file (and one import) cannot resolve: `{ ...cookieOptions }`. */
+const UNRESOLVED = new WeakMap<CookieAttributes, Node>();
 
 function attributesOf(view: ObjectView, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes {
   return { httpOnly: flag(view.get('httpOnly'), defaults.httpOnly), secure: flag(view.get('secure'), defaults.secure), sameSite: sameSite(view.get('sameSite')) };
@@ -73,7 +86,9 @@ function isDeletion(ctx: AuditContext, value: Node | undefined, options: Node | 
   const view = options ? ctx.flow.objectView(options) : undefined;
   if (!view) return false;
   const maxAge = view.get('maxAge');
-  if (isNode(maxAge) && unwrap(maxAge) && (unwrap(maxAge) as Node).type === 'Literal' && (unwrap(maxAge) as Node).value === 0) return true;
+  const age = isNode(maxAge) ? (unwrap(maxAge) as Node) : undefined;
+  if (age?.type === 'Literal' && age.value === 0) return true;
+  if (age?.type === 'UnaryExpression' && age.operator === '-') return true;
   const expires = view.get('expires');
   return isNode(expires) && /new Date\(\s*(0|1)\s*\)/.test(ctx.text(expires));
 }
@@ -96,7 +111,7 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
   if (source === 'express-session' && list[0]) {
     const view = ctx.flow.objectView(list[0]);
     if (!view) return undefined;
-    checkSecret(ctx, view.get('secret'), 'express-session');
+    checkSecret(ctx, view.get('secret'), 'express-session', 'secret');
     const cookie = view.get('cookie');
     const cookieView = cookie === undefined ? undefined : cookie === UNKNOWN ? null : ctx.flow.objectView(cookie);
     const attributes = cookieView === null ? undefined : cookieView ? attributesOf(cookieView, { httpOnly: 'on', secure: 'off' }) : { httpOnly: 'on' as Flag, secure: 'off' as Flag, sameSite: 'off' as SameSite };
@@ -105,15 +120,46 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
   if (source === 'cookie-session' && list[0]) {
     const view = ctx.flow.objectView(list[0]);
     if (!view) return undefined;
-    checkSecret(ctx, view.get('secret'), 'cookie-session');
-    checkSecret(ctx, view.get('keys'), 'cookie-session');
+    checkSecret(ctx, view.get('secret'), 'cookie-session', 'secret');
+    checkSecret(ctx, view.get('keys'), 'cookie-session', 'keys');
     // Like Koa, cookie-session (the `cookies` module) makes the cookie Secure on HTTPS connections.
     return { anchor: callee, api: 'cookie-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => `cookieSession({ name: 'session', keys, httpOnly: true, secure: true, sameSite: 'lax' })` };
+  }
+  // koa-session: session(CONFIG, app), HttpOnly by default, Secure follows the connection.
+  if (source === 'koa-session' && list[0]) {
+    const view = ctx.flow.objectView(list[0]);
+    if (!view) return undefined;
+    return { anchor: callee, api: 'koa-session', session: true, attributes: attributesOf(view, { httpOnly: 'on', secure: 'dynamic' }), fix: () => "session({ key: 'sess', httpOnly: true, secure: true, sameSite: 'lax' }, app)" };
+  }
+  // @fastify/session and @fastify/secure-session: fastify.register(plugin, { cookie: {...} }).
+  if (name === 'register' && list[1] && /^@fastify\/(session|secure-session)$/.test(ctx.importOf(list[0])?.source ?? '')) {
+    const view = ctx.flow.objectView(list[1]);
+    if (!view) return undefined;
+    checkSecret(ctx, view.get('secret'), ctx.importOf(list[0])!.source, 'secret');
+    const cookie = view.get('cookie');
+    const cookieView = cookie === undefined ? undefined : cookie === UNKNOWN ? null : ctx.flow.objectView(cookie);
+    // @fastify/session defaults to HttpOnly and Secure; for @fastify/secure-session authkit does not
+    // assume either way (only what the options say counts).
+    const defaults: { httpOnly: Flag; secure: Flag } = ctx.importOf(list[0])!.source === '@fastify/session' ? { httpOnly: 'on', secure: 'on' } : { httpOnly: 'dynamic', secure: 'dynamic' };
+    const attributes = cookieView === null ? undefined : cookieView ? attributesOf(cookieView, defaults) : { ...defaults, sameSite: 'off' as SameSite };
+    return { anchor: callAnchor(call), api: ctx.importOf(list[0])!.source, session: true, attributes, fix: () => `fastify.register(session, { secret, cookie: ${SECURE_FIX} })` };
+  }
+  // react-cookie: const [cookies, setCookie] = useCookies(['token']); setCookie('token', t, { path: '/' }).
+  if (callee.type === 'Identifier' && isReactCookieSetter(ctx, callee)) {
+    return { anchor: callee, api: `react-cookie ${callee.name as string}`, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  }
+  // nookies.set(ctx, name, value, options): the default export's method form.
+  if (name === 'set' && object?.type === 'Identifier' && ctx.importOf(object)?.source === 'nookies') {
+    return nookiesWrite(ctx, list, callAnchor(call), 'nookies.set');
   }
   // Hono, nookies: setCookie(c, name, value, options); cookies-next: setCookie(name, value, options).
   if (callee.type === 'Identifier' && (name === 'setCookie' || name === 'setSignedCookie') && source) {
     const shift = /^(hono|nookies)/.test(source) ? 1 : /cookies-next/.test(source) ? 0 : -1;
     if (shift < 0) return undefined;
+    if (source === 'nookies') return nookiesWrite(ctx, list, callee, 'nookies setCookie');
+    // cookies-next without { req, res } runs in the browser.
+    const nextOptions = source.includes('cookies-next') && list[2] ? ctx.flow.objectView(list[2]) : undefined;
+    const browser = source.includes('cookies-next') && (!list[2] || (nextOptions !== undefined && nextOptions.has('res') === false && nextOptions.has('cookies') === false));
     const options = list[shift + (name === 'setSignedCookie' ? 3 : 2)];
     if (name === 'setSignedCookie') checkSecret(ctx, list[shift + 2], 'setSignedCookie');
     const label = source.startsWith('hono') ? 'Hono setCookie' : `${source} setCookie`;
@@ -123,6 +169,7 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
       name: literalName(list[shift]),
       value: list[shift + 1],
       attributes: isDeletion(ctx, list[shift + 1], options) ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+      ...(browser ? { browser } : {}),
       fix: (n) => `setCookie(${shift ? 'c, ' : ''}'${n}', value, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })`,
     };
   }
@@ -138,9 +185,23 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     };
   }
   if (!object) return undefined;
-  // js-cookie in the browser: never HttpOnly.
-  if (name === 'set' && object.type === 'Identifier' && (ctx.importOf(object)?.source === 'js-cookie' || (!ctx.flow.bindingOf(object) && object.name === 'Cookies'))) {
-    return { anchor: callAnchor(call), api: 'js-cookie Cookies.set', name: literalName(list[0]), value: list[1], browser: true, attributes: fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' }), fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  // Browser cookie libraries: js-cookie, universal-cookie / react-cookie (withCookies props),
+  // ngx-cookie-service, nookies and cookies-next called without a request. Never HttpOnly.
+  if (name === 'set' && isBrowserJar(ctx, object)) {
+    const ngx = ctx.importsFrom(/^ngx-cookie/) && !ctx.importsFrom(/^(js-cookie|universal-cookie|react-cookie)$/);
+    const third = list[2] ? ctx.flow.resolve(list[2]) : undefined;
+    // ngx-cookie-service: set(name, value, expires?, path?, domain?, secure?, sameSite?) or set(name, value, options).
+    const attributes = ngx && third?.type !== 'ObjectExpression' ? positionalAttributes(list) : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' });
+    const api = ngx ? `${receiver(ctx, call, 'cookieService')}.set` : `${receiver(ctx, call, 'Cookies')}.set`;
+    return { anchor: callAnchor(call), api, name: literalName(list[0]), value: list[1], browser: true, attributes: isDeletion(ctx, list[1], list[2]) ? undefined : attributes, fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
+  }
+  // Vue: vue-cookies `this.$cookies.set(name, value, expires, path, domain, secure, sameSite)` in
+  // the browser; cookie-universal-nuxt `this.$cookies.set(name, value, { ... })` on either side.
+  if (name === 'set' && object.type === 'MemberExpression' && keyName(object.property) === '$cookies' && list.length >= 2) {
+    const third = list[2] ? ctx.flow.resolve(list[2]) : undefined;
+    const positional = list[2] !== undefined && third?.type !== 'ObjectExpression';
+    const attributes = positional ? positionalAttributes(list) : fromOptions(ctx, list[2], { httpOnly: 'off', secure: 'off' });
+    return { anchor: callAnchor(call), api: 'this.$cookies.set', name: literalName(list[0]), value: list[1], ...(positional || !list[2] ? { browser: true } : {}), attributes: isDeletion(ctx, list[1], list[2]) ? undefined : attributes, fix: (n) => `res.cookie('${n}', value, ${SECURE_FIX})` };
   }
   // Express / NestJS res.cookie, Fastify reply.setCookie (and its reply.cookie alias).
   if ((name === 'cookie' || name === 'setCookie') && list.length >= 2 && object.type !== 'MemberExpression') {
@@ -174,6 +235,63 @@ function cookieCall(ctx: AuditContext, call: Node): CookieWrite | undefined {
     };
   }
   return undefined;
+}
+
+/** nookies with a request context sets the cookie on the server; with `null` (or nothing), in the browser. */
+function nookiesWrite(ctx: AuditContext, list: Node[], anchor: Node, api: string): CookieWrite {
+  const first = list[0] ? (unwrap(list[0]) as Node) : undefined;
+  const browser = !first || (first.type === 'Literal' && first.value === null) || (first.type === 'Identifier' && first.name === 'undefined') || (first.type === 'ObjectExpression' && (first.properties as Node[]).length === 0);
+  const options = list[3];
+  return {
+    anchor,
+    api,
+    name: list[1] ? stringLiteral(ctx.flow.resolve(list[1]) ?? list[1]) : undefined,
+    value: list[2],
+    ...(browser ? { browser } : {}),
+    attributes: isDeletion(ctx, list[2], options) ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }),
+    fix: (n) => `setCookie(ctx, '${n}', value, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' })`,
+  };
+}
+
+const BROWSER_COOKIE_MODULES = /^(js-cookie|universal-cookie|react-cookie|ngx-cookie-service|ngx-cookie-service-ssr|ngx-cookie|vue-cookies|typescript-cookie|@vueuse\/integrations\/useCookies)$/;
+
+/** `Cookies` from js-cookie, `new Cookies()` from universal-cookie, an injected ngx CookieService, withCookies' `props.cookies`. */
+function isBrowserJar(ctx: AuditContext, object: Node): boolean {
+  // (new Cookies).set(...)
+  if (object.type === 'NewExpression') return /^(universal-cookie|react-cookie)$/.test(ctx.importOf(object.callee)?.source ?? '');
+  if (object.type === 'Identifier') {
+    const source = ctx.importOf(object)?.source;
+    if (source !== undefined) return BROWSER_COOKIE_MODULES.test(source) && source !== 'react-cookie';
+    const value = ctx.flow.resolve(object);
+    if (value && value !== object) {
+      const made = value.type === 'NewExpression' ? ctx.importOf(value.callee)?.source : undefined;
+      return made !== undefined && /^(universal-cookie|react-cookie)$/.test(made);
+    }
+    return !ctx.flow.bindingOf(object) && object.name === 'Cookies' && !ctx.importsFrom(/^(koa|express|fastify|hono|next\/)/);
+  }
+  // this.cookieService.set(...) in an Angular service; props.cookies.set(...) with react-cookie's withCookies.
+  const key = object.type === 'MemberExpression' && !object.computed ? keyName(object.property) : undefined;
+  if (key === undefined || !ctx.importsFrom(BROWSER_COOKIE_MODULES)) return false;
+  return /cookie(s|service)?$/i.test(key) && !ctx.importsFrom(/^(koa|express|fastify|hono|next\/)/);
+}
+
+/** The second element of `const [cookies, setCookie] = useCookies([...])` (react-cookie). */
+function isReactCookieSetter(ctx: AuditContext, callee: Node): boolean {
+  if (!ctx.importsFrom(/^react-cookie$/)) return false;
+  for (const { node } of ctx.declarators) {
+    const id = node.id as Node;
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    if (id.type !== 'ArrayPattern' || init?.type !== 'CallExpression' || calleeName(init) !== 'useCookies') continue;
+    const setter = (id.elements as (Node | null)[])[1];
+    if (setter?.type === 'Identifier' && setter.name === callee.name) return true;
+  }
+  return false;
+}
+
+/** ngx-cookie-service's positional form: set(name, value, expires, path, domain, secure, sameSite). */
+function positionalAttributes(list: Node[]): CookieAttributes {
+  const secure = list[5] === undefined ? 'off' : flag(list[5], 'off');
+  return { httpOnly: 'off', secure, sameSite: list[6] === undefined ? 'off' : sameSite(list[6]) };
 }
 
 function isCookieJar(ctx: AuditContext, object: Node): boolean {
@@ -222,9 +340,21 @@ function parseCookieString(ctx: AuditContext, node: Node): { name?: string; valu
   const attributeText = semicolon < 0 ? '' : text.slice(semicolon + 1);
   const valueHole = valueText.includes('\u0000') ? holes[(text.slice(0, eq + 1 + valueText.indexOf('\u0000')).match(/\u0000/g) ?? []).length] : undefined;
   const deletion = (valueText.trim() === '' && !valueHole) || /max-age=0|expires=thu, 01 jan 1970/i.test(attributeText);
-  if (attributeText.includes('\u0000')) return { name: cookieName.includes('\u0000') ? undefined : cookieName, value: valueHole, attributes: undefined, deletion };
+  // An interpolated attribute (`; expires=${date}`, `${flags}`) may add any flag: what the static
+  // text shows counts, what it does not is unknown.
+  // A hole right after `expires=`, `max-age=`, `path=` or `domain=` is that attribute's value, not a flag.
+  const holey = /(^|[^=\s]\s*)\u0000/.test(attributeText);
+  const absent: 'off' | 'dynamic' = holey ? 'dynamic' : 'off';
   const attrs = attributeText.split(';').map((a) => a.trim().toLowerCase());
   const same = attrs.find((a) => a.startsWith('samesite='))?.slice('samesite='.length);
+  if (holey) {
+    return {
+      name: cookieName.includes('\u0000') ? undefined : cookieName,
+      value: valueHole,
+      deletion,
+      attributes: { httpOnly: attrs.includes('httponly') ? 'on' : absent, secure: attrs.includes('secure') ? 'on' : absent, sameSite: same === 'lax' || same === 'strict' || same === 'none' ? same : 'dynamic' },
+    };
+  }
   return {
     name: cookieName.includes('\u0000') ? undefined : cookieName,
     value: valueHole,
@@ -275,6 +405,26 @@ function headerCookies(ctx: AuditContext): CookieWrite[] {
   return found;
 }
 
+/** Nuxt `const token = useCookie('token', opts); token.value = data.token`: the write is the assignment. */
+function nuxtCookies(ctx: AuditContext): CookieWrite[] {
+  const found: CookieWrite[] = [];
+  for (const { node } of ctx.declarators) {
+    const init = isNode(node.init) ? (unwrap(node.init) as Node) : undefined;
+    const id = node.id as Node;
+    if (init?.type !== 'CallExpression' || calleeName(init) !== 'useCookie' || id.type !== 'Identifier') continue;
+    const [nameArg, options] = args(init);
+    const cookieName = nameArg ? stringLiteral(ctx.flow.resolve(nameArg) ?? nameArg) : undefined;
+    for (const { node: assignment } of ctx.assignments) {
+      const left = unwrap(assignment.left) as Node;
+      if (left.type !== 'MemberExpression' || keyName(left.property) !== 'value' || (unwrap(left.object) as Node).name !== id.name) continue;
+      const value = assignment.right as Node;
+      const cleared = (unwrap(value) as Node).type === 'Literal' && ((unwrap(value) as Node).value === null || (unwrap(value) as Node).value === '');
+      found.push({ anchor: left, node: assignment, api: 'Nuxt useCookie', ...(cookieName !== undefined ? { name: cookieName } : {}), value, attributes: cleared ? undefined : fromOptions(ctx, options, { httpOnly: 'off', secure: 'off' }), fix: (n) => `useCookie('${n}', ${SECURE_FIX})` });
+    }
+  }
+  return found;
+}
+
 /** next-auth `cookies: { sessionToken: { name, options } }`: given options replace next-auth's own defaults. */
 function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
   if (!ctx.importsFrom(/^next-auth/)) return [];
@@ -296,9 +446,21 @@ function nextAuthCookies(ctx: AuditContext): CookieWrite[] {
   return found;
 }
 
+// Names that say auth only loosely (`auth-user`, `login_email`, `remember_me`): a value that is
+// plainly a profile field (`username`, `user.email`, `'true'`) makes them something else.
+const WEAK_AUTH_NAME = /^(?!.*(sess|sid|token|jwt|bearer|refresh)).*(auth|login|remember)/i;
+
+function holdsProfile(value: Node | undefined): boolean {
+  if (!value) return false;
+  const target = unwrap(value) as Node;
+  if (target.type === 'Literal') return true;
+  const name = target.type === 'Identifier' ? (target.name as string) : target.type === 'MemberExpression' ? keyName(target.property) : undefined;
+  return name !== undefined && /^(user_?name|email|name|display_?name|role|roles|lang|locale|theme|user_?id|id|remember(_?me)?|is\w+)$/i.test(name);
+}
+
 function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
   if (write.session) return true;
-  if (write.name !== undefined && isAuthCookieName(write.name)) return true;
+  if (write.name !== undefined && isAuthCookieName(write.name) && !(WEAK_AUTH_NAME.test(write.name) && holdsProfile(write.value))) return true;
   if (!write.value) return false;
   if (holdsToken(classifyToken(ctx, write.value))) return true;
   const value = unwrap(write.value) as Node;
@@ -306,24 +468,46 @@ function isAuthCookie(ctx: AuditContext, write: CookieWrite): boolean {
   return valueName !== undefined && /session|^sid$|sessionid/i.test(valueName) && !/csrf/i.test(valueName);
 }
 
-export function checkCookies(ctx: AuditContext): void {
+const WRITES = new WeakMap<AuditContext, CookieWrite[]>();
+
+/** Every cookie write of the file (deletions have no attributes), found once per file. */
+export function cookieWrites(ctx: AuditContext): readonly CookieWrite[] {
+  const known = WRITES.get(ctx);
+  if (known) return known;
   const writes: CookieWrite[] = [];
   for (const { node } of ctx.calls) {
     const write = cookieCall(ctx, node);
-    if (write) writes.push(write);
+    if (write) writes.push({ ...write, node });
   }
-  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx));
-  for (const write of writes) {
+  writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx), ...nuxtCookies(ctx));
+  WRITES.set(ctx, writes);
+  return writes;
+}
+
+/** The auth cookies the file writes (not deletes) with attributes it shows. */
+export function authCookieWrites(ctx: AuditContext): { write: CookieWrite; attributes: CookieAttributes }[] {
+  return cookieWrites(ctx).flatMap((write) => (write.attributes && isAuthCookie(ctx, write) ? [{ write, attributes: write.attributes }] : []));
+}
+
+export function checkCookies(ctx: AuditContext): void {
+  for (const write of cookieWrites(ctx)) {
     if (!write.attributes || !isAuthCookie(ctx, write)) continue;
     const label = write.name !== undefined ? `'${write.name}'` : 'auth';
     const subject = write.session ? `The ${write.api} cookie` : `The ${label} cookie set with ${write.api}`;
     const fix = write.fix(write.name ?? 'sid');
     const { httpOnly, secure, sameSite: site } = write.attributes;
-    if (write.browser) {
-      if (httpOnly !== 'dynamic') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
-      continue;
+    const spread = UNRESOLVED.get(write.attributes);
+    const unknown = (['httpOnly', 'secure', 'sameSite'] as const).filter((k) => write.attributes![k] === 'dynamic');
+    // Only a shared object imported from another module (`...cookieOptions`, `...config.cookie`):
+    // a conditional spread is a run-time choice like `secure: isProd`, a parameter the caller's business.
+    const named = spread !== undefined && ctx.importOf(rootOf(spread)) !== undefined;
+    if (spread && named && unknown.length > 0 && !write.browser) {
+      // Not a finding about the cookie, which may well be right: a note that it could not be checked.
+      const from = spread.end - spread.start <= 40 ? ctx.text(spread) : 'a shared options object';
+      ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} takes its ${unknown.join(', ')} from ${from}, which neither this file nor its relative imports show: authkit cannot tell whether the cookie is ${unknown.map((k) => (k === 'sameSite' ? 'SameSite=Lax/Strict' : k === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(', ')}. Make sure ${from} sets ${SECURE_FIX}`, { severity: 'info', data: { unresolvedOptions: from } });
     }
-    if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
+    if (write.browser) ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
+    else if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);
     if (secure === 'off') ctx.report('session/cookie-secure-missing', write.anchor, `${subject} is not Secure: it is also sent over plain HTTP, where anyone on the network path can read and replay it. Fix: ${fix}`);
     if (site === 'none' && secure === 'off') ctx.report('session/cookie-samesite-none-insecure', write.anchor, `${subject} has SameSite=None without Secure: browsers drop it, and where it is kept any site can ride the session. Fix: ${fix.replace("sameSite: 'lax'", "sameSite: 'none'")}`);
     else if (site === 'off') ctx.report('session/cookie-samesite-missing', write.anchor, `${subject} has no SameSite: other sites can make the browser send it along and act as the user (CSRF). Fix: ${fix}`);

@@ -33,9 +33,11 @@ export function constantNumber(node: unknown, flow: FileFlow, depth = 0): number
   const target = unwrap(node);
   if (!isNode(target) || depth > 16) return undefined;
   if (target.type === 'Literal' && typeof target.value === 'number') return target.value;
-  if (target.type === 'Identifier') {
+  if (target.type === 'Identifier' || target.type === 'MemberExpression') {
     const value = flow.resolve(target);
-    return value && value !== target ? constantNumber(value, flow, depth + 1) : undefined;
+    if (value && value !== target) return constantNumber(value, flow, depth + 1);
+    const imported = flow.importedConstant(target);
+    return typeof imported === 'number' ? imported : undefined;
   }
   if (target.type === 'BinaryExpression') {
     const left = constantNumber(target.left, flow, depth + 1);
@@ -61,6 +63,11 @@ export function constantNumber(node: unknown, flow: FileFlow, depth = 0): number
 export function expiresInSeconds(node: unknown, flow: FileFlow): number | undefined {
   const value = flow.resolve(node) ?? (isNode(node) ? node : undefined);
   if (!value) return undefined;
+  if (value.type === 'Identifier' || value.type === 'MemberExpression') {
+    const imported = flow.importedConstant(value);
+    if (typeof imported === 'string') return parseDurationString(imported, 0.001);
+    if (typeof imported === 'number') return imported;
+  }
   if (value.type === 'Literal' && typeof value.value === 'string') return parseDurationString(value.value, 0.001);
   if (value.type === 'TemplateLiteral' && (value.expressions as unknown[]).length === 0) {
     const cooked = ((value.quasis as Node[])[0]?.value as { cooked?: string } | undefined)?.cooked;

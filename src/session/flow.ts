@@ -4,6 +4,7 @@
 // checks treat unknown as "no finding" (precision first).
 import { isNode, keyName, type Node, type PathEntry, unwrap } from '../js/ast.js';
 import type { ImportBinding } from './context.js';
+import { importedConstant, importedObject } from './imported.js';
 
 /** The value a name is bound to: `init` itself, or the member `path` of it (destructuring). */
 export interface ValueRef {
@@ -44,8 +45,21 @@ export class FileFlow {
   readonly parents = new Map<Node, Node>();
 
   private readonly assigned: { name: string; at: number }[] = [];
+  private readonly memberWrites: { name: string; key: string | undefined; node: Node }[] = [];
+  private readonly thisWrites: { key: string | undefined; at: number }[] = [];
+  /** Writes after declaration to an object literal bound by const: `opts.secure = true`. */
+  private readonly objectWrites = new Map<Node, { key: string | undefined; value: Node | typeof UNKNOWN }[]>();
 
-  constructor(readonly imports: ReadonlyMap<string, ImportBinding>) {}
+  constructor(
+    readonly imports: ReadonlyMap<string, ImportBinding>,
+    /** The file's absolute path, to follow relative imports one module deep; absent for standard input. */
+    readonly location?: string,
+  ) {}
+
+  /** The constant an imported name or member chain has in its (relative) module. */
+  importedConstant(node: unknown): string | number | undefined {
+    return importedConstant(node, this.imports, this.location);
+  }
 
   /** Called for every node of the file, in source order, by the one walk the audit makes. */
   visit(node: Node, path: readonly PathEntry[]): void {
@@ -65,6 +79,13 @@ export class FileFlow {
     } else if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
       const target = unwrap(node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
       if (target.type === 'Identifier') this.assigned.push({ name: target.name as string, at: node.start });
+      const object = target.type === 'MemberExpression' ? (unwrap(target.object) as Node) : undefined;
+      if (object?.type === 'Identifier' && node.type === 'AssignmentExpression') this.memberWrites.push({ name: object.name as string, key: target.computed ? undefined : keyName(target.property), node });
+      if (object?.type === 'ThisExpression') this.thisWrites.push({ key: target.computed ? undefined : keyName(target.property), at: node.start });
+    } else if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'MemberExpression' && keyName(node.callee.property) === 'assign') {
+      // Object.assign(opts, {...}): whatever it copies, the object's properties are no longer known.
+      const first = unwrap((node.arguments as Node[])[0]) as Node | undefined;
+      if (first?.type === 'Identifier') this.memberWrites.push({ name: first.name as string, key: undefined, node });
     }
   }
 
@@ -74,6 +95,25 @@ export class FileFlow {
       const binding = this.lookup(name, at);
       if (binding) binding.reassigned = true;
     }
+    for (const { name, key, node } of this.memberWrites) {
+      const binding = this.lookup(name, node.start);
+      if (!binding || binding.reassigned || !binding.value || binding.value.path.length > 0) continue;
+      const object = unwrap(binding.value.node) as Node;
+      if (object.type !== 'ObjectExpression') continue;
+      // A write that runs whenever the declaration does (a statement of the same block) sets the
+      // value; one under an `if` (natours: `if (prod) cookieOptions.secure = true`) makes it unknown.
+      const statement = this.parents.get(node);
+      const block = statement ? this.parents.get(statement) : undefined;
+      const certain = node.type === 'AssignmentExpression' && node.operator === '=' && statement?.type === 'ExpressionStatement' && (block === binding.scope || (isNode(binding.scope.body) && block === binding.scope.body));
+      const list = this.objectWrites.get(object) ?? [];
+      list.push({ key, value: certain ? (node.right as Node) : UNKNOWN });
+      this.objectWrites.set(object, list);
+    }
+  }
+
+  /** The properties written to a const object literal after its declaration, in source order. */
+  writesTo(object: Node): readonly { key: string | undefined; value: Node | typeof UNKNOWN }[] {
+    return this.objectWrites.get(object) ?? [];
   }
 
   private add(binding: Binding): void {
@@ -178,6 +218,10 @@ export class FileFlow {
       }
       return current;
     }
+    if (target.type === 'MemberExpression' && !target.computed && (unwrap(target.object) as Node).type === 'ThisExpression') {
+      const field = this.classField(target);
+      return field ? this.resolve(field, depth + 1) : target;
+    }
     if (target.type === 'MemberExpression' && !target.computed) {
       const key = keyName(target.property);
       const object = this.resolve(target.object, depth + 1);
@@ -188,22 +232,56 @@ export class FileFlow {
     return target;
   }
 
+  /**
+   * `this.cookieOptions` inside a class whose field `cookieOptions = {...}` is initialised where it
+   * is declared and never assigned again in the class.
+   */
+  private classField(member: Node): Node | undefined {
+    const key = keyName(member.property);
+    let body: Node | undefined;
+    for (let node = this.parents.get(member); node; node = this.parents.get(node)) {
+      if (node.type === 'ClassBody') {
+        body = node;
+        break;
+      }
+    }
+    if (!body || key === undefined) return undefined;
+    const field = (body.body as Node[]).find((m) => m.type === 'PropertyDefinition' && !m.computed && keyName(m.key) === key && !m.static);
+    if (!field || !isNode(field.value)) return undefined;
+    const assigned = this.thisWrites.some((w) => w.key === key && w.at >= body!.start && w.at <= body!.end);
+    return assigned ? undefined : field.value;
+  }
+
   /** The properties of an object literal (directly or through names), spreads merged; undefined when not an object literal. */
   objectView(node: unknown, depth = 0): InternalView | undefined {
     const object = isNode(node) && node.type === 'ObjectExpression' ? node : this.resolve(node, depth + 1);
     if (!object || object.type !== 'ObjectExpression' || depth > 8) return undefined;
     const entries = new Map<string, Node | typeof UNKNOWN>();
     let unknownRest = false;
+    let unresolved: Node | undefined;
     for (const prop of object.properties as Node[]) {
       if (prop.type === 'SpreadElement') {
         const inner = this.objectView(prop.argument, depth + 1);
         if (!inner) {
+          const imported = importedObject(prop.argument, this.imports, this.location);
+          if (imported) {
+            // One import deep: the cookie attributes of a shared options module, as synthetic literals at the spread.
+            // Other members are not taken over, but known absent when the object is complete.
+            if (!imported.complete) {
+              unknownRest = true;
+              entries.clear();
+            }
+            for (const [key, value] of Object.entries(imported.members)) if (IMPORTABLE_KEYS.has(key)) entries.set(key, { type: 'Literal', value, start: prop.start, end: prop.end } as Node);
+            continue;
+          }
           unknownRest = true;
+          unresolved = prop.argument as Node;
           entries.clear();
           continue;
         }
         for (const [key, value] of inner.entries()) entries.set(key, value);
         if (inner.unknownRest) unknownRest = true;
+        if (inner.unresolved) unresolved = inner.unresolved;
         continue;
       }
       const key = prop.computed ? undefined : keyName(prop.key);
@@ -213,7 +291,15 @@ export class FileFlow {
       }
       entries.set(key, prop.kind === 'init' && !prop.method ? (prop.value as Node) : UNKNOWN);
     }
-    return makeView(object, entries, unknownRest);
+    for (const write of this.writesTo(object)) {
+      if (write.key === undefined) {
+        unknownRest = true;
+        entries.clear();
+      } else {
+        entries.set(write.key, write.value);
+      }
+    }
+    return makeView(object, entries, unknownRest, unresolved);
   }
 
   /** The declarator whose initialiser is this expression (through `await`). */
@@ -231,12 +317,19 @@ export class FileFlow {
 export interface InternalView extends ObjectView {
   entries(): IterableIterator<[string, Node | typeof UNKNOWN]>;
   unknownRest: boolean;
+  /** The last spread whose properties the file does not show (`...cookieOptions` from a package). */
+  unresolved?: Node;
 }
 
-function makeView(node: Node, entries: Map<string, Node | typeof UNKNOWN>, unknownRest: boolean): InternalView {
+// The members of an imported options object that are taken over: cookie attributes only, so no
+// other module's secret or lifetime is ever reported against this file.
+const IMPORTABLE_KEYS = new Set(['httpOnly', 'secure', 'sameSite', 'path', 'domain']);
+
+function makeView(node: Node, entries: Map<string, Node | typeof UNKNOWN>, unknownRest: boolean, unresolved?: Node): InternalView {
   return {
     node,
     unknownRest,
+    ...(unresolved ? { unresolved } : {}),
     entries: () => entries.entries(),
     get: (name) => (entries.has(name) ? entries.get(name) : unknownRest ? UNKNOWN : undefined),
     has: (name) => (entries.has(name) ? true : unknownRest ? UNKNOWN : false),

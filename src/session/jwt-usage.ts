@@ -1,7 +1,7 @@
 // How code signs and verifies JWTs: expiry, lifetime, algorithms, ignored expiration and the
 // secret, for jsonwebtoken, jose, @nestjs/jwt, @fastify/jwt and hono/jwt calls, and the
 // configuration objects of express-jwt, passport-jwt, JwtModule, @fastify/jwt and next-auth.
-import { isNode, type Node, unwrap } from '../js/ast.js';
+import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, type Located, args, callAnchor, calleeName, calleeObject } from './context.js';
 import { describeSeconds, expOffsetSeconds, expiresInSeconds, joseExpirationSeconds, parseDurationString } from './durations.js';
 import { type ObjectView, UNKNOWN, booleanLiteral, isFunction, stringLiteral } from './flow.js';
@@ -60,7 +60,9 @@ function judgeExpiry(ctx: AuditContext, at: Node, located: Located, expiry: Expi
     purpose === 'refresh'
       ? 'rotate refresh tokens on every use and bound their life'
       : `keep access tokens to 5-15 minutes and renew them with a rotating refresh token in an HttpOnly cookie: ${FIX_SIGN[library] ?? FIX_SIGN.jsonwebtoken}`;
-  ctx.report('session/access-token-lifetime', at, `${kind} signed by ${what} lives ${describeSeconds(expiry)} (limit ${describeSeconds(limit)}): a stolen one works that long and cannot be revoked; ${advice}`, { data: { lifetimeSeconds: expiry, limitSeconds: limit, purpose } });
+  // 24 * 60 * 60 * 1000 is a day in milliseconds (a cookie maxAge), but 1000 days to jsonwebtoken.
+  const millis = library !== 'jose' && library !== 'hono' && expiry >= 60_000 && expiry % 1000 === 0 && expiry / 1000 <= 90 * 86400 ? `. A number here counts seconds: ${expiry} looks like ${describeSeconds(expiry / 1000)} written in milliseconds` : '';
+  ctx.report('session/access-token-lifetime', at, `${kind} signed by ${what} lives ${describeSeconds(expiry)} (limit ${describeSeconds(limit)}): a stolen one works that long and cannot be revoked; ${advice}${millis}`, { data: { lifetimeSeconds: expiry, limitSeconds: limit, purpose } });
 }
 
 function checkSign(ctx: AuditContext, located: Located, op: JwtOperation, moduleExpiry: Expiry): void {
@@ -86,7 +88,7 @@ function checkSign(ctx: AuditContext, located: Located, op: JwtOperation, module
     // Without the module's registration in view, a call without options may still get an expiry from it.
     const expiry = own === 'none' ? moduleExpiry : own;
     const label = op.library === 'nestjs' ? 'JwtService.sign' : '@fastify/jwt sign';
-    if (options) checkSecret(ctx, options.get('secret'), label);
+    if (options) checkSecret(ctx, options.get('secret'), label, 'secret');
     judgeExpiry(ctx, at, located, expiry, op.library, [options && isNode(options.get('secret')) ? (options.get('secret') as Node) : undefined], label);
     return;
   }
@@ -109,7 +111,11 @@ function checkSign(ctx: AuditContext, located: Located, op: JwtOperation, module
   const payload = list[0];
   // A string payload cannot carry exp and jsonwebtoken refuses expiresIn with it.
   if (payload && stringLiteral(payload) !== undefined) return;
-  judgeExpiry(ctx, at, located, combine(payloadExpiry(ctx, payload), fromOptions), 'jsonwebtoken', [list[1]], 'jwt.sign');
+  // jwt.sign(payload, secret) with no options at all: a payload this file cannot see almost never
+  // carries its own exp (that is what expiresIn is for), so no options means no expiry.
+  const fromPayload = payloadExpiry(ctx, payload);
+  const payloadUnknown = fromPayload === undefined && !(payload && ctx.flow.objectView(payload));
+  judgeExpiry(ctx, at, located, !optionsNode && payloadUnknown ? 'none' : combine(fromPayload, fromOptions), 'jsonwebtoken', [list[1]], 'jwt.sign');
 }
 
 function clockToleranceSeconds(value: unknown, ctx: AuditContext): number | undefined {
@@ -158,7 +164,7 @@ function checkVerify(ctx: AuditContext, call: Node, op: JwtOperation): void {
   } else if (op.library === 'nestjs' || op.library === 'fastify') {
     const optionsNode = op.library === 'nestjs' ? list[1] : list[0] && !isFunction(list[0]) && calleeName(call) === 'jwtVerify' ? list[0] : list[1];
     const view = optionsNode ? ctx.flow.objectView(optionsNode) : undefined;
-    if (view) checkSecret(ctx, view.get('secret'), op.library === 'nestjs' ? 'JwtService.verify' : '@fastify/jwt verify');
+    if (view) checkSecret(ctx, view.get('secret'), op.library === 'nestjs' ? 'JwtService.verify' : '@fastify/jwt verify', 'secret');
     // The allow-list is usually in the module registration, which this call cannot see.
     checkVerifierOptions(ctx, at, view, false, op.library === 'nestjs' ? 'JwtService.verify' : '@fastify/jwt verify', '', false);
   } else if (op.library === 'hono') {
@@ -179,7 +185,7 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
     if (source === 'express-jwt' && list[0]) {
       const view = ctx.flow.objectView(list[0]);
       if (!view) continue;
-      checkSecret(ctx, view.get('secret'), 'express-jwt');
+      checkSecret(ctx, view.get('secret'), 'express-jwt', 'secret');
       checkVerifierOptions(ctx, callee, view, true, 'express-jwt', "expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] })");
     }
     // @nestjs/jwt: JwtModule.register({ secret, signOptions: { expiresIn } })
@@ -191,7 +197,7 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
         view = body.type === 'ObjectExpression' ? ctx.flow.objectView(body) : undefined;
       }
       if (!view) continue;
-      checkSecret(ctx, view.get('secret'), 'JwtModule.register');
+      checkSecret(ctx, view.get('secret'), 'JwtModule.register', 'secret');
       const signOptions = view.get('signOptions');
       const signView = isNode(signOptions) ? ctx.flow.objectView(signOptions) : undefined;
       moduleExpiry = signOptions === undefined ? 'none' : optionExpiry(ctx, signView);
@@ -203,7 +209,7 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
     if (name === 'register' && list[1] && /fastify-jwt|@fastify\/jwt/.test(ctx.importOf(list[0])?.source ?? '')) {
       const view = ctx.flow.objectView(list[1]);
       if (!view) continue;
-      checkSecret(ctx, view.get('secret'), '@fastify/jwt');
+      checkSecret(ctx, view.get('secret'), '@fastify/jwt', 'secret');
       const sign = view.get('sign');
       moduleExpiry = sign === undefined ? 'none' : isNode(sign) ? optionExpiry(ctx, ctx.flow.objectView(sign)) : undefined;
       const verify = view.get('verify');
@@ -220,7 +226,10 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
   for (const { node } of ctx.objects) {
     const view = ctx.flow.objectView(node);
     if (!view || view.has('jwtFromRequest') !== true) continue;
-    checkSecret(ctx, view.get('secretOrKey'), 'passport-jwt');
+    // `new JwtStrategy({ ...options, passReqToCallback: true })`: judged once, where the options are written.
+    const owns = (node.properties as Node[]).some((p) => p.type === 'Property' && keyName(p.key) === 'jwtFromRequest') || ctx.flow.writesTo(node).some((w) => w.key === 'jwtFromRequest');
+    if (!owns) continue;
+    checkSecret(ctx, view.get('secretOrKey'), 'passport-jwt', 'secretOrKey');
     checkVerifierOptions(ctx, node, view, true, 'passport-jwt', "new JwtStrategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'] }, verify)");
   }
   return moduleExpiry;

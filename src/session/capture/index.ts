@@ -117,6 +117,19 @@ function presentedRefreshToken(exchange: Exchange): string | undefined {
   return undefined;
 }
 
+/** What a request authenticates with: a bearer token, auth cookies (name=value) and a presented refresh token. */
+function credentialsOf(exchange: Exchange): string[] {
+  const out: string[] = [];
+  for (const h of headersNamed(exchange.request?.headers ?? [], 'authorization')) {
+    const value = h.value.replace(/^bearer\s+/i, '').trim();
+    if (value.length >= 16) out.push(`bearer:${value}`);
+  }
+  for (const [name, value] of cookiesSent(exchange)) if (value.length >= 16 && (isAuthCookieName(name) || looksLikeJwt(value))) out.push(`cookie:${name}=${value}`);
+  const refresh = presentedRefreshToken(exchange);
+  if (refresh && refresh.length >= 16) out.push(`refresh:${refresh}`);
+  return out;
+}
+
 /** The refresh token a response issues: a JSON member or a refresh cookie. */
 function issuedRefreshToken(exchange: Exchange): string | undefined {
   const res = exchange.response;
@@ -239,6 +252,37 @@ class CaptureAudit {
   }
 
   /**
+   * A credential that logged out must stop working: a later request presenting the same bearer
+   * token, auth cookie or refresh token that still gets a 2xx shows the logout only forgot it on
+   * the client (reported at that request, naming the logout entry).
+   */
+  revocation(capture: Capture): void {
+    const loggedOut = new Map<string, number>();
+    for (const exchange of capture.exchanges) {
+      const req = exchange.request;
+      const res = exchange.response;
+      if (!req || !res) continue;
+      const credentials = credentialsOf(exchange);
+      const path = req.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
+      if (/log-?_?out|sign-?_?out/i.test(path)) {
+        if (res.status < 400) for (const c of credentials) if (!loggedOut.has(c)) loggedOut.set(c, exchange.index);
+        continue;
+      }
+      if (res.status < 200 || res.status >= 300) continue;
+      const reused = credentials.find((c) => loggedOut.has(c));
+      if (reused === undefined) continue;
+      const earlier = loggedOut.get(reused)!;
+      this.report('session/logout-not-revoked',
+        { line: req.line },
+        `A credential sent to the logout in entry ${earlier} was accepted again here: the logout only cleared it in the browser, so a copy keeps working. Revoke the session or refresh token on the server (session.destroy(), a store delete, a deny-list) when logging out`,
+        { entry: exchange.index, logoutEntry: earlier },
+      );
+      // One finding per logout is enough to show it.
+      for (const [c, at] of [...loggedOut]) if (at === earlier) loggedOut.delete(c);
+    }
+  }
+
+  /**
    * Every JWT in the capture runs through decode's jwt/* rules, placed where the capture holds it.
    * `at` places tokens found in a decoded body, which has no place of its own in the file.
    */
@@ -300,6 +344,7 @@ export function auditCapture(file: string, text: string, options: CaptureOptions
     audit.tokenInUrl(exchange);
   }
   audit.rotation(capture);
+  audit.revocation(capture);
   audit.jwts(text);
   for (const exchange of capture.exchanges) {
     const res = exchange.response;

@@ -3,7 +3,7 @@
 async function login(username, password) {
   const res = await fetch('/sessions/create', { method: 'POST', body: JSON.stringify({ username, password }) });
   const body = await res.json();
-  document.cookie = 'id_token=' + body.id_token + '; path=/'; // expect: session/cookie-httponly-missing
+  document.cookie = 'id_token=' + body.id_token + '; path=/'; // expect: session/cookie-httponly-missing, session/cookie-secure-missing, session/cookie-samesite-missing
   document.cookie = 'lang=en; path=/';
 }
 

@@ -1,7 +1,7 @@
 // Models csurf-era Express apps (expressjs/csurf README "single page application"): the
-// XSRF-TOKEN cookie must be readable by the page; logout clears the auth cookie. Nothing to report.
+// XSRF-TOKEN cookie must be readable by the page; logout clears the auth cookie. Only csurf's deprecation is reported (info).
 const express = require('express');
-const csrf = require('csurf');
+const csrf = require('csurf'); // expect: session/csrf-unprotected
 
 const app = express();
 const csrfProtection = csrf({ cookie: { httpOnly: true, secure: true, sameSite: 'strict' } });

@@ -7,7 +7,7 @@ const API_URL = '/api/users/';
 const register = async (userData) => {
   const response = await axios.post(API_URL, userData);
   if (response.data) {
-    // The register endpoint answers with the token too, which this file cannot show: a known miss.
+    // The register endpoint answers with the token too: the function's name says it logs in.
     localStorage.setItem('user', JSON.stringify(response.data)); // expect: session/token-in-web-storage
   }
   return response.data;

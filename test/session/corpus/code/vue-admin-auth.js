@@ -9,7 +9,7 @@ export function getToken() {
 }
 
 export function setToken(token) {
-  return Cookies.set(TokenKey, token); // expect: session/cookie-httponly-missing
+  return Cookies.set(TokenKey, token); // expect: session/cookie-httponly-missing, session/cookie-secure-missing, session/cookie-samesite-missing
 }
 
 export function removeToken() {

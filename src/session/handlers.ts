@@ -1,0 +1,346 @@
+// Request handlers and what they do with sessions: refresh handlers that do not rotate
+// (session/refresh-token-not-rotated), logout handlers that leave the session valid on the server
+// (session/logout-not-revoked), and cookie-authenticated state-changing routes without SameSite or
+// a CSRF defence (session/csrf-unprotected). Each is decided inside one file: a handler that hands
+// its work to a service in another file is not judged (precision first).
+import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
+import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
+import { authCookieWrites, cookieWrites } from './cookies.js';
+import { isFunction, stringLiteral } from './flow.js';
+import { isAuthCookieName, isRefreshName, jwtOperation, tokenPurpose } from './libraries.js';
+
+interface Handler {
+  fn: Node;
+  /** Where a finding about the handler goes: the route method, decorator target or function name. */
+  anchor: Node;
+  /** 'post', 'put'... when the registration says. */
+  method?: string;
+  /** The route path and the names around the handler, lower case. */
+  route: string;
+  /** Source text of the middleware the registration puts before the handler. */
+  guards: string[];
+}
+
+const ROUTE_METHODS = /^(get|post|put|patch|delete|del|all)$/i;
+const STATE_CHANGING = /^(post|put|patch|delete|del)$/i;
+const NEST_ROUTE = /^@(Get|Post|Put|Patch|Delete|All)\b\s*\(\s*(?:['"`]([^'"`]*)['"`])?/;
+const REQUEST_PARAM = /^(req|request|ctx|context|c|event)$/;
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+}
+
+function staticText(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const text = stringLiteral(node);
+  if (text !== undefined) return text;
+  const target = unwrap(node) as Node;
+  return target.type === 'TemplateLiteral' ? (target.quasis as Node[]).map((q) => (q.value as { cooked?: string }).cooked ?? '').join('*') : undefined;
+}
+
+function handlerFunctions(ctx: AuditContext, list: Node[]): Node[] {
+  return list.flatMap((arg) => {
+    if (isFunction(arg)) return [arg];
+    const resolved = (unwrap(arg) as Node).type === 'Identifier' ? ctx.flow.resolve(arg) : undefined;
+    return resolved && isFunction(resolved) ? [resolved] : [];
+  });
+}
+
+const HANDLERS = new WeakMap<AuditContext, Handler[]>();
+
+/** The request handlers of the file: route registrations, Nest controller methods, Next.js route exports, and named (req, res) functions. */
+export function requestHandlers(ctx: AuditContext): Handler[] {
+  const cached = HANDLERS.get(ctx);
+  if (cached) return cached;
+  const found: Handler[] = [];
+  const seen = new Set<Node>();
+  const add = (handler: Handler) => {
+    if (seen.has(handler.fn)) return;
+    seen.add(handler.fn);
+    found.push(handler);
+  };
+  for (const { node: call } of ctx.calls) {
+    const name = calleeName(call);
+    const object = calleeObject(call);
+    if (!name || !object || call.type !== 'CallExpression') continue;
+    const list = args(call);
+    if (ROUTE_METHODS.test(name)) {
+      // app.post('/x', ...fns) and app.route('/x').post(fn)
+      let path = staticText(list[0]);
+      const chained = path === undefined && object.type === 'CallExpression' && calleeName(object) === 'route';
+      if (chained) path = staticText(args(object)[0]);
+      if (path === undefined || !path.startsWith('/')) continue;
+      const fns = handlerFunctions(ctx, list);
+      const fn = fns[fns.length - 1];
+      // router.post('/', handler) in routes/refresh.js: the file (mounted elsewhere) names the route.
+      const where = path === '/' ? baseName(ctx.file) : '';
+      const guards = list.slice(chained ? 0 : 1, list.length - 1).map((arg) => (arg.end - arg.start <= 80 ? ctx.text(arg) : ''));
+      if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase(), guards });
+    } else if (name === 'route' && list[0]) {
+      // fastify.route({ method: 'POST', url: '/x', handler })
+      const view = ctx.flow.objectView(list[0]);
+      const handler = view?.get('handler');
+      const fn = isNode(handler) ? handlerFunctions(ctx, [handler])[0] : undefined;
+      const method = isNode(view?.get('method')) ? stringLiteral(view!.get('method')) : undefined;
+      const url = isNode(view?.get('url')) ? stringLiteral(view!.get('url')) : undefined;
+      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route: `${url ?? ''}`.toLowerCase(), guards: [] });
+    }
+  }
+  for (const { node: fn, ancestors } of functionsOf(ctx)) {
+    const parent = ancestors[ancestors.length - 2];
+    // NestJS: @Post('refresh') async refresh(@Req() req) {...}
+    if (parent?.type === 'MethodDefinition') {
+      for (const decorator of (parent.decorators as Node[] | undefined) ?? []) {
+        const match = NEST_ROUTE.exec(ctx.text(decorator));
+        // Guards: the method's decorators and its controller's (@UseGuards(JwtAuthGuard) on the class).
+        const classNode = ancestors.slice(0, -2).reverse().find((n) => n.type === 'ClassDeclaration' || n.type === 'ClassExpression');
+        const decorators = [...((parent.decorators as Node[] | undefined) ?? []), ...((classNode?.decorators as Node[] | undefined) ?? [])];
+        if (match) add({ fn, anchor: parent.key as Node, method: match[1]!.toLowerCase(), route: `${match[2] ?? ''} ${keyName(parent.key) ?? ''}`.toLowerCase(), guards: decorators.map((d) => ctx.text(d)) });
+      }
+      continue;
+    }
+    // Next.js route handlers: export async function POST(request) {...}
+    if (fn.type === 'FunctionDeclaration' && isNode(fn.id) && /^(POST|PUT|PATCH|DELETE|GET)$/.test(fn.id.name as string) && parent?.type === 'ExportNamedDeclaration') {
+      add({ fn, anchor: fn.id, method: (fn.id.name as string).toLowerCase(), route: ctx.file.toLowerCase(), guards: [] });
+      continue;
+    }
+    // exports.logout = (req, res) => {...}, export const refresh = async (req, res) => {...}
+    const params = fn.params as Node[];
+    if (params.length >= 2 && params[0]?.type === 'Identifier' && REQUEST_PARAM.test(params[0].name as string)) {
+      const holder = parent && ['VariableDeclarator', 'AssignmentExpression', 'Property', 'PropertyDefinition'].includes(parent.type) ? parent : undefined;
+      const anchor = isNode(fn.id) ? fn.id : holder ? ((holder.type === 'VariableDeclarator' ? holder.id : holder.type === 'AssignmentExpression' ? holder.left : holder.key) as Node) : undefined;
+      // module.exports = (req, res) => {...} in logout.js: the file names the route.
+      const exported = holder?.type === 'AssignmentExpression' && ctx.text(holder.left as Node) === 'module.exports';
+      const name = [nameOf(fn), holder && !exported ? nameOf(holder) : undefined, exported ? baseName(ctx.file) : undefined].filter(Boolean).join(' ');
+      if (name && anchor) add({ fn, anchor, route: name.toLowerCase(), guards: [] });
+    }
+  }
+  HANDLERS.set(ctx, found);
+  return found;
+}
+
+function functionsOf(ctx: AuditContext): { node: Node; ancestors: Node[] }[] {
+  // Functions are the parents of some call, return or declarator the context collected; walking the
+  // ancestors of those finds every function that does anything.
+  const out = new Map<Node, Node[]>();
+  for (const located of [...ctx.calls, ...ctx.returns]) {
+    const chain = located.ancestors;
+    for (let i = chain.length - 2; i >= 0; i--) {
+      if (isFunction(chain[i]) && !out.has(chain[i]!)) out.set(chain[i]!, chain.slice(0, i + 1));
+    }
+  }
+  return [...out].map(([node, ancestors]) => ({ node, ancestors }));
+}
+
+function callsIn(ctx: AuditContext, fn: Node): Node[] {
+  return ctx.calls.map((c) => c.node).filter((c) => c.start >= fn.start && c.end <= fn.end);
+}
+
+const RESPONSE_OBJECT = /^(res|response|reply|ctx|c|headers|cookies|h)$/;
+// Writes to a store that remember a token is used or gone: Mongoose/Prisma/Sequelize/TypeORM
+// updates and deletes, Redis del/set, session destroy, deny-list adds, `user.save()` after
+// clearing the field.
+const STORE_WRITE = /^(del|hdel|srem|unlink|save|upsert|set|setex|add|insert\w*|create|regenerate|zadd|sadd|incr|hset|update\w*|replace\w*|rotate\w*|mark\w*|consume\w*|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|findOneAndRemove)$|delete|remove|revoke|invalidate|destroy|blacklist|blocklist|denylist|expire|log_?out|sign_?out|ban/i;
+// Raw SQL that deletes or updates (db.query('DELETE FROM refresh_tokens ...')) writes the store too.
+const SQL_WRITE = /\b(delete\s+from|update\s+[\w."`]+\s+set|insert\s+into)\b/i;
+
+function writesStore(calls: Node[], body = ''): boolean {
+  if (SQL_WRITE.test(body)) return true;
+  return calls.some((call) => {
+    const name = calleeName(call);
+    if (!name || !STORE_WRITE.test(name)) return false;
+    const object = calleeObject(call);
+    const owner = object?.type === 'Identifier' ? (object.name as string) : object?.type === 'MemberExpression' ? keyName(object.property) : undefined;
+    // res.set('Cache-Control'), headers.set, cookies().set and ctx.cookies.set are responses, not stores.
+    if (owner !== undefined && RESPONSE_OBJECT.test(owner) && !/^(destroy|logout|logOut)$/.test(name)) return false;
+    if (/cookie|header/i.test(name)) return false; // clearCookie, removeHeader: the response again
+    if (object?.type === 'CallExpression' && calleeName(object) === 'cookies') return false;
+    return true;
+  });
+}
+
+function textOf(ctx: AuditContext, fn: Node): string {
+  return ctx.parsed.text.slice(fn.start, fn.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// session/refresh-token-not-rotated, in code
+
+const REFRESH_ROUTE = /refresh/;
+const ACCESS_ISSUER = /^(generate|create|sign|issue|make|new|get)_?access_?token$/i;
+const REFRESH_ISSUER = /^(generate|create|sign|issue|make|new|rotate)_?(refresh_?token|tokens|auth_?tokens|token_?pair)$/i;
+
+export function checkRotation(ctx: AuditContext): void {
+  for (const handler of requestHandlers(ctx)) {
+    const body = textOf(ctx, handler.fn);
+    const readsRefresh = readsRefreshToken(body);
+    if (!(REFRESH_ROUTE.test(handler.route) || (/token/.test(handler.route) && readsRefresh)) || /refreshing|prefetch/.test(handler.route)) continue;
+    const calls = callsIn(ctx, handler.fn);
+    let verifies = false;
+    let issuesAccess = false;
+    let issuesRefresh = false;
+    for (const call of calls) {
+      const op = jwtOperation(ctx, call);
+      const name = calleeName(call) ?? '';
+      if (op?.op === 'verify') verifies = true;
+      if (op?.op === 'sign') {
+        const ancestors = ancestorsOf(ctx, call);
+        const hint = op.library === 'jsonwebtoken' || op.library === 'hono' ? args(call)[1] : op.library === 'jose' ? args(call)[0] : args(call)[1];
+        if (tokenPurpose(ctx, call, ancestors, [hint]) === 'refresh') issuesRefresh = true;
+        else issuesAccess = true;
+      }
+      if (ACCESS_ISSUER.test(name)) issuesAccess = true;
+      if (REFRESH_ISSUER.test(name)) issuesRefresh = true;
+    }
+    // The incoming refresh token read from the request counts as what the handler checks.
+    if (readsRefresh) verifies ||= /verify|find|lookup|compare/i.test(body);
+    // A refresh cookie or body key written here is a new refresh token.
+    if (cookieWrites(ctx).some((w) => w.node && w.node.start >= handler.fn.start && w.node.end <= handler.fn.end && w.attributes && w.name !== undefined && isRefreshName(w.name))) issuesRefresh = true;
+    if (!verifies || !issuesAccess) continue;
+    if (!issuesRefresh) {
+      ctx.report(
+        'session/refresh-token-not-rotated',
+        handler.anchor,
+        'This refresh handler checks the refresh token and issues a new access token, but no new refresh token: the same refresh token keeps working until it expires, so a stolen one is never noticed (RFC 9700 section 4.14.2). Issue a new refresh token with every access token, store the used one as revoked, and revoke the whole family when a used one comes back',
+        { severity: 'warning', data: { inCode: true, reason: 'no-new-refresh-token' } },
+      );
+    } else if (!writesStore(calls, body) && !/family/i.test(body)) {
+      ctx.report(
+        'session/refresh-token-not-rotated',
+        handler.anchor,
+        'This refresh handler issues a new refresh token but never invalidates the one it was given (no store write, no token family): the old one stays valid, so a thief and the user can both keep refreshing and reuse is never detected. Store refresh tokens (hashed), mark the used one revoked when rotating, and revoke its family on reuse',
+        { severity: 'warning', data: { inCode: true, reason: 'old-token-stays-valid' } },
+      );
+    }
+  }
+}
+
+/**
+ * The handler reads a refresh token from the request: `req.cookies.refreshToken`,
+ * `const { refreshToken } = req.body`, `cookies().get('refresh_token')`. Each request read is
+ * looked at with a few characters around it (linear, unlike one pattern over the whole body).
+ */
+function readsRefreshToken(body: string): boolean {
+  const reads = /\b(?:req|request|ctx)\.(?:cookies|body|signedCookies)\b|cookies\(\)\.get\(/g;
+  for (let match = reads.exec(body); match; match = reads.exec(body)) {
+    const around = body.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40);
+    if (/refresh/i.test(around)) return true;
+  }
+  return false;
+}
+
+function ancestorsOf(ctx: AuditContext, node: Node): Node[] {
+  const chain: Node[] = [node];
+  for (let parent = ctx.flow.parents.get(node); parent; parent = ctx.flow.parents.get(parent)) chain.push(parent);
+  return chain.reverse();
+}
+
+// ---------------------------------------------------------------------------------------------
+// session/logout-not-revoked
+
+const LOGOUT_ROUTE = /log-?_?out|sign-?_?out/;
+
+function clearsCookies(ctx: AuditContext, fn: Node, calls: Node[]): string[] {
+  const names: string[] = [];
+  for (const call of calls) {
+    const name = calleeName(call);
+    if (name === 'clearCookie' || name === 'destroyCookie' || name === 'deleteCookie' || (name === 'delete' && /cookies/i.test(ctx.text(calleeObject(call) ?? call)))) {
+      const list = args(call);
+      const first = stringLiteral(ctx.flow.resolve(list[name === 'destroyCookie' || name === 'deleteCookie' ? (list.length >= 2 ? 1 : 0) : 0]) ?? list[0]);
+      names.push(first ?? '?');
+    }
+  }
+  for (const write of cookieWrites(ctx)) {
+    if (!write.node || write.node.start < fn.start || write.node.end > fn.end || write.attributes) continue;
+    names.push(write.name ?? '?');
+  }
+  return names;
+}
+
+export function checkRevocation(ctx: AuditContext): void {
+  // A server-side session: a session store middleware here, or handlers using req.session (cookie-session keeps none).
+  const usesSession = ctx.importsFrom(/^(express-session|koa-session|@fastify\/session|@fastify\/secure-session)$/) || (/\b(req|request|ctx)\.session\b/.test(ctx.parsed.text) && !ctx.importsFrom(/^cookie-session$/));
+  for (const handler of requestHandlers(ctx)) {
+    if (!LOGOUT_ROUTE.test(handler.route)) continue;
+    const calls = callsIn(ctx, handler.fn);
+    const cleared = clearsCookies(ctx, handler.fn, calls);
+    if (cleared.length === 0) continue;
+    const refresh = cleared.find((n) => isRefreshName(n.replace(/[-_]/g, '_')) || /refresh/i.test(n));
+    const sessionCookie = cleared.find((n) => /sess|(^|\.)sid$/i.test(n));
+    const body = textOf(ctx, handler.fn);
+    if (writesStore(calls, body) || /\.session\s*=\s*null|session\s*=\s*null/.test(body)) continue;
+    if (refresh) {
+      ctx.report(
+        'session/logout-not-revoked',
+        handler.anchor,
+        `This logout handler only clears the '${refresh}' cookie: the refresh token itself stays valid until it expires, so a copy taken earlier (XSS, a shared machine, logs) still mints access tokens after the user logged out. Delete or revoke it in the store (e.g. await RefreshToken.deleteOne({ token }), or add its id to a deny-list) before clearing the cookie`,
+      );
+    } else if (usesSession && (sessionCookie || cleared.some((n) => n === '?' || isAuthCookieName(n)))) {
+      ctx.report(
+        'session/logout-not-revoked',
+        handler.anchor,
+        "This logout handler only clears the session cookie: the server-side session stays valid, so a copied session id keeps working. Call req.session.destroy() (passport: req.logout(cb)), then clear the cookie",
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// session/csrf-unprotected
+
+const CSRF_MODULES = /^(csrf-csrf|csrf-sync|lusca|@fastify\/csrf-protection|@fastify\/csrf|hono\/csrf|@hono\/csrf|tiny-csrf|koa-csrf|@koa\/csrf|@edge-csrf\/\w+|edge-csrf|next-csrf|csrf|csurf|express-csrf-double-submit-cookie|@dr.pogodin\/csurf)$/;
+const ORIGIN_CHECK = /headers\s*(\.\s*origin|\[\s*['"`]origin['"`]\s*\]|\.get\(\s*['"`]origin['"`]\s*\))|\.get\(\s*['"`]origin['"`]\s*\)|\.header\(\s*['"`]origin['"`]\s*\)|sec-fetch-site|x-requested-with|x-csrf-token|x-xsrf-token|csrfToken|csrf_token|_csrf/i;
+const NOT_SESSION_ROUTE = /log-?(in|out)|sign-?out|sign-?in|sign-?up|register|webhook|callback|refresh|forgot|reset|verify/;
+const SESSION_GUARD = /isAuthenticated|ensure_?(logged_?in|auth(enticated)?|login)|is_?logged_?in|require_?(login|user|session)|logged_?in|checkSession/i;
+const SESSION_MIDDLEWARE = /^(express-session|cookie-session|koa-session|@fastify\/session|@fastify\/secure-session|iron-session)$/;
+
+export function checkCsrf(ctx: AuditContext): void {
+  for (const { node } of ctx.calls) {
+    const source = requireOrImport(ctx, node);
+    if (source === 'csurf') {
+      ctx.report(
+        'session/csrf-unprotected',
+        node,
+        'csurf is deprecated (its maintainers archived it in 2022) and gets no security fixes. It still guards these routes, but move to csrf-csrf (double submit) or csrf-sync (synchronizer token), and set SameSite=Lax or Strict on the session cookie',
+        { severity: 'info', data: { deprecated: 'csurf' } },
+      );
+    }
+  }
+  if (ctx.importsFrom(CSRF_MODULES) || ORIGIN_CHECK.test(ctx.parsed.text) || /['"]use server['"]/.test(ctx.parsed.text)) return;
+  // The auth cookie's SameSite must be visible in this file, and none of the writes may have Lax or Strict.
+  const writes = authCookieWrites(ctx);
+  if (writes.length === 0 || writes.some(({ attributes }) => attributes.sameSite === 'lax' || attributes.sameSite === 'strict' || attributes.sameSite === 'dynamic')) return;
+  if (writes.every(({ write }) => write.browser)) return;
+  const middleware = writes.some(({ write }) => write.session) && [...ctx.imports.values()].some((b) => SESSION_MIDDLEWARE.test(b.source));
+  for (const handler of requestHandlers(ctx)) {
+    if (!handler.method || !STATE_CHANGING.test(handler.method) || NOT_SESSION_ROUTE.test(handler.route)) continue;
+    // The route must use the cookie session: read the session, the user it loaded or the auth
+    // cookie, or sit behind a session guard (isAuthenticated, ensureLoggedIn). A session middleware
+    // kept only for an OAuth handshake does not make bearer-token routes cookie-authenticated.
+    // A route that sets the auth cookie is where the session starts (a login by another name).
+    if (!readsAuthCookie(ctx, handler.fn) && !(middleware && handler.guards.some((g) => SESSION_GUARD.test(g)))) continue;
+    if (writes.some(({ write }) => write.node && write.node.start >= handler.fn.start && write.node.end <= handler.fn.end)) continue;
+    ctx.report(
+      'session/csrf-unprotected',
+      handler.anchor,
+      `This ${handler.method.toUpperCase()} route changes state for whoever's cookie comes with the request, and nothing stops another site from sending it: the auth cookie has no SameSite=Lax/Strict and there is no CSRF defence. Set sameSite: 'lax' (or 'strict') on the cookie and add a CSRF check (csrf-csrf or csrf-sync for Express, @fastify/csrf-protection, hono/csrf, or an Origin header check); csurf is deprecated`,
+    );
+  }
+}
+
+function readsAuthCookie(ctx: AuditContext, fn: Node): boolean {
+  const text = textOf(ctx, fn);
+  return /\.(cookies|signedCookies)\s*(\.\s*\w+|\[|\.get\()/.test(text) || /\b(req|request|ctx)\.session\b/.test(text) || /\breq\.user\b/.test(text) || /cookies\(\)/.test(text);
+}
+
+function requireOrImport(ctx: AuditContext, call: Node): string | undefined {
+  const callee = unwrap(call.callee) as Node;
+  const arg = args(call)[0];
+  if (callee.type === 'Identifier' && callee.name === 'require') return stringLiteral(arg);
+  if (callee.type === 'Identifier') {
+    const binding = ctx.importOf(callee);
+    // csrf({ cookie: true }) with `import csrf from 'csurf'`: reported once, at the first use.
+    if (binding?.source === 'csurf' && !ctx.calls.some((c) => c.node !== call && c.node.start < call.start && requireOrImport(ctx, c.node) === 'csurf')) return 'csurf';
+  }
+  return undefined;
+}
