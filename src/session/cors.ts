@@ -42,7 +42,7 @@ function alwaysAllows(fn: Node): 'allow' | 'reflect' | undefined {
 function checkOptionObjects(ctx: AuditContext): void {
   for (const { node } of ctx.objects) {
     const view = ctx.flow.objectView(node);
-    if (!view || view.has('origin') !== true || booleanLiteral(view.get('credentials') as Node | undefined) !== true) continue;
+    if (view?.has('origin') !== true || booleanLiteral(view.get('credentials') as Node | undefined) !== true) continue;
     const origin = view.get('origin');
     if (!isNode(origin)) continue;
     const value = ctx.flow.resolve(origin) ?? (unwrap(origin) as Node);

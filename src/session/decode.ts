@@ -120,7 +120,7 @@ const VERIFYING_GUARD = /verify|authenticat|require_?auth|is_?auth|protect|check
 /** The decode sits in a route handler registered behind a guard that verifies the token first. */
 function behindVerifyingGuard(ctx: AuditContext, decode: Located): boolean {
   const handler = requestHandlers(ctx).find((h) => decode.ancestors.includes(h.fn));
-  return handler !== undefined && handler.guards.some((guard) => VERIFYING_GUARD.test(guard));
+  return handler?.guards.some((guard) => VERIFYING_GUARD.test(guard)) ?? false;
 }
 
 export function checkDecodes(ctx: AuditContext): void {

@@ -71,7 +71,7 @@ export class FileFlow {
       const init = isNode(node.init) ? node.init : undefined;
       this.bindPattern(node.id as Node, scope, node.start, init ? { node: init, path: [] } : undefined);
     } else if (FUNCTION_TYPES.has(node.type)) {
-      (node.params as Node[]).forEach((param, index) => this.bindParam(param, node, index, []));
+      for (const [index, param] of (node.params as Node[]).entries()) this.bindParam(param, node, index, []);
       if (node.type === 'FunctionDeclaration' && isNode(node.id)) {
         const scope = nearest(path.slice(0, -1), SCOPE_TYPES, 'Program');
         this.add({ name: node.id.name as string, scope, declaredAt: node.start, value: { node, path: [] }, reassigned: false });
@@ -255,7 +255,7 @@ export class FileFlow {
   /** The properties of an object literal (directly or through names), spreads merged; undefined when not an object literal. */
   objectView(node: unknown, depth = 0): InternalView | undefined {
     const object = isNode(node) && node.type === 'ObjectExpression' ? node : this.resolve(node, depth + 1);
-    if (!object || object.type !== 'ObjectExpression' || depth > 8) return undefined;
+    if (object?.type !== 'ObjectExpression' || depth > 8) return undefined;
     const entries = new Map<string, Node | typeof UNKNOWN>();
     let unknownRest = false;
     let unresolved: Node | undefined;

@@ -155,7 +155,7 @@ function importedValue(node: unknown, imports: ReadonlyMap<string, ImportBinding
   }
   if (!isNode(current) || current.type !== 'Identifier') return undefined;
   const binding = imports.get(current.name as string);
-  if (!binding || !binding.source.startsWith('.') || binding.imported === '*') return undefined;
+  if (!binding?.source.startsWith('.') || binding.imported === '*') return undefined;
   const file = resolveFile(location, binding.source);
   const bindings = file ? moduleBindings(file) : null;
   if (!bindings) return undefined;

@@ -225,7 +225,7 @@ function checkConfigObjects(ctx: AuditContext): Expiry {
   // passport-jwt options, wherever they are built: new JwtStrategy({...}) or super({...}) in a NestJS strategy.
   for (const { node } of ctx.objects) {
     const view = ctx.flow.objectView(node);
-    if (!view || view.has('jwtFromRequest') !== true) continue;
+    if (view?.has('jwtFromRequest') !== true) continue;
     // `new JwtStrategy({ ...options, passReqToCallback: true })`: judged once, where the options are written.
     const owns = (node.properties as Node[]).some((p) => p.type === 'Property' && keyName(p.key) === 'jwtFromRequest') || ctx.flow.writesTo(node).some((w) => w.key === 'jwtFromRequest');
     if (!owns) continue;

@@ -63,7 +63,7 @@ function keyValueStore(ctx: AuditContext, call: Node): { store: Store; key: Node
   const made = ctx.flow.resolve(object);
   if (made?.type === 'NewExpression' && ctx.importOf(made.callee)?.source === 'react-native-mmkv') {
     const options = args(made)[0] ? ctx.flow.objectView(args(made)[0]) : undefined;
-    if (args(made)[0] && (!options || options.has('encryptionKey') !== false)) return undefined;
+    if (args(made)[0] && (options?.has('encryptionKey') !== false)) return undefined;
     return { store: 'MMKV', key: list[0], value: list[1] };
   }
   // @ionic/storage: this.storage.set(key, value) on an injected Storage.

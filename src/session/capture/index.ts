@@ -158,10 +158,10 @@ class CaptureAudit {
   cookies(exchange: Exchange): void {
     const res = exchange.response;
     if (!res) return;
-    const https = !exchange.request || !exchange.request.url.startsWith('http://');
+    const https = !exchange.request?.url.startsWith('http://');
     for (const h of headersNamed(res.headers, 'set-cookie')) {
       const cookie = parseSetCookie(h);
-      if (!cookie || !cookie.value) continue;
+      if (!cookie?.value) continue;
       // A cookie being deleted carries nothing to steal.
       if (/max-age=0\b|expires=thu, 01 jan 1970/i.test(h.value)) continue;
       if (!isAuthCookieName(cookie.name) && !looksLikeJwt(cookie.value)) continue;
@@ -292,7 +292,7 @@ class CaptureAudit {
     for (const found of findTokens(text)) {
       if (seen.has(`${found.compact}@${found.line}`)) continue;
       seen.add(`${found.compact}@${found.line}`);
-      let token;
+      let token: ReturnType<typeof parseToken>;
       try {
         token = parseToken(found.compact);
       } catch {
