@@ -4,7 +4,7 @@
 // attack. docs/regex-engine.md walks through the decision.
 import { availableParallelism } from 'node:os';
 import safeRegex from 'safe-regex2';
-import type { EngineOptions, PatternJob, Verdict } from './types.js';
+import type { EngineOptions, PatternJob, ResolvedOptions, Verdict } from './types.js';
 import { hintFor } from './hint.js';
 import { WorkerPool } from './pool.js';
 import { attemptPathsBound, scanPattern } from './pattern.js';
@@ -34,13 +34,6 @@ export function analyzerVersions(): Record<string, string> {
     v8: process.versions.v8,
   };
   return { ...versions };
-}
-
-export interface ResolvedOptions {
-  budgetMs: number;
-  maxInput: number;
-  analysisTimeoutMs: number;
-  concurrency: number;
 }
 
 function resolveOptions(options: EngineOptions): ResolvedOptions {

@@ -3,14 +3,13 @@
 // automaton and fuzz checkers propose, measurement in the worker pool confirms. Only reached when
 // recheck, an optional peer dependency, is installed.
 import type { Diagnostics } from 'recheck';
-import type { ResolvedOptions } from './analyze.js';
 import { type AttackShape, flatAttack, padRuns, shapeVariants } from './attack.js';
 import { confirmAttack, type ConfirmResult } from './confirm.js';
 import { hintFor } from './hint.js';
 import { automatonVariant, mapRanges, type scanPattern, unanchoredAlternatives } from './pattern.js';
 import type { WorkerPool } from './pool.js';
 import { type Analysis, recheckFlags, runRecheck } from './recheck.js';
-import type { Complexity, PatternJob, Verdict } from './types.js';
+import type { Complexity, PatternJob, ResolvedOptions, Verdict } from './types.js';
 import { confirmationMethods, iteratesEveryPosition } from './usage.js';
 
 function shapeFrom(diagnostics: Diagnostics, origin: string): AttackShape | null {

@@ -31,6 +31,9 @@ export interface EngineOptions {
   concurrency?: number;
 }
 
+/** EngineOptions with every default filled in. */
+export type ResolvedOptions = Required<EngineOptions>;
+
 export type Complexity = { type: 'exponential' } | { type: 'polynomial'; degree: number } | { type: 'safe' };
 
 export interface Attack {

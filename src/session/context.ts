@@ -4,6 +4,7 @@ import { isNode, keyName, type Node, unwrap, walkWithPath } from '../js/ast.js';
 import type { ParsedSource } from '../js/parse.js';
 import type { Finding, Severity } from '../findings/model.js';
 import { FileFlow } from './flow.js';
+import type { ImportBinding } from './imported.js';
 import { SESSION_CODE_RULES } from './rules.js';
 
 export interface SessionLimits {
@@ -32,12 +33,6 @@ function located(node: Node, parents: ReadonlyMap<Node, Node>): Located {
       return ancestors;
     },
   };
-}
-
-export interface ImportBinding {
-  source: string;
-  /** 'default', '*' or the imported member name. */
-  imported: string;
 }
 
 const SEVERITY = new Map(SESSION_CODE_RULES.map((r) => [r.id, r.severity]));

@@ -3,8 +3,7 @@
 // scope, a `let` assigned again, a spread of something unknown all make the answer "unknown", and
 // checks treat unknown as "no finding" (precision first).
 import { isNode, keyName, type Node, type PathEntry, unwrap } from '../js/ast.js';
-import type { ImportBinding } from './context.js';
-import { importedConstant, importedObject } from './imported.js';
+import { type ImportBinding, importedConstant, importedObject } from './imported.js';
 
 /** The value a name is bound to: `init` itself, or the member `path` of it (destructuring). */
 export interface ValueRef {

@@ -7,7 +7,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { parseSource } from '../js/parse.js';
-import type { ImportBinding } from './context.js';
+
+/** A name the file imports: from which module, and which of its exports. */
+export interface ImportBinding {
+  source: string;
+  /** 'default', '*' or the imported member name. */
+  imported: string;
+}
 
 type Constant = string | number | boolean | { [key: string]: Constant } | null;
 
