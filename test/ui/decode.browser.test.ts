@@ -32,6 +32,43 @@ describe.skipIf(!CHROMIUM)('the page written by --out, from disk', () => {
     expect(rules).toEqual(cli.findings.map((f) => f.ruleId));
     expect(rules).toContain('jwt/alg-none');
   });
+
+  const copyToken = `${b64({ alg: 'none' })}.${b64({ sub: '42', admin: true })}.`;
+
+  /** Opens the page with the clipboard API taken away, and records what a copy event carried. */
+  async function withoutClipboardApi(execCommandWorks: boolean) {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument((works: boolean) => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      const copied: string[] = [];
+      (globalThis as { copied?: string[] }).copied = copied;
+      document.addEventListener('copy', () => copied.push(String(document.getSelection() ?? '') || (document.activeElement as HTMLTextAreaElement | null)?.value || ''));
+      if (!works) document.execCommand = () => false;
+    }, execCommandWorks);
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.type('#token', copyToken);
+    return page;
+  }
+
+  it('copy buttons copy through the hidden field and execCommand where the clipboard API is missing', async () => {
+    const page = await withoutClipboardApi(true);
+    await page.click('button[data-copy="payload"]');
+    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent !== '');
+    expect(await page.$eval('#copy-status', (el) => el.textContent)).toBe('Copied payload JSON.');
+    const copied = await page.evaluate(() => (globalThis as { copied?: string[] }).copied);
+    expect(copied).toHaveLength(1);
+    expect(JSON.parse(copied![0]!)).toEqual({ sub: '42', admin: true });
+    // The hidden field does not keep the payload once copied.
+    expect(await page.$eval('#copy-fallback', (el) => (el as HTMLTextAreaElement).value)).toBe('');
+  });
+
+  it('copy buttons say so, and point to Ctrl-C, where the browser refuses both', async () => {
+    const page = await withoutClipboardApi(false);
+    await page.click('button[data-copy="combined"]');
+    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent !== '');
+    expect(await page.$eval('#copy-status', (el) => el.textContent)).toBe('The browser refused the clipboard: select the JSON and press Ctrl-C.');
+  });
 });
 
 describe.skipIf(!CHROMIUM)('time to first decode', () => {
@@ -64,53 +101,5 @@ describe.skipIf(!CHROMIUM)('time to first decode', () => {
     } finally {
       await browser.close();
     }
-  });
-});
-
-describe.skipIf(!CHROMIUM)('copy buttons', () => {
-  let browser: Browser;
-  let file: string;
-  beforeAll(async () => {
-    file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
-    expect((await runCli(['ui', '--out', file])).code).toBe(0);
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
-
-  const token = `${b64({ alg: 'none' })}.${b64({ sub: '42', admin: true })}.`;
-
-  /** Opens the page with the clipboard API taken away, and records what a copy event carried. */
-  async function withoutClipboardApi(execCommandWorks: boolean) {
-    const page = await browser.newPage();
-    await page.evaluateOnNewDocument((works: boolean) => {
-      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
-      const copied: string[] = [];
-      (globalThis as { copied?: string[] }).copied = copied;
-      document.addEventListener('copy', () => copied.push(String(document.getSelection() ?? '') || (document.activeElement as HTMLTextAreaElement | null)?.value || ''));
-      if (!works) document.execCommand = () => false;
-    }, execCommandWorks);
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.type('#token', token);
-    return page;
-  }
-
-  it('copy through the hidden field and execCommand where the clipboard API is missing', async () => {
-    const page = await withoutClipboardApi(true);
-    await page.click('button[data-copy="payload"]');
-    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent !== '');
-    expect(await page.$eval('#copy-status', (el) => el.textContent)).toBe('Copied payload JSON.');
-    const copied = await page.evaluate(() => (globalThis as { copied?: string[] }).copied);
-    expect(copied).toHaveLength(1);
-    expect(JSON.parse(copied![0]!)).toEqual({ sub: '42', admin: true });
-    // The hidden field does not keep the payload once copied.
-    expect(await page.$eval('#copy-fallback', (el) => (el as HTMLTextAreaElement).value)).toBe('');
-  });
-
-  it('say so, and point to Ctrl-C, where the browser refuses both', async () => {
-    const page = await withoutClipboardApi(false);
-    await page.click('button[data-copy="combined"]');
-    await page.waitForFunction(() => document.getElementById('copy-status')?.textContent !== '');
-    expect(await page.$eval('#copy-status', (el) => el.textContent)).toBe('The browser refused the clipboard: select the JSON and press Ctrl-C.');
   });
 });
