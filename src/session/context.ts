@@ -5,6 +5,7 @@ import type { ParsedSource } from '../js/parse.js';
 import type { Finding, Severity } from '../findings/model.js';
 import { FileFlow } from './flow.js';
 import type { ImportBinding } from './imported.js';
+import type { SessionRuleId } from './all-rules.js';
 import { SESSION_CODE_RULES } from './rules.js';
 
 export interface SessionLimits {
@@ -35,7 +36,7 @@ function located(node: Node, parents: ReadonlyMap<Node, Node>): Located {
   };
 }
 
-const SEVERITY = new Map(SESSION_CODE_RULES.map((r) => [r.id, r.severity]));
+const SEVERITY = new Map<string, Severity>(SESSION_CODE_RULES.map((r) => [r.id, r.severity]));
 
 export class AuditContext {
   readonly findings: Finding[] = [];
@@ -125,7 +126,7 @@ export class AuditContext {
     return false;
   }
 
-  report(ruleId: string, at: Node, message: string, options: { severity?: Severity; data?: Record<string, unknown> } = {}): void {
+  report(ruleId: SessionRuleId, at: Node, message: string, options: { severity?: Severity; data?: Record<string, unknown> } = {}): void {
     const { line, column } = this.parsed.lines.position(at.start);
     const key = `${ruleId}@${line}:${column}`;
     if (this.reported.has(key)) return;

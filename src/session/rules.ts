@@ -3,7 +3,7 @@ import type { RuleMeta } from '../findings/model.js';
 const COOKIE_FIX = "res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'lax' })";
 
 /** Public rule ids of the source-code half of session-audit: users write them in configs and suppressions. Never rename. */
-export const SESSION_CODE_RULES: RuleMeta[] = [
+export const SESSION_CODE_RULES = [
   {
     id: 'session/cookie-httponly-missing',
     severity: 'error',
@@ -149,4 +149,4 @@ export const SESSION_CODE_RULES: RuleMeta[] = [
       invalid: [{ code: "app.post('/logout', (req, res) => { res.clearCookie('refreshToken'); res.sendStatus(204) })" }],
     },
   },
-];
+] as const satisfies readonly RuleMeta[];

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/js/parse.js';
-import { RULES, RULE_DOMAINS, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
+import { RULES, RULE_DOMAINS, type RuleId, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const RULE_ID_SHAPE = /^([a-z]+)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,5 +71,14 @@ describe('the rule registry', () => {
     expect(ok.severity).toBe('error');
     expect(() => assertRegistered([ok])).not.toThrow();
     expect(() => assertRegistered([{ ruleId: 'jwt/made-up' }])).toThrow(UnregisteredRuleError);
+  });
+
+  it('makes an undeclared rule id a type error: RuleId is the union of every domain\'s ids', () => {
+    // tsc (npm test runs it first) fails if this line stops being an error, i.e. if a domain's
+    // rules widen RuleId to string again (session's once did, typed as RuleMeta[]).
+    // @ts-expect-error 'session/no-such-rule' is not a registered rule id
+    expect(() => finding('session/no-such-rule', 'x', { file: 'a.js', line: 1, column: 1 })).toThrow();
+    const id: RuleId = 'session/logout-not-revoked';
+    expect(isRuleId(id)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { parseToken } from '../../jwt/parse.js';
 import { WEAK_SECRET_MAX_INPUT, claimBulkSearch, weakSecretListAvailable } from '../../jwt/weak-secret.js';
 import type { Finding, InputError, Severity } from '../../findings/model.js';
 import { SESSION_CODE_RULES } from '../rules.js';
+import type { SessionRuleId } from '../all-rules.js';
 import { CAPTURE_RULES } from './rules.js';
 import { isAuthCookieName } from '../libraries.js';
 import { parseCurl } from './curl.js';
@@ -151,7 +152,7 @@ class CaptureAudit {
   ) {}
 
   /** Severities come from the rules' declarations: the code half and the captures agree by construction. */
-  report(ruleId: string, at: { line: number; column?: number }, message: string, data: Record<string, unknown>): void {
+  report(ruleId: SessionRuleId, at: { line: number; column?: number }, message: string, data: Record<string, unknown>): void {
     this.findings.push({ ruleId, severity: SEVERITY.get(ruleId)!, message, file: this.file, line: at.line, column: at.column ?? 1, data });
   }
 
