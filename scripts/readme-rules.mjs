@@ -17,8 +17,16 @@ export function table(domain) {
   return ['| rule | default | what it catches |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-const readmePath = `${root}README.md`;
+// `--readme <file>` checks another copy (the test of this script's own checks).
+const readmeAt = process.argv.indexOf('--readme');
+const readmePath = readmeAt === -1 ? `${root}README.md` : process.argv[readmeAt + 1];
 const before = readFileSync(readmePath, 'utf8');
+// Every registered domain has its table: a new domain whose marker nobody wrote fails the check.
+const missing = [...new Set(rules.map((r) => r.domain))].filter((domain) => !before.includes(`<!-- rules:${domain} -->`));
+if (missing.length > 0) {
+  console.error(`README.md has no rule table for ${missing.join(', ')}: add <!-- rules:DOMAIN --><!-- /rules:DOMAIN --> markers where it belongs`);
+  process.exit(1);
+}
 let after = before.replace(
   /(<!-- rules:([a-z]+) -->\n)[\s\S]*?(<!-- \/rules:\2 -->)/g,
   (_, open, domain, close) => `${open}${table(domain)}\n${close}`,

@@ -8,6 +8,15 @@ describe('README', () => {
     expect(() => execFileSync(process.execPath, [`${ROOT}scripts/readme-rules.mjs`, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 
+  it('has a rule table for every registered domain: a domain without its markers fails the check', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const copy = `${mkdtempSync(`${tmpdir()}/authkit-readme-`)}/README.md`;
+    writeFileSync(copy, readFileSync(`${ROOT}README.md`, 'utf8').replace(/<!-- rules:cron -->\n[\s\S]*?<!-- \/rules:cron -->\n/, ''));
+    const run = () => execFileSync(process.execPath, [`${ROOT}scripts/readme-rules.mjs`, '--check', '--readme', copy], { cwd: ROOT, stdio: 'pipe' });
+    expect(run).toThrow(/no rule table for cron/);
+  });
+
   it('Performance: each table holds its own rows (the known-secret table once carried six rows of the Targets table)', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');
