@@ -108,3 +108,17 @@ it('sign refuses a template nested 5,000 deep with one line instead of a stack o
   expect(result.code).toBe(2);
   expect(result.stderr).toBe('authkit: the template is nested more than 500 levels deep\n');
 });
+
+it('a JS file of 110,000 storage calls is never reported clean: its findings, or an input error naming it', async () => {
+  // scan said "no problems found" when the parser process refused this file for memory (4.4 MB).
+  writeFileSync(f('storage.js'), `const r=await fetch("/login");const {access_token}=await r.json();\n${'localStorage.setItem("a",access_token);\n'.repeat(110_000)}`);
+  for (const command of ['scan', 'session-audit']) {
+    const result = await run([command, 'storage.js', '--json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    expect(result.code).not.toBe(0);
+    const report = parseJson(result);
+    const found = report.findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-in-web-storage').length;
+    if (found === 0) expect(report.errors).toEqual([{ file: 'storage.js', message: expect.stringMatching(/^cannot parse \(not parsed: the parser used more than/) }]);
+    else expect(found).toBe(110_000);
+  }
+});
