@@ -4,7 +4,7 @@ import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
 import { type CommandResult, type RenderContext, type Severity, noteLines, skippedLine } from '../findings/model.js';
 import { terminalSafe } from '../reporters/terminal.js';
 import { InputFailure } from '../files/read.js';
-import { type Format, REPORTERS } from '../reporters/index.js';
+import { type Format, reportChunks } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
 import { VERSION } from './version.js';
 
@@ -49,8 +49,8 @@ export async function emit(result: CommandResult, globals: GlobalOptions): Promi
   const skipped = skippedLine(result.skipped);
   if (skipped) process.stderr.write(`authkit: ${terminalSafe(skipped)}\n`);
   for (const line of noteLines(result.notes)) process.stderr.write(`authkit: ${terminalSafe(line)}\n`);
-  const out = REPORTERS[globals.format](result, await renderContext(globals));
-  if (out) process.stdout.write(out);
+  // Writes to a pipe or a file are synchronous on Linux: each chunk is gone before the next is made.
+  for (const chunk of reportChunks(globals.format, result, await renderContext(globals))) if (chunk) process.stdout.write(chunk);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 
