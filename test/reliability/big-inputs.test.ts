@@ -73,8 +73,30 @@ describe('a crontab of 200,000 jobs', () => {
     const result = await run(['cron-lint', 'crontab', '--user', '--format', format], { cwd: dir, ...HANG });
     expectNoStackTrace(result);
     expect(result.code).not.toBe(2);
-    if (format === 'stylish') expect(result.stdout).toContain('200000 jobs');
+    // Every job's finding, the first 10,000 jobs listed, and a note for the rest (a record per
+    // job made a million jobs take 3.3 GB).
+    expect(result.stderr).toBe('authkit: note: crontab: 200000 jobs: the first 10000 are listed, the other 190000 only by their findings\n');
+    if (format === 'stylish') {
+      expect(result.stdout).toContain('(user crontab, 200000 jobs)');
+      expect(result.stdout).toContain('… 190000 more, not listed (their findings are below)');
+      expect(result.stdout).toMatch(/^ {2}200000:11 +warning +'a' is not part of a base system/m);
+    } else {
+      const report = parseJson(result);
+      expect(report.files[0].jobs).toHaveLength(10_000);
+      expect(report.files[0].jobsNotListed).toBe(190_000);
+      expect(report.findings.filter((x: { ruleId: string }) => x.ruleId === 'cron/relative-binary')).toHaveLength(200_000);
+    }
   });
+});
+
+it('jobs sharing a schedule each get that schedule\'s findings at their own line and column', async () => {
+  // Schedule checks are remembered per fields and columns: the replay must keep each job's place.
+  const lines = Array.from({ length: 3_000 }, (_, i) => (i % 2 ? '* 3 * * * /bin/true\n' : '*  3 1 * 1 /bin/true\n'));
+  writeFileSync(f('same.cron'), lines.join(''));
+  const report = parseJson(await run(['cron-lint', 'same.cron', '--user', '--json'], { cwd: dir, ...HANG }));
+  const at = (rule: string) => report.findings.filter((x: { ruleId: string }) => x.ruleId === rule).map((x: { line: number; column: number }) => [x.line, x.column]);
+  expect(at('cron/every-minute-in-hour')).toEqual(Array.from({ length: 3_000 }, (_, i) => [i + 1, 1]));
+  expect(at('cron/dom-dow-or')).toEqual(Array.from({ length: 1_500 }, (_, i) => [2 * i + 1, 6]));
 });
 
 it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too', async () => {
