@@ -86,8 +86,8 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
 
   const lintOne = async (display: string, text: string, location?: string) => {
     if (isYamlPath(display)) return await lintYaml(display, text);
-    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands });
-    const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobs.length, shellSkipped: analysis.shellSkipped };
+    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands, maxJobs: MAX_JOBS_LISTED });
+    const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobCount, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
     if (options.fix) {
       const fixed = fixCrontab(text, analysis);

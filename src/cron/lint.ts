@@ -35,6 +35,8 @@ export interface CronLintOptions {
   location?: string;
   /** Commands known to be on cron's PATH where the crontab runs (cron.trustedCommands, --trust). */
   trustedCommands?: readonly string[];
+  /** Job summaries kept (every job is still linted): a million summaries cost some 200 MB. */
+  maxJobs?: number;
 }
 
 export interface JobSummary {
@@ -53,7 +55,10 @@ export interface JobSummary {
 
 export interface CronAnalysis {
   findings: Finding[];
+  /** The first `maxJobs` jobs. */
   jobs: JobSummary[];
+  /** Every job of the file. */
+  jobCount: number;
   parsed: ParsedCrontab;
   kind: CrontabKind;
   target: CronTarget;
@@ -93,6 +98,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   const parsed = parseCrontab(text, kind);
   const raw: Finding[] = [];
   const jobs: JobSummary[] = [];
+  const maxJobs = options.maxJobs ?? Number.POSITIVE_INFINITY;
+  let jobCount = 0;
   const percentFixLines: number[] = [];
   const dropNote = target.dropsWholeFileOnError ? '; Debian cron then ignores the whole file' : '';
 
@@ -166,7 +173,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     const summary: JobSummary = { line: job.line, schedule: job.keyword?.text ?? job.fields!.map((f) => f.text).join(' '), reading: null, command: job.command.text, user: job.user?.text };
     const cronTz = job.env.get('CRON_TZ')?.value;
     if (target.honoursCronTz && cronTz) summary.timeZone = cronTz;
-    jobs.push(summary);
+    if (jobCount++ < maxJobs) jobs.push(summary);
     let scheduleOk = true;
 
     // Schedule.
@@ -302,6 +309,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   return {
     findings: [...kept, ...unused],
     jobs,
+    jobCount,
     parsed,
     kind,
     target,
