@@ -25,6 +25,8 @@ const MAX_STATEMENT_CHAIN = 2000;
  */
 const MAX_OPEN_TAGS = 4096;
 const COUNTERS = 8;
+// One buffer for every call (the scan is synchronous): a file of a few lines need not zero 128 KB.
+const saved = new Int32Array(MAX_OPEN_TAGS * COUNTERS);
 
 /** Why a file is too deeply nested to parse safely, or undefined. Over-counts: strings are not skipped. */
 export function excessiveNesting(text: string): string | undefined {
@@ -40,7 +42,6 @@ export function excessiveNesting(text: string): string | undefined {
   let parens = 0;
   // else-if chains nest however they are braced: `else`s are counted per bracket level.
   const elses: number[] = [0];
-  const saved = new Int32Array(MAX_OPEN_TAGS * COUNTERS);
   let openTags = 0;
   let inClosingTag = false;
   const saveCounters = (): void => {
