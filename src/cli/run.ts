@@ -4,7 +4,7 @@ import { EXIT_USAGE, exitCodeFor } from '../findings/exit-code.js';
 import { type CommandResult, type RenderContext, type Severity, noteLines, skippedLine } from '../findings/model.js';
 import { terminalSafe } from '../reporters/terminal.js';
 import { InputFailure } from '../files/read.js';
-import { type Format, REPORTERS } from '../reporters/index.js';
+import { type Format, reportChunks } from '../reporters/index.js';
 import { decideColor, makePainter } from './color.js';
 import { VERSION } from './version.js';
 import { isTerminal, writeErr, writeOut } from './output.js';
@@ -50,8 +50,9 @@ export async function emit(result: CommandResult, globals: GlobalOptions): Promi
   const skipped = skippedLine(result.skipped);
   if (skipped) writeErr(`authkit: ${terminalSafe(skipped)}\n`);
   for (const line of noteLines(result.notes)) writeErr(`authkit: ${terminalSafe(line)}\n`);
-  const out = REPORTERS[globals.format](result, await renderContext(globals));
-  if (out) writeOut(out);
+  // Each chunk is written (synchronously) before the next is made: a report of a million findings
+  // is never held whole.
+  for (const chunk of reportChunks(globals.format, result, await renderContext(globals))) if (chunk) writeOut(chunk);
   process.exitCode = exitCodeFor(result, globals.failOn);
 }
 

@@ -36,10 +36,19 @@ type FileKind = CrontabKind | YamlFlavour;
 
 const KIND_LABEL: Record<FileKind, string> = { system: 'system crontab', user: 'user crontab', 'github-actions': 'GitHub Actions workflow', kubernetes: 'Kubernetes CronJob' };
 
+/**
+ * Jobs listed per file (stylish lines, JSON `jobs`); findings still cover every job. A record per
+ * job made a 1,000,000-line crontab take 3.3 GB and list a million lines nobody reads.
+ */
+const MAX_JOBS_LISTED = 10_000;
+
 interface FileReport {
   file: string;
   kind: FileKind;
+  /** The first MAX_JOBS_LISTED jobs. */
   jobs: (JobSummary & { next?: NextRuns | null })[];
+  /** Every job of the file, listed or not. */
+  jobCount: number;
   fix?: { applied: string[]; diff: string; written: boolean; advice: string[] };
   shellSkipped: number;
 }
@@ -56,7 +65,8 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   const reports: FileReport[] = [];
   const forced: CrontabKind | undefined = options.system ? 'system' : options.user ? 'user' : undefined;
 
-  const withNext = (jobs: JobSummary[]) => {
+  const withNext = (all: JobSummary[]) => {
+    const jobs = all.length > MAX_JOBS_LISTED ? all.slice(0, MAX_JOBS_LISTED) : all;
     if (!options.next || options.next <= 0) return jobs;
     // Intl's zone lookup costs a few milliseconds of start-up: only --next pays for it.
     const zone = options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
@@ -71,15 +81,14 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     if (analysis.error) return errors.push({ file: display, message: analysis.error });
     if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
     appendAll(findings, analysis.findings);
-    reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), shellSkipped: 0 });
+    reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), jobCount: analysis.jobs.length, shellSkipped: 0 });
   };
 
   const lintOne = async (display: string, text: string, location?: string) => {
     if (isYamlPath(display)) return await lintYaml(display, text);
-    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands });
-    const report: FileReport = { file: display, kind: analysis.kind, jobs: analysis.jobs, shellSkipped: analysis.shellSkipped };
+    const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands, maxJobs: MAX_JOBS_LISTED });
+    const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobCount, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
-    report.jobs = withNext(analysis.jobs);
     if (options.fix) {
       const fixed = fixCrontab(text, analysis);
       const canWrite = !options.dryRun && location !== undefined;
@@ -113,6 +122,12 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   const notes: InputNote[] = reports
     .filter((r) => r.shellSkipped > 0)
     .map((r) => ({ file: r.file, message: `the shell syntax of ${r.shellSkipped} job command${r.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` }));
+  for (const r of reports) {
+    if (r.jobCount > r.jobs.length) {
+      const what = r.kind === 'system' || r.kind === 'user' ? 'jobs' : 'schedules';
+      notes.push({ file: r.file, message: `${r.jobCount} ${what}: the first ${r.jobs.length} are listed, the other ${r.jobCount - r.jobs.length} only by their findings` });
+    }
+  }
   if (passedOver > 0) {
     notes.push({ message: `passed over ${plural(passedOver, 'file')} in the folders given that ${passedOver === 1 ? 'is' : 'are'} not a crontab, workflow or CronJob manifest (by name or content); name a file to lint it anyway` });
   }
@@ -136,6 +151,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
           ...(j.timeZone ? { timeZone: j.timeZone } : {}),
           ...(j.next !== undefined ? { next: j.next } : {}),
         })),
+        ...(r.jobCount > r.jobs.length ? { jobsNotListed: r.jobCount - r.jobs.length } : {}),
         ...(r.fix ? { fix: r.fix } : {}),
         ...(r.shellSkipped ? { shellCommandsNotRead: r.shellSkipped } : {}),
       })),
@@ -161,13 +177,14 @@ function renderText(reports: FileReport[], ctx: RenderContext): string {
     const lines: string[] = [];
     if (!ctx.quiet && report.jobs.length > 0) {
       const width = maxOf(report.jobs.map((j) => j.schedule.length));
-      lines.push(`${paint.underline(terminalSafe(report.file))} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobs.length} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobs.length === 1 ? '' : 's'})`)}`);
+      lines.push(`${paint.underline(terminalSafe(report.file))} ${paint.gray(`(${KIND_LABEL[report.kind]}, ${report.jobCount} ${report.kind === 'system' || report.kind === 'user' ? 'job' : 'schedule'}${report.jobCount === 1 ? '' : 's'})`)}`);
       for (const job of report.jobs) {
         const reading = job.reading ?? paint.red('invalid schedule');
         lines.push(`  ${paint.gray(`line ${job.line}`.padEnd(8))}  ${terminalSafe(job.schedule).padEnd(width)}  ${reading}${job.timeZone ? paint.gray(report.kind === 'kubernetes' || report.kind === 'github-actions' ? ` (${job.timeZone})` : ` (CRON_TZ=${job.timeZone})`) : ''}`);
         if (job.next) lines.push(`  ${' '.repeat(8)}  ${paint.gray(`next (${job.next.timeZone}): ${job.next.local.join(', ') || 'none'}`)}`);
         else if (job.next === null && job.reading !== null) lines.push(`  ${' '.repeat(8)}  ${paint.gray(job.keyword === '@reboot' ? 'next: at the next boot' : 'next: none')}`);
       }
+      if (report.jobCount > report.jobs.length) lines.push(paint.yellow(`  … ${report.jobCount - report.jobs.length} more, not listed (their findings are below)`));
     }
     if (report.fix && report.fix.applied.length > 0) {
       const verb = report.fix.written ? 'fixed' : report.file === '-' && !report.fix.written ? 'would fix (standard input is not rewritten)' : 'would fix';

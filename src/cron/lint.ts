@@ -15,7 +15,7 @@ import { CRON_RULES, type CronRuleName, cronRule } from './rules.js';
 // registry holds every domain's rules and would load with every cron-lint (issue 19).
 const CRON_RULE_IDS: ReadonlySet<string> = new Set(CRON_RULES.map((rule) => rule.id));
 import { KEYWORDS, describeKeyword } from './schedule.js';
-import { checkScheduleFields } from './schedule-rules.js';
+import { type ScheduleCache, checkScheduleFields } from './schedule-rules.js';
 import { inCronD, isSystemCrontabPath } from './detect.js';
 import type { ShellFacts } from './shell-facts.js';
 import { checkShell } from './shell-rules.js';
@@ -35,6 +35,8 @@ export interface CronLintOptions {
   location?: string;
   /** Commands known to be on cron's PATH where the crontab runs (cron.trustedCommands, --trust). */
   trustedCommands?: readonly string[];
+  /** Job summaries kept (every job is still linted): a million summaries cost some 200 MB. */
+  maxJobs?: number;
 }
 
 export interface JobSummary {
@@ -53,7 +55,10 @@ export interface JobSummary {
 
 export interface CronAnalysis {
   findings: Finding[];
+  /** The first `maxJobs` jobs. */
   jobs: JobSummary[];
+  /** Every job of the file. */
+  jobCount: number;
   parsed: ParsedCrontab;
   kind: CrontabKind;
   target: CronTarget;
@@ -93,11 +98,20 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   const parsed = parseCrontab(text, kind);
   const raw: Finding[] = [];
   const jobs: JobSummary[] = [];
+  const maxJobs = options.maxJobs ?? Number.POSITIVE_INFINITY;
+  let jobCount = 0;
   const percentFixLines: number[] = [];
   const dropNote = target.dropsWholeFileOnError ? '; Debian cron then ignores the whole file' : '';
 
-  const report = (rule: CronRuleName, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => {
+  // Jobs alike get equal messages: one string each, not one per finding (a million-job crontab).
+  const messages = new Map<string, string>();
+  const report = (rule: CronRuleName, line: number, column: number, text: string, data?: Record<string, unknown>, severity?: Severity) => {
     const ruleId = `cron/${rule}` as const;
+    let message = messages.get(text);
+    if (message === undefined) {
+      message = text;
+      if (messages.size < 10_000) messages.set(text, text);
+    }
     raw.push({ ruleId, severity: severity ?? cronRule(ruleId).severity, message, file, line, column, ...(data ? { data } : {}) });
   };
 
@@ -122,6 +136,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
 
   // ----- per line -----
   const trusted = new Set(options.trustedCommands ?? []);
+  const scheduleCache: ScheduleCache = new Map();
   const factsCache = new Map<string, ShellFacts>();
   let shellSkipped = 0;
   let parsedCharacters = 0;
@@ -158,7 +173,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     const summary: JobSummary = { line: job.line, schedule: job.keyword?.text ?? job.fields!.map((f) => f.text).join(' '), reading: null, command: job.command.text, user: job.user?.text };
     const cronTz = job.env.get('CRON_TZ')?.value;
     if (target.honoursCronTz && cronTz) summary.timeZone = cronTz;
-    jobs.push(summary);
+    if (jobCount++ < maxJobs) jobs.push(summary);
     let scheduleOk = true;
 
     // Schedule.
@@ -174,6 +189,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       summary.fields = fields.map((f) => f.text);
       const checked = checkScheduleFields(fields, {
         report,
+        cache: scheduleCache,
         line: job.line,
         dropNote,
         // cronie's ~ is valid there; Debian cron and BusyBox reject it, so it is an error for them.
@@ -273,7 +289,10 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   for (const f of raw) {
     if (f.ruleId !== 'cron/relative-binary' || !f.data?.versionManaged) continue;
     const name = f.data.command as string;
-    needsAbsolutePath.set(name, [...(needsAbsolutePath.get(name) ?? []), f.line]);
+    // In place: copying the list for each finding was quadratic in the jobs calling one tool.
+    const lines = needsAbsolutePath.get(name);
+    if (lines) lines.push(f.line);
+    else needsAbsolutePath.set(name, [f.line]);
   }
   if (outsidePath.length > 0) {
     const names = [...new Set(outsidePath.map((o) => o.name))];
@@ -290,6 +309,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   return {
     findings: [...kept, ...unused],
     jobs,
+    jobCount,
     parsed,
     kind,
     target,

@@ -18,7 +18,17 @@ export interface ScheduleContext {
   dropNote: string;
   /** What the consumer makes of a non-portable construct: fine, a portability finding, or an invalid schedule. */
   nonportable: (kind: 'random-range' | 'wrapping-range') => 'accept' | 'report' | 'invalid';
+  /**
+   * Results by fields and columns, for one file (its dropNote and nonportable do not change):
+   * parsing and reading `* * * * *` anew for each of a million jobs was most of cron-lint's time.
+   */
+  cache?: ScheduleCache;
 }
+
+type ReportCall = Parameters<Report>;
+export type ScheduleCache = Map<string, { calls: ReportCall[]; result: { schedule: Schedule; reading: string } | null }>;
+/** Distinct schedules remembered per file; past that, a schedule is checked each time. */
+const MAX_CACHED = 10_000;
 
 function cronParser(): { CronExpressionParser: { parse(expr: string, options?: Record<string, unknown>): { next(): { toDate(): Date } } } } {
   return createRequire(import.meta.url)('cron-parser');
@@ -36,6 +46,22 @@ function confirmImpossible(fields: string[]): boolean {
 
 /** Field problems, then the day rules on a valid schedule. Returns the schedule and its reading, or null when invalid. */
 export function checkScheduleFields(fields: readonly FieldSpan[], ctx: ScheduleContext): { schedule: Schedule; reading: string } | null {
+  const cache = ctx.cache;
+  if (!cache) return checkUncached(fields, ctx);
+  const key = fields.map((f) => `${f.col}:${f.text}`).join('\0');
+  let hit = cache.get(key);
+  if (!hit) {
+    // Recorded at line 0 and replayed at each job's line: every finding is still reported per job.
+    const calls: ReportCall[] = [];
+    const result = checkUncached(fields, { ...ctx, line: 0, report: (...call) => calls.push(call) });
+    hit = { calls, result };
+    if (cache.size < MAX_CACHED) cache.set(key, hit);
+  }
+  for (const [rule, , column, message, data, severity] of hit.calls) ctx.report(rule, ctx.line, column, message, data && { ...data }, severity);
+  return hit.result;
+}
+
+function checkUncached(fields: readonly FieldSpan[], ctx: ScheduleContext): { schedule: Schedule; reading: string } | null {
   const { report, line, dropNote } = ctx;
   const schedule = parseSchedule(fields.map((f) => f.text));
   const results = [schedule.minute, schedule.hour, schedule.dom, schedule.month, schedule.dow];

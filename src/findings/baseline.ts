@@ -1,4 +1,4 @@
-import { withFingerprints } from './fingerprint.js';
+import { fingerprintsOf } from './fingerprint.js';
 import { type Finding, compareFindings } from './model.js';
 
 export const BASELINE_VERSION = 1;
@@ -20,25 +20,30 @@ export function fingerprintFindings(
   keyPath: (f: Finding) => string,
   textOf: (f: Finding) => string | undefined,
 ): Finding[] {
-  const missing = findings.filter((f) => !f.fingerprint).sort(compareFindings);
+  // Indices, not copies: three copies of each finding made 750,000 findings cost 1 GB.
+  const missing: number[] = [];
+  for (let i = 0; i < findings.length; i++) if (!findings[i]!.fingerprint) missing.push(i);
   if (missing.length === 0) return findings;
-  const keyed = missing.map((f) => ({ ...f, file: keyPath(f) }));
-  const originalOf = new Map(keyed.map((k, i) => [k, missing[i]!]));
+  missing.sort((a, b) => compareFindings(findings[a]!, findings[b]!));
   const linesOf = new Map<string, { lines: string[]; anchors: Map<number, string> }>();
-  const printed = withFingerprints(keyed, (k) => {
-    const original = originalOf.get(k)!;
-    const text = textOf(original);
-    if (text === undefined) return lineAnchor(undefined, original);
-    let file = linesOf.get(text);
-    if (!file) linesOf.set(text, (file = { lines: text.split('\n'), anchors: new Map() }));
-    // Normalised once per line: a long line with thousands of findings is not re-trimmed for each.
-    if (file.lines[original.line - 1] === undefined) return lineAnchor(undefined, original);
-    let anchor = file.anchors.get(original.line);
-    if (anchor === undefined) file.anchors.set(original.line, (anchor = lineAnchor(file.lines, original)));
-    return anchor;
-  });
-  const byOriginal = new Map(missing.map((f, i) => [f, printed[i]!.fingerprint!]));
-  return findings.map((f) => (byOriginal.has(f) ? { ...f, fingerprint: byOriginal.get(f)! } : f));
+  const prints = fingerprintsOf(
+    missing.map((i) => findings[i]!),
+    keyPath,
+    (original) => {
+      const text = textOf(original);
+      if (text === undefined) return lineAnchor(undefined, original);
+      let file = linesOf.get(text);
+      if (!file) linesOf.set(text, (file = { lines: text.split('\n'), anchors: new Map() }));
+      // Normalised once per line: a long line with thousands of findings is not re-trimmed for each.
+      if (file.lines[original.line - 1] === undefined) return lineAnchor(undefined, original);
+      let anchor = file.anchors.get(original.line);
+      if (anchor === undefined) file.anchors.set(original.line, (anchor = lineAnchor(file.lines, original)));
+      return anchor;
+    },
+  );
+  const out = findings.slice();
+  for (let j = 0; j < missing.length; j++) out[missing[j]!] = { ...findings[missing[j]!]!, fingerprint: prints[j]! };
+  return out;
 }
 
 /** The file `authkit baseline` writes: hashes only, sorted, so it diffs cleanly in review. */

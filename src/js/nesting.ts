@@ -13,6 +13,21 @@ const KEYWORD_OPERATORS = new Set(['new', 'typeof', 'void', 'delete', 'await', '
 const STATEMENT_KEYWORDS = new Set(['if', 'while', 'for', 'with', 'do', 'class']);
 const MAX_STATEMENT_CHAIN = 2000;
 
+/**
+ * A closed JSX tag (`<a/>`, or `<li>` up to its `</li>`) is one operand, not a chain: 20,000 flat
+ * siblings were refused as "chained operators" (issue 25). The chain counters are saved at each `<`
+ * that may open a tag and put back when the tag closes, so only elements still open (real nesting:
+ * oxc overflows at some 15,000 nested elements) keep counting. Entries of `a < b` that never close
+ * only make later restores count more, so they are safe; the oldest are dropped past this many.
+ * A regex operand can fake a close (`a </x/> b`), but a file short enough to be parsed in-process
+ * (16 KB, src/js/parse.ts) cannot hold a chain that crashes oxc, and a longer one is parsed in a
+ * process of its own where a crash is an input error, not a lost run.
+ */
+const MAX_OPEN_TAGS = 4096;
+const COUNTERS = 8;
+// One buffer for every call (the scan is synchronous): a file of a few lines need not zero 128 KB.
+const saved = new Int32Array(MAX_OPEN_TAGS * COUNTERS);
+
 /** Why a file is too deeply nested to parse safely, or undefined. Over-counts: strings are not skipped. */
 export function excessiveNesting(text: string): string | undefined {
   let depth = 0;
@@ -27,6 +42,37 @@ export function excessiveNesting(text: string): string | undefined {
   let parens = 0;
   // else-if chains nest however they are braced: `else`s are counted per bracket level.
   const elses: number[] = [0];
+  let openTags = 0;
+  let inClosingTag = false;
+  const saveCounters = (): void => {
+    if (openTags === MAX_OPEN_TAGS) {
+      saved.copyWithin(0, (MAX_OPEN_TAGS / 2) * COUNTERS);
+      openTags = MAX_OPEN_TAGS / 2;
+    }
+    const at = openTags++ * COUNTERS;
+    saved[at] = ternary;
+    saved[at + 1] = arrow;
+    saved[at + 2] = unaryRun;
+    saved[at + 3] = binary;
+    saved[at + 4] = keywordRun;
+    saved[at + 5] = statementRun;
+    saved[at + 6] = labelRun;
+    saved[at + 7] = assignRun;
+  };
+  /** False when no tag is open to close: the characters then count as operators. */
+  const restoreCounters = (): boolean => {
+    if (openTags === 0) return false;
+    const at = --openTags * COUNTERS;
+    ternary = saved[at]!;
+    arrow = saved[at + 1]!;
+    unaryRun = saved[at + 2]!;
+    binary = saved[at + 3]!;
+    keywordRun = saved[at + 4]!;
+    statementRun = saved[at + 5]!;
+    labelRun = saved[at + 6]!;
+    assignRun = saved[at + 7]!;
+    return true;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
@@ -87,6 +133,10 @@ export function excessiveNesting(text: string): string | undefined {
         if (++ternary > MAX_CHAIN.ternary) return `more than ${MAX_CHAIN.ternary} chained conditional operators`;
         break;
       case 62: // > of =>
+        if (inClosingTag) {
+          inClosingTag = false;
+          break;
+        }
         if (text.charCodeAt(i - 1) === 61 && ++arrow > MAX_CHAIN.arrow) return `more than ${MAX_CHAIN.arrow} chained arrow functions`;
         if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
         break;
@@ -97,13 +147,32 @@ export function excessiveNesting(text: string): string | undefined {
         if (++unaryRun > MAX_CHAIN.unary) return `more than ${MAX_CHAIN.unary} chained unary operators`;
         if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
         break;
+      case 60: {
+        // < of a JSX tag: `</` closes one, `<` before a name or `>` may open one.
+        const next = text.charCodeAt(i + 1);
+        if (next === 47 && restoreCounters()) {
+          inClosingTag = true;
+          i++;
+          break;
+        }
+        if (isWordChar(next) || next === 62) saveCounters();
+        if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
+        unaryRun = 0;
+        break;
+      }
+      case 47: // / of `/>` closes a tag
+        if (text.charCodeAt(i + 1) === 62 && restoreCounters()) {
+          i++;
+          break;
+        }
+        if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
+        unaryRun = 0;
+        break;
       case 42: // *
-      case 47: // /
       case 37: // %
       case 38: // &
       case 124: // |
       case 94: // ^
-      case 60: // <
       case 46: // . (member chains nest too)
         if (++binary > MAX_CHAIN.binary) return `more than ${MAX_CHAIN.binary} chained operators`;
         unaryRun = 0;

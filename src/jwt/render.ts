@@ -75,7 +75,7 @@ function renderBody(body: Body, ctx: RenderContext, depth: number): string[] {
 }
 
 /** The human part of `authkit decode`: each token, then the reporter lists the findings. */
-export function renderDecodeText(tokens: DecodedTokenReport[], findings: Finding[], ctx: RenderContext): string {
+export function renderDecodeText(tokens: DecodedTokenReport[], findings: Finding[], ctx: RenderContext, unlisted?: string): string {
   const { paint } = ctx;
   // Collected once: filtering all findings for each token was quadratic (250,000 tokens hung).
   const withFindings = new Set(findings.map((f) => f.data?.token));
@@ -87,5 +87,6 @@ export function renderDecodeText(tokens: DecodedTokenReport[], findings: Finding
     if (!withFindings.has(token.index)) lines.push(paint.green('No risk findings'));
     return lines.join('\n');
   });
+  if (unlisted) blocks.push(ctx.paint.yellow(`… ${unlisted}`));
   return blocks.join('\n\n');
 }

@@ -15,6 +15,26 @@ function problemOf(doc: unknown): string | undefined {
 }
 
 describe('config validation', () => {
+  it('looks for did-you-mean hints only for the problems a user is shown (40,000 unknown ids took 7 s)', () => {
+    let lookups = 0;
+    const counted = new (class extends Set<string> {
+      override [Symbol.iterator]() {
+        lookups++;
+        return super[Symbol.iterator]();
+      }
+    })(known.ruleIds);
+    const rules = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`jwt/alg-non${i}`, 'off']));
+    const r = validateConfig({ rules }, { ...known, ruleIds: counted });
+    expect('problems' in r && r.problems).toHaveLength(40_000);
+    expect(lookups).toBeLessThanOrEqual(20);
+    expect('problem' in r && r.problem.message).toContain('did you mean "jwt/alg-none"');
+  });
+
+  it('a rule id far longer than any rule gets no hint, and a bare rule name still does', () => {
+    expect(problemOf({ rules: { [`jwt/${'a'.repeat(200_000)}`]: 'off' } })).toBe(`rules["jwt/${'a'.repeat(200_000)}"]: unknown rule id (see \`authkit rules\`)`);
+    expect(problemOf({ rules: { 'alg-none': 'off' } })).toContain('did you mean "jwt/alg-none"');
+  });
+
   it('accepts a complete config and normalises durations', () => {
     const r = validateConfig(
       {

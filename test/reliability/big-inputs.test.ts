@@ -73,8 +73,30 @@ describe('a crontab of 200,000 jobs', () => {
     const result = await run(['cron-lint', 'crontab', '--user', '--format', format], { cwd: dir, ...HANG });
     expectNoStackTrace(result);
     expect(result.code).not.toBe(2);
-    if (format === 'stylish') expect(result.stdout).toContain('200000 jobs');
+    // Every job's finding, the first 10,000 jobs listed, and a note for the rest (a record per
+    // job made a million jobs take 3.3 GB).
+    expect(result.stderr).toBe('authkit: note: crontab: 200000 jobs: the first 10000 are listed, the other 190000 only by their findings\n');
+    if (format === 'stylish') {
+      expect(result.stdout).toContain('(user crontab, 200000 jobs)');
+      expect(result.stdout).toContain('… 190000 more, not listed (their findings are below)');
+      expect(result.stdout).toMatch(/^ {2}200000:11 +warning +'a' is not part of a base system/m);
+    } else {
+      const report = parseJson(result);
+      expect(report.files[0].jobs).toHaveLength(10_000);
+      expect(report.files[0].jobsNotListed).toBe(190_000);
+      expect(report.findings.filter((x: { ruleId: string }) => x.ruleId === 'cron/relative-binary')).toHaveLength(200_000);
+    }
   });
+});
+
+it('jobs sharing a schedule each get that schedule\'s findings at their own line and column', async () => {
+  // Schedule checks are remembered per fields and columns: the replay must keep each job's place.
+  const lines = Array.from({ length: 3_000 }, (_, i) => (i % 2 ? '* 3 * * * /bin/true\n' : '*  3 1 * 1 /bin/true\n'));
+  writeFileSync(f('same.cron'), lines.join(''));
+  const report = parseJson(await run(['cron-lint', 'same.cron', '--user', '--json'], { cwd: dir, ...HANG }));
+  const at = (rule: string) => report.findings.filter((x: { ruleId: string }) => x.ruleId === rule).map((x: { line: number; column: number }) => [x.line, x.column]);
+  expect(at('cron/every-minute-in-hour')).toEqual(Array.from({ length: 3_000 }, (_, i) => [i + 1, 1]));
+  expect(at('cron/dom-dow-or')).toEqual(Array.from({ length: 1_500 }, (_, i) => [2 * i + 1, 6]));
 });
 
 it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too', async () => {
@@ -90,14 +112,25 @@ it('cron shell commands left unread by the parse budget are reported in SARIF, g
   expect(github.stderr).toMatch(/^authkit: note: complex\.cron: the shell syntax/m);
 });
 
-it('decode of 120,000 tokens on standard input: every token rendered, no stack overflow', async () => {
+it('decode of 120,000 tokens on standard input: every token decoded, the first 10,000 shown in full, no stack overflow', async () => {
   // Past ~110,000 findings push(...findings) overflowed the stack; the stylish text filtered every
   // finding for each token (quadratic: 4,000 tokens took 8 s, 40,000 would take over ten minutes).
   const token = `${b64(JSON.stringify({ alg: 'none' }))}.${b64(JSON.stringify({ sub: 'x' }))}.`;
   const result = await run(['decode', '-'], { cwd: dir, input: `${token}\n`.repeat(120_000), ...HANG });
   expectNoStackTrace(result);
   expect(result.code).toBe(1);
-  expect(result.stdout).toContain('Token 120000 ');
+  // The first 10,000 in full, the rest by their findings, and a note says so (a full record per
+  // token made 250,000 tokens take 2 GB).
+  expect(result.stdout).toContain('Token 10000 ');
+  expect(result.stdout).not.toContain('Token 10001 ');
+  expect(result.stdout).toMatch(/^ {2}120000:1 +error +The token is unsecured/m);
+  expect(result.stderr).toBe('authkit: note: 120,000 tokens decoded: the first 10,000 are shown in full, the other 110,000 only by their findings (decode fewer at a time to see them)\n');
+  const json = parseJson(await run(['decode', '-', '--json'], { cwd: dir, input: `${token}\n`.repeat(120_000), ...HANG }));
+  expect(json.tokens).toHaveLength(10_000);
+  expect(json.tokensNotListed).toBe(110_000);
+  expect(json.notes).toEqual([{ message: expect.stringMatching(/^120,000 tokens decoded/) }]);
+  expect(json.findings.filter((x: { ruleId: string }) => x.ruleId === 'jwt/alg-none')).toHaveLength(120_000);
+  expect(json.findings.at(-1)).toMatchObject({ line: 120_000, data: { token: 120_000 } });
 });
 
 it('sign refuses a template nested 5,000 deep with one line instead of a stack overflow', async () => {
@@ -107,4 +140,18 @@ it('sign refuses a template nested 5,000 deep with one line instead of a stack o
   expectNoStackTrace(result);
   expect(result.code).toBe(2);
   expect(result.stderr).toBe('authkit: the template is nested more than 500 levels deep\n');
+});
+
+it('a JS file of 110,000 storage calls is never reported clean: its findings, or an input error naming it', async () => {
+  // scan said "no problems found" when the parser process refused this file for memory (4.4 MB).
+  writeFileSync(f('storage.js'), `const r=await fetch("/login");const {access_token}=await r.json();\n${'localStorage.setItem("a",access_token);\n'.repeat(110_000)}`);
+  for (const command of ['scan', 'session-audit']) {
+    const result = await run([command, 'storage.js', '--json'], { cwd: dir, ...HANG });
+    expectNoStackTrace(result);
+    expect(result.code).not.toBe(0);
+    const report = parseJson(result);
+    const found = report.findings.filter((x: { ruleId: string }) => x.ruleId === 'session/token-in-web-storage').length;
+    if (found === 0) expect(report.errors).toEqual([{ file: 'storage.js', message: expect.stringMatching(/^cannot parse \(not parsed: the parser used more than/) }]);
+    else expect(found).toBe(110_000);
+  }
 });

@@ -47,3 +47,13 @@ describe('known-secret searches are capped per run, and the rest is counted', ()
     expect(notifications).toContainEqual({ level: 'warning', message: { text: expect.stringMatching(NOTE) } });
   });
 });
+
+it('decode says how many HMAC tokens went unsearched, since a token past the 10,000 shown has no status line to say it', async () => {
+  const tokens = hmacTokens(4);
+  const result = await run(['decode', '-', '--json', '--weak-secret-limit', '1'], { cwd: dir, input: `${tokens.join('\n')}\n`, ...HANG });
+  expectNoStackTrace(result);
+  const report = parseJson(result);
+  expect(report.tokens.map((t: { signature: { weakSecret: { checked: boolean } } }) => t.signature.weakSecret.checked)).toEqual([true, false, false, false]);
+  expect(report.notes).toEqual([{ message: '3 HMAC tokens were not checked against the known secrets: this run searched 1 (raise --weak-secret-limit)' }]);
+  expect(result.stderr).toMatch(/^authkit: note: 3 HMAC tokens were not checked/m);
+});

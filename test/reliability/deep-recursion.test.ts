@@ -93,3 +93,21 @@ describe(`nesting ${LEVELS.toLocaleString('en-US')} levels deep`, () => {
     for (const [line, message] of invalid.slice(1)) expect([line, message]).toEqual([2, expect.stringMatching(/too deep|too complex/)]);
   });
 });
+
+it('JSX: 20,000 flat siblings are parsed and checked, 12,000 nested elements are refused as too deep', async () => {
+  // The guard once counted every sibling's `<`, `/` and `>` as one chain and refused the flat file.
+  const scratch = scratchDir('jsx');
+  try {
+    const items = Array.from({ length: 20_000 }, (_, i) => `<li key="${i}">Item ${i}? yes.</li><br />\n`).join('');
+    writeFileSync(join(scratch, 'flat.jsx'), `export const List = () => <ul>${items}</ul>;\nlocalStorage.setItem('t', token);\n`);
+    writeFileSync(join(scratch, 'deep.jsx'), `export const x = ${'<a><b/>'.repeat(12_000)}${'</a>'.repeat(12_000)};\n`);
+    const r = await run(['scan', 'flat.jsx', 'deep.jsx', '--json'], { cwd: scratch, timeoutMs: 120_000 });
+    expectNoStackTrace(r);
+    expect(r.code).toBe(2);
+    const report = parseJson(r);
+    expect(report.findings.map((f: { file: string; ruleId: string; line: number }) => [f.file, f.ruleId, f.line])).toEqual([['flat.jsx', 'session/token-in-web-storage', 20_002]]);
+    expect(report.errors.map((e: { file: string; message: string }) => [e.file, e.message])).toEqual([['deep.jsx', expect.stringMatching(/^cannot parse \(not parsed: more than 20000 chained operators/)]]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}, 120_000);

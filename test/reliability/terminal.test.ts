@@ -69,15 +69,17 @@ it('scan and cron-lint: file names and @keywords with control characters are sho
   expect(scan.stdout).toContain('jwt/token-in-source');
 });
 
-it('a config with 2,000 unknown rule ids lists the first 20 problems and counts the rest', async () => {
-  const rules = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`x/rule-${i}${i === 0 ? ESC : ''}`, 'off']));
+it('a config with 40,000 unknown rule ids lists the first 20 problems and counts the rest', async () => {
+  // Took 7 to 11 s before hints were limited to the problems listed (0.2 s after).
+  const rules = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`x/rule-${i}${i === 0 ? ESC : ''}`, 'off']));
+  rules['alg-nnoe'] = 'off';
   writeFileSync(f('many.json'), JSON.stringify({ rules }));
   const result = await run(['-c', 'many.json', 'decode', makeToken({ alg: 'none' }, {})], { cwd: dir, ...HANG });
   expect(result.code).toBe(2);
   expectNoControls(result.stderr);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toHaveLength(21);
-  expect(lines[20]).toBe('authkit: many.json: and 1980 more problems');
+  expect(lines[20]).toBe('authkit: many.json: and 39981 more problems');
 });
 
 it('verify against 25,000 kids names a few of them, not all on one line', async () => {

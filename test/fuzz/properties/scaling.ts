@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCrontab } from '../../../src/cron/lint.js';
 import { fingerprintFindings } from '../../../src/findings/baseline.js';
 import type { Finding } from '../../../src/findings/model.js';
+import { decodeTokens } from '../../../src/jwt/decode.js';
 import { findLeakedTokens } from '../../../src/jwt/leaks.js';
+import { auditSessionSource } from '../../../src/session/audit.js';
 import { auditCapture } from '../../../src/session/capture/index.js';
 import { b64 } from '../../jwt/helpers.js';
 import { fuzzParameters } from '../support.js';
@@ -55,6 +57,17 @@ const harEntry = fc.constantFrom(
 const cronLine = fc.constantFrom('* * * * * a', '*/5 * * * * cd /srv && ./run.sh', '@reboot /bin/true', 'MAILTO=""', '0 0 31 2 * x', '# comment', '* * * * * echo $(date) | tee -a log');
 const textPiece = fc.constantFrom('eyJx.y.z ', `${NONE}\n`, 'plain words ', `"\\n${NONE}" `, 'eyJ'.repeat(5));
 
+// JS that gives findings (storage, cookies, tokens in URLs), JSX siblings and plain statements.
+const jsPiece = fc.constantFrom(
+  'localStorage.setItem("a", access_token);',
+  'sessionStorage.setItem("t", data.id_token);',
+  'document.cookie = "token=" + access_token;',
+  'fetch(`/api?token=${access_token}`);',
+  'const el = <li key="a">x</li>;',
+  'let n = 1 + 2;',
+  `const t = "${NONE}";`,
+);
+
 /** The same random mix, repeated to reach `count` pieces. */
 const scaled = (pieces: string[], count: number, join: string) => Array.from({ length: count }, (_, i) => pieces[i % pieces.length]).join(join);
 
@@ -91,6 +104,26 @@ export function defineScalingFuzz(numRuns: number, timeout: number): void {
       fc.assert(
         fc.property(fc.array(textPiece, { minLength: 1, maxLength: 20 }), (mix) => {
           expectLinear((n) => scaled(mix, n, ''), (text) => findLeakedTokens('log.txt', text, { now: NOW }), 20_000);
+        }),
+        fuzzParameters(numRuns),
+      );
+    });
+
+    it('JS sources with many findings', { timeout }, () => {
+      fc.assert(
+        fc.property(fc.array(jsPiece, { minLength: 1, maxLength: 20 }), (mix) => {
+          const head = 'const r = await fetch("/login");\nconst { access_token } = await r.json();\nconst data = await r.json();\n';
+          expectLinear((n) => `${head}${scaled(mix, n, '\n')}\n`, (text) => auditSessionSource('app.jsx', text), 8_000);
+        }),
+        fuzzParameters(numRuns),
+      );
+    });
+
+    it('decode of many tokens', { timeout }, () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(`${NONE}\n`, `Bearer ${NONE} `, 'eyJx.y.z ', `{"id_token":"${NONE}"}\n`), { minLength: 1, maxLength: 20 }), (mix) => {
+          const options = { now: NOW, leewaySeconds: 0, maxLifetimeSeconds: 86_400, weakSecretLimit: 0 };
+          expectLinear((n) => scaled(mix, n, ''), (text) => decodeTokens([{ file: '-', text, source: 'stdin' }], options), 20_000);
         }),
         fuzzParameters(numRuns),
       );
