@@ -2,12 +2,15 @@ import { type CommandResult, type Finding, type InputError, type InputNote, appe
 import { suppressionsIn } from '../findings/directives.js';
 import { applySuppressions } from '../findings/suppress.js';
 import { type TokenAnalysis, type TokenFinding, analyseToken } from './analyze.js';
-import { type FoundToken, findTokens, tokensInArgument } from './extract.js';
+import { findTokens, tokensInArgument } from './extract.js';
 import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
+import type { DecodedTokenReport } from './report.js';
 import { renderDecodeText } from './render.js';
 import { JWT_RULES } from './rules.js';
 import { secretListPlace, weakSecretCount } from './weak-secret.js';
-import { type TimeAnalysis, preciseDuration } from './time.js';
+import { preciseDuration } from './time.js';
+
+export type { DecodedTokenReport };
 
 // This domain's own list, not the registry's domainOf (ids are unique across domains): the
 // registry holds every domain's rules and would load with every decode (issue 19).
@@ -27,38 +30,6 @@ export interface DecodeOptions {
   maxLifetimeSeconds: number;
   /** How many distinct HMAC tokens get the full known-secret search in one run. */
   weakSecretLimit: number;
-}
-
-/** What one decoded token looks like in --json (and what the stylish text is drawn from). */
-export interface DecodedTokenReport {
-  index: number;
-  file: string;
-  line: number;
-  column: number;
-  foundIn: FoundToken['context'];
-  field?: string;
-  type: 'JWS' | 'JWE';
-  alg: unknown;
-  algKnown: boolean;
-  header: Record<string, unknown>;
-  /** The header bytes as decoded, when they differ from the compact JSON of `header` (RFC 7515 A.1). */
-  headerRaw?: string;
-  payload: unknown;
-  /** Set when the payload is not JSON (RFC 7515 A.4) or too deep to show as JSON. */
-  payloadText?: string;
-  payloadKind: string;
-  payloadNote?: string;
-  encrypted?: { ciphertextBytes: number; note: string };
-  nested?: Omit<DecodedTokenReport, 'index' | 'file' | 'line' | 'column' | 'foundIn' | 'field'>;
-  nestedError?: string;
-  time: TimeAnalysis & { lifetime: string | null };
-  signature: {
-    verified: false;
-    bytes: number;
-    status: string;
-    weakSecret: { checked: boolean; line: number | null; listSize?: number; skippedReason?: string };
-  };
-  findings: string[];
 }
 
 const MAX_TEXT_SHOWN = 20_000;

@@ -1,5 +1,5 @@
 import type { Finding, RenderContext } from '../findings/model.js';
-import type { DecodedTokenReport } from './decode.js';
+import type { DecodedTokenReport } from './report.js';
 import { terminalSafe } from '../reporters/terminal.js';
 
 const FOUND_IN: Record<string, string> = {
