@@ -104,7 +104,7 @@ function secretStatus(token: DecodedTokenReport | undefined, checking = false): 
   let mark = 'none';
   if (checking) [text, mark] = [`Checking ${grouped(WEAK_SECRET_LIST_SIZE)} publicly known secrets…`, 'checking'];
   else if (weak?.checked && weak.line !== null) [text, mark] = ['Known-secret check done: match found, the token can be forged.', 'match'];
-  else if (weak?.checked) [text, mark] = ['Known-secret check done: no match.', 'clean'];
+  else if (weak?.checked) [text, mark] = [`Known-secret check done: none of the ${grouped(WEAK_SECRET_LIST_SIZE)} publicly known secrets matches.`, 'clean'];
   else if (weak?.skippedReason) [text, mark] = [`Known-secret check skipped: ${weak.skippedReason}.`, 'skipped'];
   status.dataset.state = mark;
   if (status.textContent !== text) status.textContent = text;
