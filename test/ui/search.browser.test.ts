@@ -147,6 +147,15 @@ describe.skipIf(!CHROMIUM)('the known-secret search does not hold up the first r
     expect(log.at(-1)).toMatchObject({ status: 'clean', rules: await cliRules(newer) });
   });
 
+  it('the result leaves the drawn token alone: a segment focused before it keeps the focus', async () => {
+    const token = hmac('HS256', WEAK, payload);
+    await pasteAndRecord(page, [token]);
+    await page.$eval('#segments .seg-payload', (el) => (el as HTMLElement).focus());
+    const log = await recorded(page);
+    expect(log.at(-1)).toMatchObject({ status: 'match', rules: await cliRules(token) });
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('seg-payload') && document.getElementById('segments')!.contains(document.activeElement))).toBe(true);
+  });
+
   it('typing a token key by key ends with the CLI findings for the whole token', async () => {
     const token = hmac('HS256', WEAK, payload);
     await paste(page, '');

@@ -63,7 +63,7 @@ function wantsSearch(token: DecodedTokenReport | undefined): boolean {
   return token?.type === 'JWS' && typeof token.alg === 'string' && /^HS(256|384|512)$/.test(token.alg);
 }
 
-// The search (~0.4 s for HS256, ~1 s for HS384/512 in this page) is synchronous src/jwt code and
+// The search (~0.4 s for HS256, 1-2 s for HS384/512 in this page, docs/ui.md) is synchronous src/jwt code and
 // cannot be interrupted, so it never runs in the input event: the token is drawn first, and the
 // search starts only after that frame is painted and typing has paused. Each input bumps
 // `generation`, which cancels a search not yet started and discards one whose token is gone.
@@ -87,8 +87,13 @@ function searchLater(text: string, now: Date): void {
       // The search held the thread; an input queued meanwhile has not run yet, so the field still
       // holds this token, but check again rather than draw findings for a token no longer there.
       if (mine !== generation || $<HTMLTextAreaElement>('token').value !== text) return;
-      show(full);
+      // Only what the search changes is redrawn: the segments, fields and times are the same (same
+      // text, same clock), and redrawing them would take the focus from a segment button.
+      Object.assign(state, full);
+      renderFindings(state.findings);
+      $('signature-status').textContent = state.token?.signature.status ?? '';
       secretStatus(full.token);
+      document.dispatchEvent(new CustomEvent('authkit:decoded'));
       document.body.dataset.analysis = 'complete';
     }, SEARCH_DEBOUNCE_MS);
   });
