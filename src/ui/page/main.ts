@@ -100,7 +100,18 @@ function searchLater(text: string, now: Date): void {
 }
 
 /** 103979 -> "103,979", without toLocaleString (whose first call loads ICU data). */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+function grouped(n: number): string {
+  const digits = String(n);
+  let out = '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return out;
+}
+
+/** The first pass's "skipped: more than 0 HMAC tokens" is the page's own doing: say what happens instead. */
+function checkingStatus(status: string): string {
+  const at = status.indexOf('; known-secret check skipped: ');
+  return `${at < 0 ? status : status.slice(0, at)}; checking the publicly known secrets…`;
+}
 
 function secretStatus(token: DecodedTokenReport | undefined, checking = false): void {
   const status = $('secret-status');
@@ -129,7 +140,7 @@ function update(): void {
   const listed = weakSecretListAvailable();
   const first = analyse(text, now, !listed);
   const pending = listed && wantsSearch(first.token);
-  if (pending && first.token) first.token.signature.status = first.token.signature.status.replace(/; known-secret check skipped: .*$/, '; checking the publicly known secrets…');
+  if (pending && first.token) first.token.signature.status = checkingStatus(first.token.signature.status);
   show(first);
   secretStatus(first.token, pending);
   document.body.dataset.analysis = pending ? 'partial' : 'complete';
