@@ -16,6 +16,8 @@ describe('authkit ui --out', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'none'");
+    // No worker-src: the policy admits no worker (the known-secret search runs on the page's thread).
+    expect(csp).not.toContain('worker-src');
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
     // No external resource at all: every src/href is inline data.
     expect(html).not.toMatch(/\s(src|href)="(?!data:)/);

@@ -72,7 +72,7 @@ describe.skipIf(!CHROMIUM)('the page written by --out, from disk', () => {
 });
 
 describe.skipIf(!CHROMIUM)('time to first decode', () => {
-  it('is ready (known-secrets list unpacked) and decodes a first HS256 token, its time reported', async () => {
+  it.each(['HS256', 'HS512'])('is ready (known-secrets list unpacked), draws a first %s token at once and searches after, its times reported', async (alg) => {
     const file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
     expect((await runCli(['ui', '--out', file])).code).toBe(0);
     const browser = await launch();
@@ -80,24 +80,44 @@ describe.skipIf(!CHROMIUM)('time to first decode', () => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-ready="true"]');
-      const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '42', exp: 4102444800, iat: 1767225600 })}.${Buffer.alloc(32, 7).toString('base64url')}`;
-      const timing = await page.evaluate((text) => {
-        const field = document.getElementById('token') as HTMLTextAreaElement;
-        const start = performance.now();
-        field.value = text;
-        field.dispatchEvent(new Event('input'));
-        const decodeMs = performance.now() - start;
-        return { readyMs: Number(document.body.dataset.readyAt), decodeMs };
-      }, token);
+      const bytes = alg === 'HS256' ? 32 : 64;
+      const token = `${b64({ alg, typ: 'JWT' })}.${b64({ sub: '42', exp: 4102444800, iat: 1767225600 })}.${Buffer.alloc(bytes, 7).toString('base64url')}`;
+      const timing = await page.evaluate(
+        (text) =>
+          new Promise<{ readyMs: number; renderMs: number; resultMs: number; searchTaskMs: number; payloadAtRender: string; statusAtRender: string }>((resolve) => {
+            const longTasks: number[] = [];
+            new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+            const field = document.getElementById('token') as HTMLTextAreaElement;
+            const start = performance.now();
+            field.value = text;
+            field.dispatchEvent(new Event('input'));
+            const renderMs = performance.now() - start;
+            const payloadAtRender = document.getElementById('payload-json')!.textContent ?? '';
+            const statusAtRender = document.getElementById('secret-status')!.dataset.state ?? '';
+            const observer = new MutationObserver(() => {
+              if (document.body.dataset.analysis !== 'complete') return;
+              observer.disconnect();
+              const resultMs = performance.now() - start;
+              // The longtask entry is queued after the task ends: read it a task later.
+              setTimeout(() => resolve({ readyMs: Number(document.body.dataset.readyAt), renderMs, resultMs, searchTaskMs: Math.max(0, ...longTasks), payloadAtRender, statusAtRender }), 50);
+            });
+            observer.observe(document.body, { attributes: true });
+          }),
+        token,
+      );
       // Reported for the closing note, not held to a number: timings belong to benchmarks, and a
-      // shared machine makes any threshold flaky. What must hold is that the first decode is whole.
-      console.log(`time to first decode: page ready ${timing.readyMs.toFixed(0)} ms after navigation, first HS256 decode (full known-secret search) ${timing.decodeMs.toFixed(0)} ms`);
+      // shared machine makes any threshold flaky. What must hold is the order: the payload and a
+      // pending check are drawn by the input event, the complete findings come after.
+      console.log(
+        `time to first decode (${alg}): page ready ${timing.readyMs.toFixed(0)} ms after navigation; token drawn ${timing.renderMs.toFixed(0)} ms after the input; known-secret result ${timing.resultMs.toFixed(0)} ms after the input (the search task itself ${timing.searchTaskMs.toFixed(0)} ms)`,
+      );
       expect(timing.readyMs).toBeGreaterThan(0);
-      const payload = await page.$eval('#payload-json', (el) => el.textContent);
-      expect(JSON.parse(payload ?? '')).toMatchObject({ sub: '42' });
+      expect(JSON.parse(timing.payloadAtRender)).toMatchObject({ sub: '42' });
+      expect(timing.statusAtRender).toBe('checking');
       const rules = await page.$$eval('#findings [data-rule]', (els) => els.map((el) => (el as HTMLElement).dataset.rule));
       const cli = JSON.parse((await runCli(['decode', '--json', token])).stdout) as { findings: { ruleId: string }[] };
       expect(rules).toEqual(cli.findings.map((f) => f.ruleId));
+      expect(await page.$eval('#secret-status', (el) => (el as HTMLElement).dataset.state)).toBe('clean');
     } finally {
       await browser.close();
     }

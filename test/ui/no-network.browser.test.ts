@@ -112,6 +112,42 @@ describe.skipIf(!CHROMIUM)('no network', () => {
     await page.close();
   });
 
+  it('a worker injected into the page is refused by its policy, so no code runs outside the hashed script', async () => {
+    // The known-secret search runs on the main thread (after the first render) because the policy
+    // allows no worker: worker-src falls back to script-src, which admits the page's one hash.
+    const page = await openPage(browser, served.url, {});
+    const outcome = await page.evaluate(
+      (url) =>
+        new Promise<{ created: string; violations: string[] }>((resolve) => {
+          const violations: string[] = [];
+          let created = 'created';
+          // Done once the worker has both been refused and reported; a worker that loads never
+          // settles this, and the fallback below then reports it as created.
+          const settle = () => created !== 'created' && violations.length > 0 && resolve({ created, violations });
+          document.addEventListener('securitypolicyviolation', (e) => {
+            violations.push(e.violatedDirective);
+            settle();
+          });
+          const source = URL.createObjectURL(new Blob([`fetch(${JSON.stringify(`${url}/worker`)})`], { type: 'text/javascript' }));
+          try {
+            const worker = new Worker(source);
+            worker.onerror = () => {
+              created = 'failed to load';
+              settle();
+            };
+          } catch (error) {
+            created = `threw ${(error as Error).name}`;
+          }
+          setTimeout(() => resolve({ created, violations }), 5000);
+        }),
+      trapUrl,
+    );
+    expect(outcome.created).not.toBe('created');
+    expect(outcome.violations).toContain('worker-src');
+    expect(trapped).toEqual([]);
+    await page.close();
+  });
+
   it('reads a token from the fragment and removes it from the address bar and history at once', async () => {
     const token = await signWith(keys.get('ES256')!, { sub: 'from-fragment', exp: 4102444800 });
     const page = await openPage(browser, `${served.url}#${token}`);

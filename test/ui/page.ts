@@ -46,6 +46,9 @@ export async function paste(page: Page, text: string): Promise<PageReading> {
     },
     text,
   );
+  // The input event draws everything but the known-secret search, which follows after the first
+  // paint; the reading is of the page's final conclusion.
+  await page.waitForSelector('body[data-analysis="complete"]');
   return page.evaluate(() => ({
     findings: [...document.querySelectorAll<HTMLElement>('#findings [data-rule]')].map((li) => ({
       ruleId: li.dataset.rule!,
