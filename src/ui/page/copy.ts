@@ -1,7 +1,7 @@
 // Copy buttons. The async clipboard API needs a secure context (file:// and 127.0.0.1 are,
 // but embedded or older browsers may refuse); the fallback selects a hidden field and uses
 // execCommand, and if that fails too the text is left selected for Ctrl-C.
-import type { PageState } from './main.js';
+import type { PageState } from './state.js';
 import { $ } from './render.js';
 
 function textFor(state: PageState, what: string): string {

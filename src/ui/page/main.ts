@@ -2,20 +2,13 @@
 // (scripts/build-page.mjs), drawn into the page. Nothing here fetches, stores or navigates.
 import { type DecodedTokenReport, decodeTokens } from '../../jwt/decode.js';
 import { tokensInArgument } from '../../jwt/extract.js';
-import type { Finding } from '../../findings/model.js';
 import { installCopy } from './copy.js';
 import { $, renderFindings, renderSegments, renderToken, segmentErrors } from './render.js';
 import { loadSecretsList } from './secrets.js';
 import { validity } from './times.js';
 import { WEAK_SECRET_LIST_SIZE, weakSecretListAvailable } from '../../jwt/weak-secret.js';
 import { installVerify } from './verify-panel.js';
-
-export interface PageState {
-  compact?: string;
-  token?: DecodedTokenReport;
-  findings: Finding[];
-  errors: string[];
-}
+import type { PageState } from './state.js';
 
 const state: PageState = { findings: [], errors: [] };
 

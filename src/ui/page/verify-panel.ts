@@ -1,6 +1,6 @@
 // The verification form. It reads the token field and never writes it: changing the key or the
 // algorithm re-checks the same token, it does not re-sign or rewrite it.
-import type { PageState } from './main.js';
+import type { PageState } from './state.js';
 import { $ } from './render.js';
 import { keysOfSet, verifyToken } from './verify.js';
 
