@@ -9,10 +9,18 @@ import type { ParseReply, ParseRequest, ParseResponse } from './parse-guard.js';
 const { port, signal, childFile } = workerData as { port: MessagePort; signal: Int32Array; childFile: string };
 
 /**
- * A child past this size after a parse is replaced before the next one. It boots at about 50 MB
- * and grows some 5 MB per 50 KB file parsed; replacing it costs about 80 ms.
+ * A child that has grown is replaced before the next parse (V8 keeps what a big parse allocated;
+ * a fresh child costs ~80 ms). It boots at about 50 MB and grows some 5 MB per 50 KB file parsed:
+ * replaced past 96 MB, or past 64 MB when authkit's process and the child together pass 190 MB,
+ * which keeps the whole tree under 200 MB without a restart every few files.
  */
 const RECYCLE_MB = 96;
+const RECYCLE_TIGHT_MB = 64;
+const TREE_MB = 190;
+
+function shouldRecycle(childMb: number): boolean {
+  return childMb > RECYCLE_MB || (childMb > RECYCLE_TIGHT_MB && childMb + process.memoryUsage.rss() / 2 ** 20 > TREE_MB);
+}
 
 let child: ChildProcess | null = null;
 
@@ -51,8 +59,8 @@ port.on('message', (request: (ParseRequest & { cpuLimitMs: number; memoryLimitMb
   const onReply = (reply: ParseReply) => {
     if (reply.id !== request.id) return;
     settle(reply);
-    // V8 keeps what a big parse allocated; a fresh child (~40 ms) is cheaper than carrying it.
-    if (processRssMb(pid) > RECYCLE_MB) {
+    // V8 keeps what a big parse allocated; a fresh child is cheaper than carrying it.
+    if (shouldRecycle(processRssMb(pid))) {
       current.kill();
       if (child === current) child = null;
     }

@@ -13,7 +13,7 @@
 import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
-import { walkFiles } from '../files/walk.js';
+import { type WalkEntry, walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
 import { type Finding, type InputError, compareFindings } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
@@ -135,8 +135,11 @@ export class RegexCollector {
   private extractMs = 0;
   private cachedFiles = 0;
   private parsedFiles = 0;
-  /** A file ahead will go to the parser process: the first file that needs parsing starts it. */
-  largeSourceAhead = false;
+  /**
+   * A file ahead will go to the parser process, or may (a folder is being walked): the first file
+   * that needs parsing starts it, so that its start overlaps the reading of the others.
+   */
+  mayNeedParser = false;
 
   constructor(private readonly options: RegexAuditOptions) {
     this.budgetMs = options.budgetMs ?? 100;
@@ -157,7 +160,7 @@ export class RegexCollector {
       this.cachedFiles++;
     } else {
       this.parsedFiles++;
-      if (this.largeSourceAhead) warmParser();
+      if (this.mayNeedParser) warmParser();
       try {
         extraction = extract(kind, display, text);
       } catch (error) {
@@ -356,6 +359,16 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
   const collector = new RegexCollector(options);
   let vendored = 0;
   const ahead: { display: string; relative?: string; text: Promise<string | Error> }[] = [];
+  // Files the parser process will take wait until the walk is done: its start (~100 ms) then
+  // overlaps the small files instead of holding up the first large one. Findings are sorted at
+  // the end, so the order files are read in changes nothing else.
+  const large: Extract<WalkEntry, { kind: 'file' }>[] = [];
+  const read = (entry: Extract<WalkEntry, { kind: 'file' }>) =>
+    ahead.push({
+      display: entry.display,
+      ...(entry.explicit || options.includeVendored ? {} : { relative: entry.relative }),
+      text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
+    });
   const drain = async (keep: number) => {
     while (ahead.length > keep) {
       const next = ahead.shift()!;
@@ -374,17 +387,23 @@ export async function auditPaths(paths: string[], options: RegexAuditOptions): P
       vendored++;
     } else {
       if (!entry.explicit || wantsFile(entry.display)) {
-        if (isSourceFile(entry.display) && parsedOutOfProcess(entry.size)) collector.largeSourceAhead = true;
-        ahead.push({
-          display: entry.display,
-          ...(entry.explicit || options.includeVendored ? {} : { relative: entry.relative }),
-          text: readTextFile(entry.path, { display: entry.display, maxBytes: options.maxBytes }).catch((error: Error) => error),
-        });
+        // In a folder a large file may come late in the walk, after the parser should have started.
+        if (!entry.explicit) collector.mayNeedParser = true;
+        if (isSourceFile(entry.display) && parsedOutOfProcess(entry.size)) {
+          collector.mayNeedParser = true;
+          large.push(entry);
+          continue;
+        }
+        read(entry);
       } else {
         collector.addError({ file: entry.display, message: 'not a JavaScript, TypeScript, JSON or YAML file' });
       }
       await drain(16);
     }
+  }
+  for (const entry of large) {
+    read(entry);
+    await drain(16);
   }
   await drain(0);
   return { ...(await collector.finish()), vendored };
