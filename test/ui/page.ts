@@ -1,5 +1,12 @@
 // Driving the decoder page the way a person does: a fixed clock and zone, paste, read back.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { launch } from './browser.js';
 import { NOW_ISO } from './tokens.js';
 
 /**
@@ -57,4 +64,14 @@ export async function paste(page: Page, text: string): Promise<PageReading> {
     })),
     errors: document.getElementById('errors')!.textContent!,
   }));
+}
+
+/** The page `authkit ui --out` writes, opened from disk in a fresh browser (page errors logged). */
+export async function openDecoderFile(): Promise<{ browser: Browser; page: Page }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
+  expect((await runCli(['ui', '--out', file])).code).toBe(0);
+  const browser = await launch();
+  const page = await openPage(browser, pathToFileURL(file).href);
+  page.on('pageerror', (error) => console.error('page error:', error));
+  return { browser, page };
 }

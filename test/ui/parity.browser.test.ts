@@ -1,14 +1,10 @@
 // The page runs the CLI's analysis, so for every token it must conclude what
 // `authkit decode --json` concludes: same rule ids, severities and messages, in order.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CHROMIUM, launch } from './browser.js';
-import { openPage, paste } from './page.js';
+import { CHROMIUM } from './browser.js';
+import { openDecoderFile, paste } from './page.js';
 import { NOW_ISO, keyPairs, parityTable } from './tokens.js';
 
 const table = await parityTable(keyPairs());
@@ -17,11 +13,7 @@ describe.skipIf(!CHROMIUM)('parity with authkit decode --json', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
-    expect((await runCli(['ui', '--out', file])).code).toBe(0);
-    browser = await launch();
-    page = await openPage(browser, pathToFileURL(file).href);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    ({ browser, page } = await openDecoderFile());
   });
   afterAll(async () => browser?.close());
 

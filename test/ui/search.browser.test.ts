@@ -2,15 +2,11 @@
 // token must be drawn in the input event itself, the search must follow after that frame, and a
 // newer token must win over a search still pending for an older one. Order and content are
 // asserted, never milliseconds.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CHROMIUM, launch } from './browser.js';
-import { openPage, paste } from './page.js';
+import { CHROMIUM } from './browser.js';
+import { openDecoderFile, paste } from './page.js';
 import { HMAC_ALGS, NOW_ISO, hmac } from './tokens.js';
 
 const NOW = Date.parse(NOW_ISO) / 1000;
@@ -78,11 +74,7 @@ describe.skipIf(!CHROMIUM)('the known-secret search does not hold up the first r
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'authkit-ui-')), 'decoder.html');
-    expect((await runCli(['ui', '--out', file])).code).toBe(0);
-    browser = await launch();
-    page = await openPage(browser, pathToFileURL(file).href);
-    page.on('pageerror', (error) => console.error('page error:', error));
+    ({ browser, page } = await openDecoderFile());
   });
   afterAll(async () => browser?.close());
 
