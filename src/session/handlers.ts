@@ -5,7 +5,8 @@
 // its work to a service in another file is not judged (precision first).
 import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
-import { authCookieWrites, cookieWrites } from './cookies.js';
+import { cookieWrites } from './cookie-writes.js';
+import { authCookieWrites } from './cookies.js';
 import { isFunction, stringLiteral } from './flow.js';
 import { isAuthCookieName, isRefreshName, jwtOperation, tokenPurpose } from './libraries.js';
 
