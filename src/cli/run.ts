@@ -75,17 +75,20 @@ function describeOne(error: unknown): { file: string; message: string } {
   return { file: '', message: `internal error: ${(error as Error)?.message ?? String(error)}` };
 }
 
-/** Config severities and ignores, fingerprints and `--baseline`, for every command that reports findings. */
+/** Directives, config severities and ignores, fingerprints and `--baseline`, for every command that reports findings. */
 async function finalize(cmd: Command, result: CommandResult, globals: GlobalOptions): Promise<CommandResult> {
   // `authkit rules` is what a config error sends the user to: it must work with a broken config.
   if (result.command === 'hook' || result.command === 'rules') return result;
-  // A rule id nobody registered would be unknown to configs, suppressions and SARIF: a bug, exit 2.
-  // The registry holds every domain's rules; a clean run has nothing to check against it.
-  if (result.findings.length > 0) (await import('../rules/index.js')).assertRegistered(result.findings);
-  const { finalizeResult } = await import('../findings/pipeline.js');
+  // The registry holds every domain's rules: loaded when something needs it, so that a clean decode
+  // never pays for it. A rule id nobody registered would be unknown to configs, suppressions and
+  // SARIF: a bug, exit 2.
+  const registry = result.findings.length > 0 || result.directives?.length ? await import('../rules/index.js') : undefined;
+  registry?.assertRegistered(result.findings);
+  const [{ finalizeResult }, { loadConfig }] = await Promise.all([import('../findings/pipeline.js'), import('../config/load.js')]);
+  const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
   const fingerprints = globals.format === 'json' || globals.format === 'sarif';
-  return finalizeResult(result, { cwd: globals.cwd, configPath: globals.config, baselinePath: baseline, fingerprints });
+  return finalizeResult(result, { cwd: globals.cwd, config, ownerOf: registry?.domainOf, baselinePath: baseline, fingerprints });
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type CommandResult, type Finding, type InputError, type InputNote, type RenderContext, appendAll, maxOf, plural } from '../findings/model.js';
+import { type CommandResult, type FileDirectives, type Finding, type InputError, type InputNote, type RenderContext, appendAll, maxOf, plural } from '../findings/model.js';
 import { readInputs } from '../files/inputs.js';
+import { suppressionsIn } from '../findings/directives.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
 import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
@@ -63,6 +64,11 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const reports: FileReport[] = [];
+  const directives: FileDirectives[] = [];
+  const readDirectives = (file: string, text: string) => {
+    const suppressions = suppressionsIn(file, text);
+    if (suppressions.length > 0) directives.push({ file, suppressions, domains: ['cron'] });
+  };
   const forced: CrontabKind | undefined = options.system ? 'system' : options.user ? 'user' : undefined;
 
   const withNext = (all: JobSummary[]) => {
@@ -81,6 +87,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     if (analysis.error) return errors.push({ file: display, message: analysis.error });
     if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
     appendAll(findings, analysis.findings);
+    readDirectives(display, text);
     reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), jobCount: analysis.jobs.length, shellSkipped: 0 });
   };
 
@@ -89,6 +96,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands, maxJobs: MAX_JOBS_LISTED });
     const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobCount, shellSkipped: analysis.shellSkipped };
     let fileFindings = analysis.findings;
+    let linted = text;
     if (options.fix) {
       const fixed = fixCrontab(text, analysis);
       const canWrite = !options.dryRun && location !== undefined;
@@ -96,6 +104,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
         const diff = unifiedDiff(text, fixed.text, `a/${display}`, `b/${display}`);
         if (canWrite) {
           await writeFile(location!, fixed.text);
+          linted = fixed.text;
           fileFindings = analyzeCrontab(display, fixed.text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands }).findings;
         }
         report.fix = { applied: fixed.applied, diff, written: canWrite, advice: fixed.advice };
@@ -104,6 +113,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
       }
     }
     appendAll(findings, fileFindings);
+    readDirectives(display, linted);
     reports.push(report);
   };
 
@@ -137,6 +147,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     errors,
     rules: CRON_RULES,
     inputs: reports.length,
+    ...(directives.length ? { directives } : {}),
     json: {
       target: target.name,
       passedOver,

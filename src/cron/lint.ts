@@ -5,15 +5,10 @@
  * neither.
  */
 import type { Finding, Severity } from '../findings/model.js';
-import { suppressionsIn } from '../findings/directives.js';
-import { applySuppressions } from '../findings/suppress.js';
 import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
-import { CRON_RULES, type CronRuleName, cronRule } from './rules.js';
+import { type CronRuleName, cronRule } from './rules.js';
 
-// This domain's own list, not the registry's domainOf (ids are unique across domains): the
-// registry holds every domain's rules and would load with every cron-lint (issue 19).
-const CRON_RULE_IDS: ReadonlySet<string> = new Set(CRON_RULES.map((rule) => rule.id));
 import { KEYWORDS, describeKeyword } from './schedule.js';
 import { type ScheduleCache, checkScheduleFields } from './schedule-rules.js';
 import { inCronD, isSystemCrontabPath } from './detect.js';
@@ -303,11 +298,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     report('unknown-user-not-checked', seen.line, seen.column, `Jobs run as '${user}' (${listLines(seen.lines)}); authkit cannot check that this account exists on the target`, { user });
   }
 
-  // Suppressions naming only other domains' rules (jwt/..., regex/...) are theirs to judge, not stale here.
-  const ours = suppressionsIn(file, text).filter((s) => s.rules === null || s.rules.some((rule) => CRON_RULE_IDS.has(rule)));
-  const { kept, unused } = applySuppressions(file, raw, ours);
   return {
-    findings: [...kept, ...unused],
+    findings: raw,
     jobs,
     jobCount,
     parsed,

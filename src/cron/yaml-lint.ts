@@ -3,15 +3,10 @@
  * of the schedule string, plus what GitHub Actions and Kubernetes do differently from cron.
  * Sources: GitHub's "Events that trigger workflows" (schedule) and Kubernetes' CronJob concept page.
  */
-import { suppressionsIn } from '../findings/directives.js';
 import type { Finding, Severity } from '../findings/model.js';
-import { applySuppressions } from '../findings/suppress.js';
 import type { JobSummary } from './lint.js';
-import { CRON_RULES, cronRule } from './rules.js';
+import { cronRule } from './rules.js';
 
-// This domain's own list, not the registry's domainOf (ids are unique across domains): the
-// registry holds every domain's rules and would load with every cron-lint (issue 19).
-const CRON_RULE_IDS: ReadonlySet<string> = new Set(CRON_RULES.map((rule) => rule.id));
 import { KEYWORDS, type Schedule, describeKeyword } from './schedule.js';
 import { type FieldSpan, checkScheduleFields } from './schedule-rules.js';
 import type { Report } from './shell-rules.js';
@@ -60,9 +55,7 @@ export function analyzeYamlSchedules(file: string, text: string): YamlAnalysis {
   for (const m of scan.malformed) report('invalid-schedule', m.line, m.col, `Invalid schedule: ${m.message}`);
   for (const entry of scan.schedules) checkOne(entry, report, jobs);
 
-  const ours = suppressionsIn(file, text).filter((s) => s.rules === null || s.rules.some((rule) => CRON_RULE_IDS.has(rule)));
-  const { kept, unused } = applySuppressions(file, raw, ours);
-  return { flavour: scan.flavour, findings: [...kept, ...unused], jobs };
+  return { flavour: scan.flavour, findings: raw, jobs };
 }
 
 function checkOne(entry: YamlSchedule, report: Report, jobs: JobSummary[]): void {

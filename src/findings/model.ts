@@ -25,6 +25,38 @@ export interface Finding {
   fingerprint?: string;
 }
 
+/**
+ * One inline directive (`authkit-ignore-next-line rule/a -- reason`, src/findings/suppress.ts).
+ * Here, not beside its parser, because a command result carries them to the pipeline.
+ */
+export interface Suppression {
+  line: number;
+  column: number;
+  /** The line whose findings it silences. */
+  targetLine: number;
+  /** null: every rule. */
+  rules: string[] | null;
+  reason?: string;
+}
+
+/**
+ * The directives one input holds and the domains that read it. Commands hand these to the findings
+ * pipeline, which applies them once for every command (src/findings/suppress.ts): a suppression is
+ * stale only if it names a rule of a domain that read the file (or no rule, or an unknown one).
+ */
+export interface FileDirectives {
+  file: string;
+  suppressions: readonly Suppression[];
+  domains: readonly string[];
+  /** False when the command left findings out on purpose (regex-audit --auth-only): nothing is called stale. */
+  reportUnused?: boolean;
+}
+
+/** A finding an inline directive silenced: kept for SARIF (`suppressions`), JSON and the summary's count. */
+export interface SuppressedFinding extends Finding {
+  suppression: { line: number; column: number; reason?: string };
+}
+
 /** An input that could not be used at all: reported in one line, exit status 2, the rest goes on. */
 // Defined by the input layer below (src/files), which never imports from here.
 export type { InputError };
@@ -95,6 +127,10 @@ export interface CommandResult {
   notes?: InputNote[];
   /** Vendored and minified files passed over (--include-vendored reads them): the summary counts them. */
   vendored?: number;
+  /** Inline directives read from the inputs, per file: the pipeline applies them and clears this. */
+  directives?: FileDirectives[];
+  /** Findings the directives silenced, set by the pipeline. */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface Painter {
@@ -158,6 +194,11 @@ export function noteLines(notes: readonly InputNote[] | undefined): string[] {
 
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** Which finding this is, whatever copies the pipeline made of it (severity and fingerprint aside). */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'file' | 'line' | 'column'>): string {
+  return `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,5 +1,11 @@
-import type { Finding } from './model.js';
+import type { FileDirectives, Finding, SuppressedFinding, Suppression } from './model.js';
 import type { MetaRuleId } from './rules.js';
+
+export type { Suppression };
+
+const NEXT_LINE = 'authkit-ignore-next-line';
+const SAME_LINE = 'authkit-ignore';
+const COMMENT_OPENERS = ['//', '#', '/*', '<!--', ';', '--'];
 
 /**
  * Inline suppressions, in any comment syntax (`//`, `#`, `/*`, `<!--`):
@@ -7,20 +13,6 @@ import type { MetaRuleId } from './rules.js';
  *   some code, then a comment on the same line: authkit-ignore rule/a -- reason
  * No rule ids means every rule. Parsed by hand: this runs on untrusted files.
  */
-export interface Suppression {
-  line: number;
-  column: number;
-  /** The line whose findings it silences. */
-  targetLine: number;
-  /** null: every rule. */
-  rules: string[] | null;
-  reason?: string;
-}
-
-const NEXT_LINE = 'authkit-ignore-next-line';
-const SAME_LINE = 'authkit-ignore';
-const COMMENT_OPENERS = ['//', '#', '/*', '<!--', ';', '--'];
-
 export function parseSuppressions(text: string): Suppression[] {
   if (!text.includes(SAME_LINE)) return [];
   const out: Suppression[] = [];
@@ -60,40 +52,73 @@ export function parseSuppressions(text: string): Suppression[] {
 
 export const UNUSED_SUPPRESSION_RULE: MetaRuleId = 'meta/unused-suppression';
 
+export interface ResolvedDirectives {
+  kept: Finding[];
+  suppressed: SuppressedFinding[];
+  /** Stale directives, as `meta/unused-suppression` findings. */
+  unused: Finding[];
+}
+
 /**
- * Drops the findings a suppression covers. Suppressions that silenced nothing come back as
- * `meta/unused-suppression` findings, so that stale comments do not rot in place.
+ * Applies every file's directives to the findings of one run, once, for every command (as ESLint
+ * applies its disable comments in one place). A directive silences the findings on its target line
+ * whose rule it names (any, when it names none). One that silenced nothing is stale when a domain
+ * that read the file could have reported what it names: a comment naming only `cron/...` rules in a
+ * file that only regex-audit read is not regex-audit's to judge, while a rule id nobody owns (a typo)
+ * is stale everywhere. `ownerOf` comes from the rule registry, given by the caller above.
  */
-export function applySuppressions(
-  file: string,
-  findings: Finding[],
-  suppressions: Suppression[],
-): { kept: Finding[]; suppressed: Finding[]; unused: Finding[] } {
-  if (suppressions.length === 0) return { kept: findings, suppressed: [], unused: [] };
+export function resolveDirectives(findings: readonly Finding[], directives: readonly FileDirectives[], ownerOf: (ruleId: string) => string | undefined): ResolvedDirectives {
+  const byFile = new Map<string, FileDirectives[]>();
+  for (const d of directives) if (d.suppressions.length > 0) (byFile.get(d.file) ?? byFile.set(d.file, []).get(d.file)!).push(d);
+  if (byFile.size === 0) return { kept: [...findings], suppressed: [], unused: [] };
+
+  // Per file, the directives by the line they silence: a file with 100,000 findings is one lookup each.
+  const targets = new Map<string, Map<number, Suppression[]>>();
+  for (const [file, list] of byFile) {
+    const lines = new Map<number, Suppression[]>();
+    for (const d of list) for (const s of d.suppressions) (lines.get(s.targetLine) ?? lines.set(s.targetLine, []).get(s.targetLine)!).push(s);
+    targets.set(file, lines);
+  }
   const used = new Set<Suppression>();
   const kept: Finding[] = [];
-  const suppressed: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
-    const match = suppressions.find(
-      (s) => s.targetLine === finding.line && (s.rules === null || s.rules.includes(finding.ruleId)),
-    );
-    if (match) {
-      used.add(match);
-      suppressed.push(finding);
-    } else {
+    const match = targets.get(finding.file)?.get(finding.line)?.find((s) => s.rules === null || s.rules.includes(finding.ruleId));
+    if (!match) {
       kept.push(finding);
+      continue;
+    }
+    used.add(match);
+    suppressed.push({ ...finding, suppression: { line: match.line, column: match.column, ...(match.reason ? { reason: match.reason } : {}) } });
+  }
+
+  const unused: Finding[] = [];
+  for (const [file, list] of byFile) {
+    const domains = new Set(list.filter((d) => d.reportUnused !== false).flatMap((d) => d.domains));
+    if (domains.size === 0) continue;
+    const seen = new Set<Suppression>();
+    for (const d of list) {
+      for (const s of d.suppressions) {
+        // Scan reads each file's directives once for all its domains; a command may list them again.
+        if (used.has(s) || seen.has(s)) continue;
+        seen.add(s);
+        const concerned = s.rules === null || s.rules.some((rule) => {
+          const owner = ownerOf(rule);
+          return owner === undefined || domains.has(owner);
+        });
+        if (!concerned) continue;
+        const unknown = s.rules?.filter((rule) => ownerOf(rule) === undefined) ?? [];
+        unused.push({
+          ruleId: UNUSED_SUPPRESSION_RULE,
+          severity: 'warning',
+          message: `Suppression of ${s.rules ? s.rules.join(', ') : 'every rule'} matched no finding; ${unknown.length > 0 ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a rule id' : 'are not rule ids'} (\`authkit rules\` lists them)` : 'remove it'}`,
+          file,
+          line: s.line,
+          column: s.column,
+          data: { rules: s.rules },
+        });
+      }
     }
   }
-  const unused: Finding[] = suppressions
-    .filter((s) => !used.has(s))
-    .map((s) => ({
-      ruleId: UNUSED_SUPPRESSION_RULE,
-      severity: 'warning' as const,
-      message: `Suppression of ${s.rules ? s.rules.join(', ') : 'every rule'} matched no finding; remove it`,
-      file,
-      line: s.line,
-      column: s.column,
-      data: { rules: s.rules },
-    }));
   return { kept, suppressed, unused };
 }

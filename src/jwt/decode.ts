@@ -1,6 +1,5 @@
-import { type CommandResult, type Finding, type InputError, type InputNote, appendAll } from '../findings/model.js';
+import { type CommandResult, type FileDirectives, type Finding, type InputError, type InputNote, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
-import { applySuppressions } from '../findings/suppress.js';
 import { type TokenAnalysis, type TokenFinding, analyseToken } from './analyze.js';
 import { findTokens, tokensInArgument } from './extract.js';
 import { type ParsedToken, TokenDecodeError, parseToken } from './parse.js';
@@ -11,10 +10,6 @@ import { secretListPlace, weakSecretCount } from './weak-secret.js';
 import { preciseDuration } from './time.js';
 
 export type { DecodedTokenReport };
-
-// This domain's own list, not the registry's domainOf (ids are unique across domains): the
-// registry holds every domain's rules and would load with every decode (issue 19).
-const JWT_RULE_IDS: ReadonlySet<string> = new Set(JWT_RULES.map((rule) => rule.id));
 
 export interface DecodeInput {
   /** '<arg>', '-', or the path as given. */
@@ -124,6 +119,7 @@ function unlistedNote(total: number, unlisted: number): string {
 export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): CommandResult {
   const errors: InputError[] = [];
   const findings: Finding[] = [];
+  const directives: FileDirectives[] = [];
   const tokens: DecodedTokenReport[] = [];
   const searched = new Set<string>();
   let failed = false;
@@ -134,7 +130,6 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
   for (const input of inputs) {
     const found = input.source === 'arg' ? tokensInArgument(input.text) : findTokens(input.text);
     let decoded = 0;
-    const inputFindings: Finding[] = [];
     for (const candidate of found) {
       let token: ParsedToken;
       try {
@@ -183,14 +178,13 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
         tokens.push(report);
       } else unlisted++;
       tokenCount++;
-      appendAll(inputFindings, tokenFindings);
+      appendAll(findings, tokenFindings);
     }
+    // A token given as an argument has no comments; files and stdin may carry directives.
     if (input.source !== 'arg') {
-      // Suppressions naming only other domains' rules are theirs to judge, not stale here.
-      const ours = suppressionsIn(input.file, input.text).filter((s) => s.rules === null || s.rules.some((rule) => JWT_RULE_IDS.has(rule)));
-      const { kept, unused } = applySuppressions(input.file, inputFindings, ours);
-      appendAll(appendAll(findings, kept), unused);
-    } else appendAll(findings, inputFindings);
+      const suppressions = suppressionsIn(input.file, input.text);
+      if (suppressions.length > 0) directives.push({ file: input.file, suppressions, domains: ['jwt'] });
+    }
     if (decoded === 0 && found.length === 0) {
       const what = input.source === 'arg' ? 'the argument is not a JWT' : input.text.trim() === '' ? 'empty input, no JWT found' : 'no JWT found';
       errors.push({ file: input.file, message: what });
@@ -227,6 +221,7 @@ export function decodeTokens(inputs: DecodeInput[], options: DecodeOptions): Com
     json,
     inputs: inputs.length,
     ...(notes.length ? { notes } : {}),
-    text: (ctx) => renderDecodeText(tokens, findings, ctx, unlisted ? unlistedNote(tokenCount, unlisted) : undefined),
+    ...(directives.length ? { directives } : {}),
+    text: (ctx, finished) => renderDecodeText(tokens, finished.findings, ctx, unlisted ? unlistedNote(tokenCount, unlisted) : undefined),
   };
 }

@@ -15,12 +15,10 @@ import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { type WalkEntry, walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
-import { type Finding, type InputError, compareFindings } from '../findings/model.js';
+import { type FileDirectives, type Finding, type InputError, type Suppression, compareFindings, findingKey } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
-import { type Suppression, applySuppressions } from '../findings/suppress.js';
 import { parseFailure, parseSource, parsedOutOfProcess } from '../js/parse.js';
 import { stopParser, warmParser } from '../js/parse-guard.js';
-import { domainOf } from '../rules/index.js';
 import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, compileError, extractFromSource } from './extract.js';
@@ -84,6 +82,8 @@ export interface RegexAuditOutcome {
   inputs: number;
   /** One entry per vulnerable, incomplete or invalid pattern that has findings, auth-related first. */
   reports: PatternReport[];
+  /** Each file's inline directives, for the findings pipeline. */
+  directives: FileDirectives[];
   stats: AuditStats;
   /** Vendored and minified files a walk passed over. */
   vendored?: number;
@@ -283,37 +283,18 @@ export class RegexCollector {
       if (finding.data?.auth) report.auth = true;
     }
 
-    // Suppressions, per file; stale ones become findings.
-    const byFile = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      const list = byFile.get(finding.file);
-      if (list) list.push(finding);
-      else byFile.set(finding.file, [finding]);
-    }
-    const suppressed = new Set<Finding>();
-    const unused: Finding[] = [];
-    for (const record of this.files.values()) {
-      // A suppression naming only other domains' rules (jwt/..., cron/...) is theirs to judge, not stale here.
-      const ours = record.suppressions.filter((sup) => sup.rules === null || sup.rules.some((rule) => domainOf(rule) === 'regex'));
-      const result = applySuppressions(record.file, byFile.get(record.file) ?? [], ours);
-      for (const f of result.suppressed) suppressed.add(f);
-      unused.push(...result.unused);
-    }
-    findings = findings.filter((f) => !suppressed.has(f));
+    // Inline directives go to the findings pipeline with the findings (it applies them for every
+    // command); --auth-only leaves findings out on purpose, so none of its directives is called stale.
     if (this.options.authOnly) findings = findings.filter((f) => f.data?.auth === true);
-    else findings.push(...unused);
     findings = withFingerprints(findings.sort(authFirst), (f) => (typeof f.data?.pattern === 'string' ? `${f.data.pattern}/${f.data.flags}` : f.message));
+    const directives: FileDirectives[] = [...this.files.values()].map(({ file, suppressions }) => ({ file, suppressions, domains: ['regex'], ...(this.options.authOnly ? { reportUnused: false } : {}) }));
 
-    const kept = new Set(findings);
     const reportList = [...reports.values()]
-      .map((r) => ({ ...r, findings: r.findings.filter((f) => !suppressed.has(f)) }))
-      .filter((r) => r.findings.length > 0 && (!this.options.authOnly || r.auth))
+      .filter((r) => !this.options.authOnly || r.auth)
       .sort((a, b) => Number(b.auth) - Number(a.auth) || rank(b) - rank(a) || compareFindings(a.findings[0]!, b.findings[0]!));
     // Fingerprinted copies replace the originals in the reports.
-    const byIdentity = new Map(findings.map((f) => [`${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`, f]));
-    for (const report of reportList) {
-      report.findings = report.findings.map((f) => byIdentity.get(`${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`) ?? f).filter((f) => kept.has(f));
-    }
+    const byIdentity = new Map(findings.map((f) => [findingKey(f), f]));
+    for (const report of reportList) report.findings = report.findings.map((f) => byIdentity.get(findingKey(f))).filter((f) => f !== undefined);
 
     return {
       findings,
@@ -321,6 +302,7 @@ export class RegexCollector {
       skipped: this.skipped,
       inputs: this.inputs,
       reports: reportList.filter((r) => r.findings.length > 0),
+      directives,
       stats: {
         files: this.inputs,
         regexes: this.occurrences.length,

@@ -19,10 +19,19 @@ export function* jsonChunks(result: CommandResult, ctx: RenderContext): Generato
     command: result.command,
     ...result.json,
   };
+  const suppressed = result.suppressed ?? [];
   const tail = {
     errors: result.errors,
     ...(result.notes?.length ? { notes: result.notes } : {}),
-    summary: { ...counts, total: result.findings.length, inputErrors: result.errors.length, ...(result.vendored ? { vendored: result.vendored } : {}) },
+    // Silenced by an inline directive: data for an audit of the suppressions, never counted in `total`.
+    ...(suppressed.length ? { suppressed } : {}),
+    summary: {
+      ...counts,
+      total: result.findings.length,
+      inputErrors: result.errors.length,
+      ...(suppressed.length ? { suppressed: suppressed.length } : {}),
+      ...(result.vendored ? { vendored: result.vendored } : {}),
+    },
   };
   // Both objects are never empty: strip `\n}` from the head and `{\n` from the tail to join them.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "findings": `;

@@ -1,7 +1,7 @@
 import { vendoredSummary } from '../files/vendored.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { toPosix } from '../files/paths.js';
-import type { CommandResult, Finding, RenderContext, RuleMeta, Severity } from '../findings/model.js';
+import type { CommandResult, Finding, RenderContext, RuleMeta, Severity, SuppressedFinding } from '../findings/model.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 // GitHub code scanning reads `security-severity` (0-10) to rank security alerts.
@@ -53,14 +53,17 @@ function ruleDescriptor(rule: RuleMeta) {
 export function renderSarif(result: CommandResult, ctx: RenderContext): string {
   const rules = [...result.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  for (const f of result.findings) {
+  for (const f of [...result.findings, ...(result.suppressed ?? [])]) {
     if (!index.has(f.ruleId)) {
       index.set(f.ruleId, rules.length);
       rules.push({ id: f.ruleId, severity: f.severity, description: f.ruleId, help: f.ruleId });
     }
   }
-  const results = result.findings.map((f) => {
+  // SARIF keeps suppressed results, marked, so code scanning shows them as dismissed in source.
+  const reported: (Finding | SuppressedFinding)[] = result.suppressed?.length ? [...result.findings, ...result.suppressed] : result.findings;
+  const results = reported.map((f) => {
     const locations = locationOf(f, result);
+    const suppression = 'suppression' in f ? f.suppression : undefined;
     return {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
@@ -69,6 +72,7 @@ export function renderSarif(result: CommandResult, ctx: RenderContext): string {
       ...(locations ? { locations } : {}),
       ...(f.fingerprint ? { partialFingerprints: { 'authkit/v1': f.fingerprint } } : {}),
       ...(f.data ? { properties: f.data } : {}),
+      ...(suppression ? { suppressions: [{ kind: 'inSource', ...(suppression.reason ? { justification: suppression.reason } : {}) }] } : {}),
     };
   });
   const log = {

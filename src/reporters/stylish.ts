@@ -28,7 +28,8 @@ export function* stylishChunks(result: CommandResult, ctx: RenderContext): Gener
   // -q hides only what cannot fail the run, so an exit 1 always shows its reason.
   const shown = ctx.quiet ? result.findings.filter((f) => severityAtLeast(f.severity, ctx.failOn)) : result.findings;
   const hidden = result.findings.length - shown.length;
-  const skipped = `${result.skipped?.length ? `, ${plural(result.skipped.length, 'file')} skipped` : ''}${result.vendored ? `; ${vendoredSummary(result.vendored)}` : ''}`;
+  const suppressedCount = result.suppressed?.length ?? 0;
+  const skipped = `${result.skipped?.length ? `, ${plural(result.skipped.length, 'file')} skipped` : ''}${suppressedCount ? `; ${suppressedCount} suppressed inline` : ''}${result.vendored ? `; ${vendoredSummary(result.vendored)}` : ''}`;
   const byFile = new Map<string, Finding[]>();
   for (const f of [...shown].sort(compareFindings)) {
     const list = byFile.get(f.file) ?? [];
@@ -64,7 +65,7 @@ export function* stylishChunks(result: CommandResult, ctx: RenderContext): Gener
   } else if (failed) {
     const rest = (result.inputs ?? 0) - failedFiles;
     yield part(paint.red(paint.bold(`✖ ${failed}${rest > 0 ? `; no problems found in ${plural(rest, 'other input')}` : ''}${skipped}`)));
-  } else if (!result.text && result.errors.length === 0 && !ctx.quiet) {
+  } else if ((!intro || suppressedCount > 0) && result.errors.length === 0 && !ctx.quiet) {
     const what = result.inputs === undefined ? '' : ` in ${plural(result.inputs, 'input')}${skipped}`;
     yield part(paint.green(`✔ no problems found${what}`));
   }

@@ -17,19 +17,17 @@ async function cronScanner(config: LoadedConfig): Promise<DomainScanner> {
   ]);
   return {
     domain: 'cron',
-    appliesSuppressions: true,
     wants: (file, text) => isCronInput(file, text),
     // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
     add: (file, text) => (mayHoldSchedules(file, text) ? analyzeYamlSchedules(file, text).findings : lintCrontab(file, text, { target: config.cron.target, trustedCommands: config.cron.trustedCommands })),
   };
 }
 
-/** JWTs written into any text file; the scan applies suppressions to these findings. */
+/** JWTs written into any text file. */
 async function jwtScanner(options: DomainScannerOptions): Promise<DomainScanner> {
   const { findLeakedTokens } = await import('../jwt/leaks.js');
   return {
     domain: 'jwt',
-    appliesSuppressions: false,
     wants: () => true,
     add: (file, text) => findLeakedTokens(file, text, { now: options.now, maxLifetimeSeconds: options.config.jwt.maxLifetimeSeconds }),
   };
@@ -49,7 +47,6 @@ async function sessionScanner(options: DomainScannerOptions): Promise<DomainScan
   };
   return {
     domain: 'session',
-    appliesSuppressions: false,
     wants: (file, text) => isSessionSourceFile(file) || (isCaptureCandidate(file) && looksLikeCapture(file, text)),
     // A capture that cannot be read (a .har that is not a HAR) or a config that is not JSON is an
     // input error: reported clean, it would hide what it holds. A JS/TS file that does not parse is
@@ -77,7 +74,6 @@ async function regexScanner(options: DomainScannerOptions & { cwd: string }): Pr
   });
   return {
     domain: 'regex',
-    appliesSuppressions: true,
     wants: (file) => wantsFile(file),
     add: (file, text) => {
       collector.add(file, text);

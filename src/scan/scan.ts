@@ -3,13 +3,11 @@ import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, rea
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
-import { type Finding, type InputError, type SkippedInput, appendAll } from '../findings/model.js';
+import { type FileDirectives, type Finding, type InputError, type SkippedInput, type Suppression, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
-import { type Suppression, UNUSED_SUPPRESSION_RULE, applySuppressions } from '../findings/suppress.js';
 import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
-import { domainOf } from '../rules/index.js';
 import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
 
 /**
@@ -18,13 +16,8 @@ import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
  * keep what they were given and answer from `finish`.
  */
 export interface DomainScanner {
-  /** The rule-id prefix of the domain's findings: 'jwt', 'regex', 'cron'. */
+  /** The domain's name in the registry: inline directives naming its rules are its to judge. */
   domain: string;
-  /**
-   * True when `add`/`finish` return findings with inline suppressions already applied (and stale
-   * ones as meta/unused-suppression); false when they return every finding and leave it to the scan.
-   */
-  appliesSuppressions: boolean;
   /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
   wants(file: string, text: string): boolean;
   /** Errors come back only for inputs the domain cannot read at all (a .har that is not a HAR). */
@@ -58,7 +51,10 @@ export interface ScanOptions {
 }
 
 export interface ScanOutcome {
+  /** Every finding, fingerprinted; inline directives are the findings pipeline's to apply. */
   findings: Finding[];
+  /** Each file's inline directives and the domains that read it. */
+  directives: FileDirectives[];
   errors: InputError[];
   /** Text files read. */
   inputs: number;
@@ -79,34 +75,8 @@ interface PendingFile {
   absolute: string;
   text: string;
   domains: Set<string>;
-  /** The domains among them that applied the suppressions themselves. */
-  selfSuppressing: Set<string>;
   suppressions: Suppression[];
-  /** Per domain, the `line:column` of suppressions that domain found unused. */
-  unusedBy: Map<string, Set<string>>;
   findings: Finding[];
-}
-
-const at = (line: number, column: number) => `${line}:${column}`;
-
-/**
- * Several domains read the same file, and those that apply inline suppressions themselves see only
- * their own findings, so one domain's "unused" may be another's "used". A suppression is reported
- * stale when it silences none of the findings that reached the scan and every self-suppressing
- * domain that read the file and whose rules it names (any, for a suppression naming no rule)
- * reported it unused too. Domains that return raw findings are covered by the check here.
- */
-export function resolveSuppressions(file: string, pending: Omit<PendingFile, 'absolute' | 'text'>): Finding[] {
-  const own = pending.findings.filter((f) => f.ruleId !== UNUSED_SUPPRESSION_RULE);
-  if (pending.suppressions.length === 0) return own;
-  const { kept, unused } = applySuppressions(file, own, pending.suppressions);
-  const stale = unused.filter((u) => {
-    const suppression = pending.suppressions.find((s) => s.line === u.line && s.column === u.column);
-    // Only a domain whose rules the suppression names (or one naming no rule) could have used it.
-    const concerned = [...pending.selfSuppressing].filter((d) => !suppression?.rules || suppression.rules.some((r) => domainOf(r) === d));
-    return concerned.every((d) => pending.unusedBy.get(d)?.has(at(u.line, u.column)));
-  });
-  return [...kept, ...stale];
 }
 
 /** Directives from the file's real comments; a JS/TS file is parsed once, shared with the regex domain. */
@@ -130,10 +100,13 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     skippedFiles.push({ file, reason: `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` });
   };
 
+  const directives: FileDirectives[] = [];
   const complete = (file: string, pending: PendingFile) => {
+    if (pending.suppressions.length > 0) directives.push({ file, suppressions: pending.suppressions, domains: [...pending.domains] });
     // Fingerprints are the scan's to make, from the repository-relative path, so that they do not
-    // depend on the working directory (a domain's own are relative to it).
-    const resolved = resolveSuppressions(file, pending).map(({ fingerprint: _, ...f }) => f);
+    // depend on the working directory (a domain's own are relative to it), and from the text read
+    // (the staged blob, not the working tree).
+    const resolved = pending.findings.map(({ fingerprint: _, ...f }) => f);
     const lines = pending.text;
     appendAll(
       findings,
@@ -178,16 +151,15 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     }
     inputs++;
     options.onProgress?.({ files: inputs });
-    const pending: PendingFile = { absolute, text, domains: new Set(), selfSuppressing: new Set(), suppressions: directivesOf(file, text), unusedBy: new Map(), findings: [] };
+    const pending: PendingFile = { absolute, text, domains: new Set(), suppressions: directivesOf(file, text), findings: [] };
     for (const scanner of options.scanners) {
       try {
         if (!scanner.wants(file, text)) continue;
         pending.domains.add(scanner.domain);
-        if (scanner.appliesSuppressions) pending.selfSuppressing.add(scanner.domain);
         const added = await scanner.add(file, text);
-        if (Array.isArray(added)) record(pending, scanner.domain, added);
+        if (Array.isArray(added)) appendAll(pending.findings, added);
         else {
-          record(pending, scanner.domain, added.findings);
+          appendAll(pending.findings, added.findings);
           for (const error of added.errors) addError(error);
         }
       } catch (error) {
@@ -268,23 +240,11 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     for (const error of finished.errors) addError(error);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
-      if (pending) record(pending, scanner.domain, [f]);
+      if (pending) pending.findings.push(f);
       else findings.push(f); // a domain reporting on a file it was never given: keep it visible
     }
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, errors, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
-}
-
-function record(pending: PendingFile, domain: string, found: Finding[]): void {
-  for (const f of found) {
-    if (f.ruleId === UNUSED_SUPPRESSION_RULE) {
-      const set = pending.unusedBy.get(domain) ?? new Set<string>();
-      set.add(at(f.line, f.column));
-      pending.unusedBy.set(domain, set);
-    } else {
-      pending.findings.push(f);
-    }
-  }
+  return { findings, directives, errors, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
 }

@@ -6,12 +6,10 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
-import { type CommandResult, type Finding, type InputError, appendAll } from '../findings/model.js';
+import { type CommandResult, type FileDirectives, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
-import { applySuppressions } from '../findings/suppress.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
-import { domainOf } from '../rules/index.js';
 import { readInputs } from '../files/inputs.js';
 import { bulkSearchNote, missingListNote } from '../jwt/weak-secret.js';
 import { SESSION_RULES } from './all-rules.js';
@@ -83,17 +81,17 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
   if (options.stdinFilename !== undefined && !paths.includes('-')) throw new SessionUsageError('--stdin-filename only applies to - (standard input)');
   const findings: Finding[] = [];
   const errors: InputError[] = [];
+  const directives: FileDirectives[] = [];
   let inputs = 0;
 
   const record = (display: string, text: string, audit: FileAudit) => {
     inputs++;
     appendAll(errors, audit.errors);
-    // Directives only inside real comments (for JS/TS, the parser's: free, the parse is memoised);
-    // those naming only other domains' rules are theirs to judge, not stale here.
+    appendAll(findings, audit.findings);
+    // Directives only inside real comments (for JS/TS, the parser's: free, the parse is memoised).
     const comments = text.includes('authkit-ignore') && isSourceFile(display) ? parseSource(display, text).comments : undefined;
-    const ours = suppressionsIn(display, text, comments).filter((s) => s.rules === null || s.rules.some((rule) => domainOf(rule) === 'session'));
-    const { kept, unused } = applySuppressions(display, audit.findings, ours);
-    appendAll(appendAll(findings, kept), unused);
+    const suppressions = suppressionsIn(display, text, comments);
+    if (suppressions.length > 0) directives.push({ file: display, suppressions, domains: ['session'] });
   };
 
   let vendored = 0;
@@ -117,5 +115,5 @@ export async function runSessionAudit(paths: string[], options: SessionAuditOpti
     else if (input.explicit) errors.push({ file: input.display, message: NOT_AUDITABLE });
   }
   const notes = [missingListNote(), bulkSearchNote()].filter((n) => n !== null);
-  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(vendored ? { vendored } : {}), ...(notes.length ? { notes } : {}) };
+  return { command: 'session-audit', findings, errors, rules: SESSION_RULES, inputs, ...(directives.length ? { directives } : {}), ...(vendored ? { vendored } : {}), ...(notes.length ? { notes } : {}) };
 }

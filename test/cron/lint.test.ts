@@ -90,12 +90,6 @@ describe('lintCrontab per rule (exact positions)', () => {
     expect(text.split('\n')[0]!.slice(f!.column - 1, f!.column + 4)).toBe('./run');
   });
 
-  it('applies inline suppressions and reports unused ones', () => {
-    const text = '# authkit-ignore-next-line cron/relative-binary -- on purpose\n0 1 * * * ./a\n0 2 * * * ./b # authkit-ignore cron/relative-binary\n# authkit-ignore-next-line cron/dom-dow-or\n0 3 * * * /bin/true\n';
-    const findings = lintCrontab('crontab', text);
-    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['meta/unused-suppression', 4]]);
-  });
-
   it('keeps the environment in effect per job', () => {
     const a = analyzeCrontab('crontab', 'A=1\n0 1 * * * /bin/true\nA="2"\n0 2 * * * /bin/true\n');
     expect(a.parsed.jobs.map((j) => j.env.get('A')?.value)).toEqual(['1', '2']);

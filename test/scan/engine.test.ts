@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/model.js';
-import { applySuppressions, parseSuppressions } from '../../src/findings/suppress.js';
+import { resolveDirectives } from '../../src/findings/suppress.js';
+import { domainOf } from '../../src/rules/index.js';
 import { type DomainScanner, scanFiles } from '../../src/scan/scan.js';
 
 const dirs: string[] = [];
@@ -35,26 +36,23 @@ function wordFindings(file: string, text: string, word: string, ruleId: string):
   return out;
 }
 
-/** A per-file domain that applies suppressions itself, as the real ones do. */
+/** A per-file domain, answering as it reads. */
 function leakScanner(seen: string[] = []): DomainScanner {
   return {
     domain: 'jwt',
-    appliesSuppressions: true,
     wants: () => true,
     add(file, text) {
       seen.push(file);
-      const { kept, unused } = applySuppressions(file, wordFindings(file, text, 'LEAK', 'jwt/token-in-source'), parseSuppressions(text));
-      return [...kept, ...unused];
+      return wordFindings(file, text, 'LEAK', 'jwt/token-in-source');
     },
   };
 }
 
-/** A batch domain (answers at the end) that leaves suppressions to the scan. */
+/** A batch domain (answers at the end). */
 function batchScanner(): DomainScanner {
   const files: [string, string][] = [];
   return {
     domain: 'regex',
-    appliesSuppressions: false,
     wants: (file) => file.endsWith('.js'),
     add(file, text) {
       files.push([file, text]);
@@ -102,7 +100,7 @@ describe('scanFiles', () => {
     expect(byRule(out.findings)).toEqual(['keep.txt:1:1 jwt/token-in-source']);
   });
 
-  it('reports a suppression unused only when no domain that could have used it did', async () => {
+  it('hands each file\'s directives and domains on; stale means no domain that read the file could have used it', async () => {
     const dir = tree({
       'a.js': [
         `// ${IGNORE}-next-line jwt/token-in-source -- used by the per-file domain`,
@@ -117,10 +115,23 @@ describe('scanFiles', () => {
         'BAD',
         '',
       ].join('\n'),
-      'crontab': `# ${IGNORE}-next-line cron/missing-path -- stale, in # syntax\n* * * * * true\n`,
+      'crontab': [
+        `# ${IGNORE}-next-line jwt/token-in-source -- stale, in # syntax`,
+        '* * * * * true',
+        `# ${IGNORE}-next-line cron/missing-path -- no cron domain read this file: not judged`,
+        '* * * * * true',
+        `# ${IGNORE}-next-line cron/no-such-rule -- a rule nobody declared: stale everywhere`,
+        '',
+      ].join('\n'),
     });
     const out = await scanFiles({ cwd: dir, paths: ['.'], mode: { kind: 'walk' }, scanners: [leakScanner(), batchScanner()], fingerprintRoot: dir });
-    expect(byRule(out.findings)).toEqual(['a.js:5:4 meta/unused-suppression', 'a.js:7:10 meta/unused-suppression', 'crontab:1:3 meta/unused-suppression']);
+    expect(out.directives.map((d) => `${d.file} ${d.suppressions.length} ${[...d.domains].sort().join(',')}`).sort()).toEqual(['a.js 5 jwt,regex', 'crontab 3 jwt']);
+    const { kept, suppressed, unused } = resolveDirectives(out.findings, out.directives, domainOf);
+    expect(byRule(kept)).toEqual([]);
+    expect(byRule(suppressed)).toEqual(['a.js:10:1 regex/redos-exponential', 'a.js:2:1 jwt/token-in-source', 'a.js:4:1 regex/redos-exponential']);
+    expect(suppressed.find((f) => f.line === 2)?.suppression).toEqual({ line: 1, column: 4, reason: 'used by the per-file domain' });
+    expect(byRule(unused)).toEqual(['a.js:5:4 meta/unused-suppression', 'a.js:7:10 meta/unused-suppression', 'crontab:1:3 meta/unused-suppression', 'crontab:5:3 meta/unused-suppression']);
+    expect(unused.find((f) => f.line === 5 && f.file === 'crontab')?.message).toContain('cron/no-such-rule is not a rule id');
   });
 
   it('fingerprints survive lines moving and change when the line changes', async () => {

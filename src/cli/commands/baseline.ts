@@ -29,10 +29,11 @@ Examples:
     .action(async (paths: string[], options: BaselineOptions, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const { vendoredSummary } = await import('../../files/vendored.js');
-        const [{ runScan }, { loadConfig }, { applySeverityOverrides }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
+        const [{ runScan }, { loadConfig }, { finalizeResult }, { domainOf }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
           import('./scan.js'),
           import('../../config/load.js'),
           import('../../findings/pipeline.js'),
+          import('../../rules/index.js'),
           import('../../findings/baseline.js'),
           import('node:fs/promises'),
           import('node:path'),
@@ -40,7 +41,8 @@ Examples:
         ]);
         const scanned = await runScan(paths, { includeVendored: Boolean(options.includeVendored) }, globals, 'baseline');
         const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-        const recorded = applySeverityOverrides(scanned, config).findings;
+        // What `scan` would report, fingerprinted: the same pipeline, without a baseline to filter by.
+        const recorded = (await finalizeResult(scanned, { cwd: globals.cwd, config, ownerOf: domainOf })).findings;
         // A baseline written from a run that could not read everything would hide those files' findings later.
         if (scanned.errors.length === 0) await writeFile(resolve(globals.cwd, options.output), serializeBaseline(recorded, VERSION));
         const counts = { error: 0, warning: 0, info: 0 };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { RegexAuditOutcome } from '../../regex/audit.js';
+import type { PatternReport, RegexAuditOutcome } from '../../regex/audit.js';
 import { positiveInteger } from '../options.js';
-import type { CommandResult } from '../../findings/model.js';
+import { type CommandResult, type Finding, findingKey } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
 import { writeErr } from '../output.js';
 
@@ -14,6 +14,12 @@ interface RegexAuditFlags {
   cache: boolean;
   concurrency?: number;
   includeVendored?: boolean;
+}
+
+/** Each pattern's report with only the findings still reported, and those left without any dropped. */
+function reportsOf(reports: PatternReport[], findings: readonly Finding[]): PatternReport[] {
+  const shown = new Map(findings.map((f) => [findingKey(f), f]));
+  return reports.map((r) => ({ ...r, findings: r.findings.flatMap((f) => shown.get(findingKey(f)) ?? []) })).filter((r) => r.findings.length > 0);
 }
 
 export function registerRegexAudit(program: Command): void {
@@ -130,7 +136,9 @@ Examples:
           inputs: outcome.inputs,
           ...(outcome.vendored ? { vendored: outcome.vendored } : {}),
           json: { stats, skipped },
-          ...(reports.length > 0 || skipped.length > 0 ? { text: (ctx) => renderReports(reports, skipped, ctx.paint) } : {}),
+          ...(outcome.directives.length ? { directives: outcome.directives } : {}),
+          // Drawn from what the pipeline left (suppressions, `off`, baseline), never from the raw verdicts.
+          ...(reports.length > 0 || skipped.length > 0 ? { text: (ctx, finished) => renderReports(reportsOf(reports, finished.findings), skipped, ctx.paint) } : {}),
         };
       });
     });

@@ -68,6 +68,7 @@ export async function runScan(paths: string[], options: ScanCommandOptions, glob
   const result: CommandResult = {
     command,
     findings: outcome.findings,
+    ...(outcome.directives.length ? { directives: outcome.directives } : {}),
     errors: outcome.errors,
     rules: ALL_RULES,
     inputs: outcome.inputs,
