@@ -84,8 +84,8 @@ async function finalize(cmd: Command, result: CommandResult, globals: GlobalOpti
   // SARIF: a bug, exit 2.
   const registry = result.findings.length > 0 || result.directives?.length ? await import('../rules/index.js') : undefined;
   registry?.assertRegistered(result.findings);
-  const [{ finalizeResult }, { loadConfig }] = await Promise.all([import('../findings/pipeline.js'), import('../config/load.js')]);
-  const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+  const [{ finalizeResult }, { runConfig }] = await Promise.all([import('../findings/pipeline.js'), import('./config.js')]);
+  const config = await runConfig(globals);
   const baseline = (cmd.opts() as { baseline?: string }).baseline;
   const fingerprints = globals.format === 'json' || globals.format === 'sarif';
   return finalizeResult(result, { cwd: globals.cwd, config, ownerOf: registry?.domainOf, baselinePath: baseline, fingerprints });

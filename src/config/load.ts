@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputFailure, readTextFile } from '../files/read.js';
 import { jsonErrorLine } from '../findings/json-error.js';
-import { type ValidConfig, validateConfig } from './validate.js';
+import { type ConfigKnowledge, type ValidConfig, validateConfig } from './validate.js';
 
 export const CONFIG_FILE_NAME = 'authkit.config.json';
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -25,7 +25,7 @@ export class ConfigError extends InputFailure {
   }
 }
 
-const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} });
+const EMPTY = (dir: string): LoadedConfig => ({ path: null, dir, rules: {}, ignore: [], options: {} });
 
 /** As files/walk.ts shows paths; not imported from there, whose git and ignore imports cost start-up time. */
 export function shownPath(absolute: string, cwd: string): string {
@@ -56,13 +56,14 @@ export async function findConfigFile(cwd: string): Promise<string | null> {
   }
 }
 
-async function knownRuleIds(): Promise<Set<string>> {
-  const { RULES } = await import('../rules/index.js');
-  return new Set(RULES.map((r) => r.id));
-}
+/**
+ * What validation checks against (rule ids, each domain's options), from the registry: handed in by
+ * the CLI, and asked for only when there is a file to check.
+ */
+export type KnowledgeSource = () => Promise<ConfigKnowledge>;
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */
-export async function readConfigFile(path: string, cwd: string): Promise<LoadedConfig> {
+export async function readConfigFile(path: string, cwd: string, knowledge: KnowledgeSource): Promise<LoadedConfig> {
   const display = shownPath(path, cwd);
   const text = await readTextFile(path, { display, maxBytes: MAX_CONFIG_BYTES });
   let doc: unknown;
@@ -71,8 +72,7 @@ export async function readConfigFile(path: string, cwd: string): Promise<LoadedC
   } catch (error) {
     throw new ConfigError(display, `invalid JSON ${jsonErrorLine(text, error)}`);
   }
-  const [ruleIds, { TARGET_NAMES }] = await Promise.all([knownRuleIds(), import('../cron/targets.js')]);
-  const checked = validateConfig(doc, { ruleIds, cronTargets: TARGET_NAMES });
+  const checked = validateConfig(doc, await knowledge());
   if ('problem' in checked) {
     throw new ConfigError(
       display,
@@ -89,14 +89,14 @@ const cache = new Map<string, Promise<LoadedConfig>>();
  * upward from cwd, else defaults. Read once per process and only when a command asks for it,
  * so commands that never need it (`--version`, `--help`) never touch the disk for it.
  */
-export function loadConfig(options: { cwd: string; explicitPath?: string }): Promise<LoadedConfig> {
+export function loadConfig(options: { cwd: string; explicitPath?: string; knowledge: KnowledgeSource }): Promise<LoadedConfig> {
   const key = `${options.cwd}\0${options.explicitPath ?? ''}`;
   let pending = cache.get(key);
   if (!pending) {
     pending = (async () => {
-      if (options.explicitPath !== undefined) return readConfigFile(resolve(options.cwd, options.explicitPath), options.cwd);
+      if (options.explicitPath !== undefined) return readConfigFile(resolve(options.cwd, options.explicitPath), options.cwd, options.knowledge);
       const found = await findConfigFile(options.cwd);
-      return found ? readConfigFile(found, options.cwd) : EMPTY(options.cwd);
+      return found ? readConfigFile(found, options.cwd, options.knowledge) : EMPTY(options.cwd);
     })();
     cache.set(key, pending);
   }

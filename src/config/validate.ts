@@ -1,3 +1,4 @@
+import type { OptionSpec, OptionSpecs } from '../findings/domain.js';
 import type { SeverityOrOff } from '../findings/model.js';
 import { didYouMean } from '../findings/suggest.js';
 
@@ -9,16 +10,18 @@ import { didYouMean } from '../findings/suggest.js';
 
 export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
 
-export interface ConfigOptions {
-  jwt: { maxLifetimeSeconds?: number /** Relative to the config file's folder. */; secretsList?: string[] };
-  regex: { maxInput?: number; budgetMs?: number };
-  cron: { target?: string; trustedCommands?: string[] };
-  session: { accessTokenMaxLifetimeSeconds?: number; refreshTokenMaxLifetimeSeconds?: number };
-}
-
-export interface ValidConfig extends ConfigOptions {
+export interface ValidConfig {
   rules: Record<string, SeverityOrOff>;
   ignore: string[];
+  /** Each domain's section, keyed by domain name, values parsed by their kind (durations in seconds). */
+  options: Record<string, Record<string, unknown>>;
+}
+
+/** What validation must know, handed down by the CLI from the rule registry. */
+export interface ConfigKnowledge {
+  ruleIds: ReadonlySet<string>;
+  /** The domains with a section of options in the config. */
+  domains: readonly { name: string; options?: OptionSpecs }[];
 }
 
 export interface ConfigProblem {
@@ -27,8 +30,6 @@ export interface ConfigProblem {
   message: string;
 }
 
-export const REGEX_MAX_INPUT_LIMIT = 10_000_000;
-export const REGEX_BUDGET_LIMIT_MS = 60_000;
 const DURATION = /^([1-9][0-9]*)([smhdw])$/;
 const DURATION_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
@@ -61,6 +62,35 @@ function positiveInteger(value: unknown, max: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
 }
 
+/** One option's value, parsed by its kind, or the problem to report at its path. */
+function parseOption(spec: OptionSpec, setting: unknown): { value: unknown } | { problem: string } {
+  switch (spec.kind) {
+    case 'duration': {
+      const seconds = parseDurationSeconds(setting);
+      return seconds === undefined ? { problem: `expected seconds (a positive integer) or a duration such as ${spec.example}, found ${describeType(setting)}` } : { value: seconds };
+    }
+    case 'integer': {
+      const n = positiveInteger(setting, spec.max);
+      return n === undefined ? { problem: `expected an integer from 1 to ${spec.max} (${spec.unit}), found ${describeType(setting)}` } : { value: n };
+    }
+    case 'choice':
+      return typeof setting === 'string' && spec.values.includes(setting)
+        ? { value: setting }
+        : { problem: `expected one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeType(setting)}` };
+    case 'names':
+      // Bare names only: a path is already absolute or relative, and trust cannot change that.
+      return Array.isArray(setting) && setting.every((c) => typeof c === 'string' && /^[^/\s]+$/.test(c))
+        ? { value: setting }
+        : { problem: `expected an array of command names without / or spaces, found ${describeType(setting)}` };
+    case 'paths': {
+      const list = typeof setting === 'string' ? [setting] : setting;
+      return Array.isArray(list) && list.length > 0 && list.every((l) => typeof l === 'string' && l !== '')
+        ? { value: list }
+        : { problem: `expected a file path or an array of file paths, found ${describeType(setting)}` };
+    }
+  }
+}
+
 /** ESLint's spellings: "warn", and 0/1/2 for off/warning/error. */
 const SEVERITY_ALIASES: Record<string, SeverityOrOff> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
 
@@ -77,32 +107,24 @@ function severitySetting(value: unknown): SeverityOrOff | undefined {
  */
 const HINTED_PROBLEMS = 20;
 
-const SESSION_OPTIONS = ['accessTokenMaxLifetime', 'refreshTokenMaxLifetime'];
-const TOP_KEYS = ['$schema', 'rules', 'ignore', 'jwt', 'regex', 'cron', 'session'];
 
 /**
  * Checks a parsed config; returns every problem in document order (`problem` is the first), or
  * the normalised config. All at once, so a user fixes the file in one go.
  */
-export function validateConfig(
-  doc: unknown,
-  known: { ruleIds: ReadonlySet<string>; cronTargets?: readonly string[] },
-): { config: ValidConfig } | { problem: ConfigProblem; problems: ConfigProblem[] } {
+export function validateConfig(doc: unknown, known: ConfigKnowledge): { config: ValidConfig } | { problem: ConfigProblem; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const fail = (path: string, message: string) => {
     problems.push({ path, message });
-  }; /** A lifetime option: seconds, or a duration such as "15m"; undefined (and a problem) when neither. */
-  const duration = (at: string, setting: unknown, example: string): number | undefined => {
-    const seconds = parseDurationSeconds(setting);
-    if (seconds === undefined) fail(at, `expected seconds (a positive integer) or a duration such as ${example}, found ${describeType(setting)}`);
-    return seconds;
   };
+  const sections = new Map(known.domains.flatMap((d) => (d.options ? [[d.name, d.options] as const] : [])));
+  const topKeys = ['$schema', 'rules', 'ignore', ...sections.keys()];
 
   if (!isPlainObject(doc)) {
     fail('', `expected an object, found ${describeType(doc)}`);
     return { problem: problems[0]!, problems };
   }
-  const config: ValidConfig = { rules: {}, ignore: [], jwt: {}, regex: {}, cron: {}, session: {} };
+  const config: ValidConfig = { rules: {}, ignore: [], options: {} };
 
   for (const [key, value] of Object.entries(doc)) {
     const here = jsonPath('', key);
@@ -148,109 +170,30 @@ export function validateConfig(
         }
         break;
       }
-      case 'jwt': {
-        if (!isPlainObject(value)) {
-          fail(here, `expected an object, found ${describeType(value)}`);
-          continue;
-        }
-        for (const [option, setting] of Object.entries(value)) {
-          const at = jsonPath(here, option);
-          if (option === 'secretsList') {
-            const lists = typeof setting === 'string' ? [setting] : setting;
-            if (!Array.isArray(lists) || lists.length === 0 || !lists.every((l) => typeof l === 'string' && l !== '')) {
-              fail(at, `expected a file path or an array of file paths, found ${describeType(setting)}`);
-              continue;
-            }
-            config.jwt.secretsList = lists as string[];
-            continue;
-          }
-          if (option !== 'maxLifetime') {
-            fail(at, `unknown option${didYouMean(option, ['maxLifetime', 'secretsList'])} (known: maxLifetime, secretsList)`);
-            continue;
-          }
-          const seconds = duration(at, setting, '"24h" or "30d"');
-          if (seconds !== undefined) config.jwt.maxLifetimeSeconds = seconds;
-        }
-        break;
-      }
-      case 'regex': {
-        if (!isPlainObject(value)) {
-          fail(here, `expected an object, found ${describeType(value)}`);
-          continue;
-        }
-        for (const [option, setting] of Object.entries(value)) {
-          const at = jsonPath(here, option);
-          if (option === 'maxInput') {
-            const n = positiveInteger(setting, REGEX_MAX_INPUT_LIMIT);
-            if (n === undefined) {
-              fail(at, `expected an integer from 1 to ${REGEX_MAX_INPUT_LIMIT} (characters), found ${describeType(setting)}`);
-              continue;
-            }
-            config.regex.maxInput = n;
-          } else if (option === 'budgetMs') {
-            const n = positiveInteger(setting, REGEX_BUDGET_LIMIT_MS);
-            if (n === undefined) {
-              fail(at, `expected an integer from 1 to ${REGEX_BUDGET_LIMIT_MS} (milliseconds), found ${describeType(setting)}`);
-              continue;
-            }
-            config.regex.budgetMs = n;
-          } else {
-            fail(at, `unknown option${didYouMean(option, ['maxInput', 'budgetMs'])} (known: maxInput, budgetMs)`);
-          }
-        }
-        break;
-      }
-      case 'cron': {
-        if (!isPlainObject(value)) {
-          fail(here, `expected an object, found ${describeType(value)}`);
-          continue;
-        }
-        for (const [option, setting] of Object.entries(value)) {
-          const at = jsonPath(here, option);
-          if (option === 'trustedCommands') {
-            // Bare names only: a path is already absolute or relative, and trust cannot change that.
-            if (!Array.isArray(setting) || !setting.every((c) => typeof c === 'string' && /^[^/\s]+$/.test(c))) {
-              fail(at, `expected an array of command names without / or spaces, found ${describeType(setting)}`);
-              continue;
-            }
-            config.cron.trustedCommands = setting as string[];
-            continue;
-          }
-          if (option !== 'target') {
-            fail(at, `unknown option${didYouMean(option, ['target', 'trustedCommands'])} (known: target, trustedCommands)`);
-            continue;
-          }
-          const targets = known.cronTargets;
-          if (typeof setting !== 'string' || setting === '' || (targets && !targets.includes(setting))) {
-            const expected = targets ? `one of ${targets.map((t) => JSON.stringify(t)).join(', ')}` : 'a non-empty string';
-            fail(at, `expected ${expected}, found ${describeType(setting)}`);
-            continue;
-          }
-          config.cron.target = setting;
-        }
-        break;
-      }
-      case 'session': {
-        if (!isPlainObject(value)) {
-          fail(here, `expected an object, found ${describeType(value)}`);
-          continue;
-        }
-        for (const [option, setting] of Object.entries(value)) {
-          const at = jsonPath(here, option);
-          if (option !== 'accessTokenMaxLifetime' && option !== 'refreshTokenMaxLifetime') {
-            fail(at, `unknown option${didYouMean(option, SESSION_OPTIONS)} (known: ${SESSION_OPTIONS.join(', ')})`);
-            continue;
-          }
-          const seconds = duration(at, setting, '"15m" or "30d"');
-          if (seconds === undefined) continue;
-          if (option === 'accessTokenMaxLifetime') config.session.accessTokenMaxLifetimeSeconds = seconds;
-          else config.session.refreshTokenMaxLifetimeSeconds = seconds;
-        }
-        break;
-      }
       default: {
-        fail(here, `unknown key${didYouMean(key, TOP_KEYS)} (known: ${TOP_KEYS.join(', ')})`);
-        continue;
+        const specs = sections.get(key);
+        if (!specs) {
+          fail(here, `unknown key${didYouMean(key, topKeys)} (known: ${topKeys.join(', ')})`);
+          continue;
+        }
+        if (!isPlainObject(value)) {
+          fail(here, `expected an object, found ${describeType(value)}`);
+          continue;
+        }
+        const names = Object.keys(specs);
+        const section: Record<string, unknown> = {};
+        for (const [option, setting] of Object.entries(value)) {
+          const at = jsonPath(here, option);
+          const spec = specs[option];
+          if (!spec) {
+            fail(at, `unknown option${didYouMean(option, names)} (known: ${names.join(', ')})`);
+            continue;
+          }
+          const parsed = parseOption(spec, setting);
+          if ('problem' in parsed) fail(at, parsed.problem);
+          else section[option] = parsed.value;
+        }
+        config.options[key] = section;
       }
     }
   }

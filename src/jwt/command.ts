@@ -1,7 +1,6 @@
 // Flags plus config -> the JWT domain's options, once for decode, verify and sign, so the three
 // commands cannot disagree about a setting (they once did: decode read jwt.maxLifetime from the
 // config and verify did not). The CLI layer only declares options and calls these.
-import type { LoadedConfig } from '../config/load.js';
 import { resolve } from 'node:path';
 import { readTextFile } from '../files/read.js';
 import { UsageError } from '../findings/errors.js';
@@ -10,6 +9,7 @@ import { type CandidateKey, keysFromText, secretKey } from './keys.js';
 import { readSecret } from './secret-source.js';
 import { parseDuration, parseNow } from './time.js';
 import { useExtraSecretLists } from './weak-secret.js';
+import type { JwtConfig } from './domain.js';
 
 export interface JwtTimeFlags {
   now?: string;
@@ -24,12 +24,12 @@ export interface JwtTimeOptions {
 }
 
 /** --now, --leeway and --max-lifetime, the last falling back to `jwt.maxLifetime` in the config. */
-export function resolveTimeOptions(config: Pick<LoadedConfig, 'jwt'>, flags: JwtTimeFlags): JwtTimeOptions {
+export function resolveTimeOptions(config: JwtConfig, flags: JwtTimeFlags): JwtTimeOptions {
   return {
     now: flags.now === undefined ? new Date() : parseNow(flags.now),
     leewaySeconds: flags.leeway === undefined ? 0 : parseDuration(flags.leeway, '--leeway'),
     maxLifetimeSeconds:
-      flags.maxLifetime === undefined ? (config.jwt.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS) : parseDuration(flags.maxLifetime, '--max-lifetime'),
+      flags.maxLifetime === undefined ? (config.maxLifetime ?? DEFAULT_MAX_LIFETIME_SECONDS) : parseDuration(flags.maxLifetime, '--max-lifetime'),
   };
 }
 
@@ -37,8 +37,8 @@ export function resolveTimeOptions(config: Pick<LoadedConfig, 'jwt'>, flags: Jwt
  * The team's own known-secrets lists (`--secrets-list`, repeatable, and `jwt.secretsList` in the
  * config, relative to the config file), merged with the shipped list before the first search.
  */
-export async function loadSecretLists(config: Pick<LoadedConfig, 'jwt' | 'dir'>, flagged: string[] | undefined, cwd: string): Promise<void> {
-  const paths = [...(config.jwt.secretsList ?? []).map((p) => ({ path: resolve(config.dir, p), display: p })), ...(flagged ?? []).map((p) => ({ path: resolve(cwd, p), display: p }))];
+export async function loadSecretLists(config: JwtConfig, configDir: string, flagged: string[] | undefined, cwd: string): Promise<void> {
+  const paths = [...(config.secretsList ?? []).map((p) => ({ path: resolve(configDir, p), display: p })), ...(flagged ?? []).map((p) => ({ path: resolve(cwd, p), display: p }))];
   if (paths.length === 0) return;
   // A list that cannot be read is unusable input: one line naming it, exit 2.
   const lists = await Promise.all(paths.map(async ({ path, display }) => ({ display, text: await readTextFile(path, { display, maxBytes: 64 * 1024 * 1024 }) })));

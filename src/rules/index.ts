@@ -1,26 +1,24 @@
-// The one rule registry. Every domain declares its rules once in its own rules.ts
-// (`as const satisfies readonly RuleMeta[]`); this module collects them, so `authkit rules`,
-// config validation, SARIF rules[], the README tables and the findings pipeline read one list,
-// and a rule id that is not registered is a type error (and, at run time, an internal error).
-// Only rule metadata lives here: importing it never loads a parser or an analyzer.
-import { CRON_RULES } from '../cron/rules.js';
+// The registry of domains: one descriptor per domain (src/<domain>/domain.ts: rules, config
+// options, flags, scanner), listed once here. `authkit rules`, config validation, SARIF rules[],
+// suppression ownership, the README tables, the config schema and `authkit scan` all read this
+// list, handed down by the CLI: no domain and nothing below the CLI imports it. A rule id that is
+// not declared is a type error (RuleId) and, at run time, an internal error (assertRegistered).
+// Descriptors hold metadata and lazy loaders only: importing this never loads a parser or an analyzer.
+import { CRON_DOMAIN } from '../cron/domain.js';
+import type { DomainDescriptor } from '../findings/domain.js';
 import type { Finding, RuleMeta, Severity } from '../findings/model.js';
 import { META_RULES } from '../findings/rules.js';
-import { JWT_RULES } from '../jwt/rules.js';
-import { REGEX_RULES } from '../regex/rules.js';
-import { SESSION_RULES } from '../session/all-rules.js';
+import { JWT_DOMAIN } from '../jwt/domain.js';
+import { REGEX_DOMAIN } from '../regex/domain.js';
+import { SESSION_DOMAIN } from '../session/domain.js';
 
-/** One entry per domain, in the order `authkit rules` lists them. Add a domain here (one line). */
-export const RULE_DOMAINS = [
-  { name: 'jwt', description: 'JSON Web Tokens: decode, verify, sign, tokens left in files', rules: JWT_RULES },
-  { name: 'regex', description: 'Regular expressions that backtrack catastrophically (ReDoS)', rules: REGEX_RULES },
-  { name: 'cron', description: 'Crontabs: schedules, environment and shell portability', rules: CRON_RULES },
-  { name: 'session', description: 'Sessions and tokens in web-app code and captured HTTP traffic', rules: SESSION_RULES },
-  { name: 'meta', description: "authkit's own directives (inline suppressions)", rules: META_RULES },
-] as const;
+const META_DOMAIN = { name: 'meta', description: "authkit's own directives (inline suppressions)", rules: META_RULES } as const satisfies DomainDescriptor;
 
-export type RuleDomain = (typeof RULE_DOMAINS)[number]['name'];
-export type RuleId = (typeof RULE_DOMAINS)[number]['rules'][number]['id'];
+/** Every domain, in the order `authkit rules` lists them. Adding a domain is one line here. */
+export const DOMAINS = [JWT_DOMAIN, REGEX_DOMAIN, CRON_DOMAIN, SESSION_DOMAIN, META_DOMAIN] as const;
+
+export type RuleDomain = (typeof DOMAINS)[number]['name'];
+export type RuleId = (typeof DOMAINS)[number]['rules'][number]['id'];
 
 /** A command-line flag or config key that changes what a rule reports. */
 export interface RuleOption {
@@ -29,30 +27,20 @@ export interface RuleOption {
   description: string;
 }
 
-const LIFETIME: RuleOption = { flag: '--max-lifetime <duration>', config: 'jwt.maxLifetime', description: 'longest acceptable exp - iat (default 15m)' };
-const LEEWAY: RuleOption = { flag: '--leeway <duration>', description: 'clock skew allowed for exp, nbf and iat (default 0)' };
-const NOW: RuleOption = { flag: '--now <time>', description: 'evaluate time claims at this moment instead of now' };
-const BUDGET: RuleOption = { flag: '--budget <ms>', config: 'regex.budgetMs', description: 'a run this long on an attack input confirms the finding (default 100)' };
-const MAX_INPUT: RuleOption = { flag: '--max-input <chars>', config: 'regex.maxInput', description: 'longest attack input tried (default 50000)' };
-const TARGET: RuleOption = { flag: '--target <cron>', config: 'cron.target', description: 'the cron the files are for (debian, rhel, busybox...)' };
-const ACCESS_LIFETIME: RuleOption = { config: 'session.accessTokenMaxLifetime', description: 'longest acceptable access-token lifetime in code (default 15m)' };
-const REFRESH_LIFETIME: RuleOption = { config: 'session.refreshTokenMaxLifetime', description: 'longest acceptable refresh-token lifetime in code (default 30d)' };
-const TRUST: RuleOption = { flag: '--trust <cmd>', config: 'cron.trustedCommands', description: "bare command names known to be on cron's PATH where the crontab runs" };
-
-/** Options per rule; every rule also takes a severity (or "off") under `rules` in the config. */
-const RULE_OPTIONS: Partial<Record<RuleId, readonly RuleOption[]>> = {
-  'jwt/lifetime-too-long': [LIFETIME],
-  'jwt/expired': [NOW, LEEWAY],
-  'jwt/not-yet-valid': [NOW, LEEWAY],
-  'jwt/iat-in-future': [NOW, LEEWAY],
-  'regex/redos-exponential': [BUDGET, MAX_INPUT],
-  'regex/redos-polynomial': [BUDGET, MAX_INPUT],
-  'cron/missing-path': [TARGET, TRUST],
-  'cron/missing-shell': [TARGET],
-  'cron/bashism-under-sh': [TARGET],
-  'cron/relative-binary': [TARGET, TRUST],
-  'session/access-token-lifetime': [ACCESS_LIFETIME, REFRESH_LIFETIME],
-};
+/** Each rule's options, from the descriptors' config options and flags. */
+function optionsByRule(): Map<string, RuleOption[]> {
+  const byRule = new Map<string, RuleOption[]>();
+  const add = (rules: readonly string[] | undefined, option: RuleOption) => {
+    for (const id of rules ?? []) (byRule.get(id) ?? byRule.set(id, []).get(id)!).push(option);
+  };
+  for (const domain of DOMAINS as readonly DomainDescriptor[]) {
+    for (const flag of domain.flags ?? []) add(flag.rules, { flag: flag.flag, description: flag.description });
+    for (const [key, spec] of Object.entries(domain.options ?? {})) {
+      add(spec.rules, { ...(spec.flag ? { flag: spec.flag } : {}), config: `${domain.name}.${key}`, description: spec.description });
+    }
+  }
+  return byRule;
+}
 
 export interface RegisteredRule extends RuleMeta {
   id: RuleId;
@@ -60,8 +48,10 @@ export interface RegisteredRule extends RuleMeta {
   options: readonly RuleOption[];
 }
 
-export const RULES: readonly RegisteredRule[] = RULE_DOMAINS.flatMap((domain) =>
-  (domain.rules as readonly RuleMeta[]).map((rule) => ({ ...rule, id: rule.id as RuleId, domain: domain.name, options: RULE_OPTIONS[rule.id as RuleId] ?? [] })),
+const OPTIONS_BY_RULE = optionsByRule();
+
+export const RULES: readonly RegisteredRule[] = DOMAINS.flatMap((domain) =>
+  (domain.rules as readonly RuleMeta[]).map((rule) => ({ ...rule, id: rule.id as RuleId, domain: domain.name, options: OPTIONS_BY_RULE.get(rule.id) ?? [] })),
 );
 
 const BY_ID = new Map<string, RegisteredRule>(RULES.map((rule) => [rule.id, rule]));
@@ -79,7 +69,7 @@ export function findRule(id: string): RegisteredRule | undefined {
 }
 
 export function isRuleDomain(name: string): name is RuleDomain {
-  return RULE_DOMAINS.some((d) => d.name === name);
+  return DOMAINS.some((d) => d.name === name);
 }
 
 export function rulesOfDomain(domain: RuleDomain): RegisteredRule[] {
@@ -114,4 +104,9 @@ export class UnregisteredRuleError extends Error {
 /** The findings pipeline calls this on everything the domains report. */
 export function assertRegistered(findings: readonly Pick<Finding, 'ruleId'>[]): void {
   for (const f of findings) if (!BY_ID.has(f.ruleId)) throw new UnregisteredRuleError(f.ruleId);
+}
+
+/** What config validation checks a file against: every rule id and each domain's options. */
+export function configKnowledge(): { ruleIds: ReadonlySet<string>; domains: readonly DomainDescriptor[] } {
+  return { ruleIds: new Set(BY_ID.keys()), domains: DOMAINS };
 }

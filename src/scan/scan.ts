@@ -6,26 +6,16 @@ import { formatBytes } from '../files/read.js';
 import { type FileDirectives, type Finding, type InputError, type SkippedInput, type Suppression, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
+import type { DomainScanner } from '../findings/domain.js';
 import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
 import { changedFiles, gitTopLevel, readBlobs, stagedFiles } from './git.js';
 
-/**
- * One domain as the scan sees it. Per-file domains answer from `add`; domains that work best on
- * everything at once (the regex engine dedupes patterns across files and runs a worker pool)
- * keep what they were given and answer from `finish`.
- */
-export interface DomainScanner {
+/** A domain's scanner (src/findings/domain.ts) with the domain's name. */
+export interface NamedScanner extends DomainScanner {
   /** The domain's name in the registry: inline directives naming its rules are its to judge. */
   domain: string;
-  /** Cheap: decides from the path (and, if needed, the text) whether this domain reads the file. */
-  wants(file: string, text: string): boolean;
-  /** Errors come back only for inputs the domain cannot read at all (a .har that is not a HAR). */
-  add(file: string, text: string): Promise<Finding[] | FileResult> | Finding[] | FileResult;
-  finish?(): Promise<{ findings: Finding[]; errors: InputError[] }>;
 }
-
-type FileResult = { findings: Finding[]; errors: InputError[] };
 
 export type ScanMode = { kind: 'walk' } | { kind: 'staged' } | { kind: 'changed'; rev: string };
 
@@ -37,7 +27,7 @@ export interface ScanOptions {
   cwd: string;
   paths: string[];
   mode: ScanMode;
-  scanners: DomainScanner[];
+  scanners: NamedScanner[];
   /** Absolute path => true when the config's ignore globs exclude it. */
   ignored?: (absolute: string) => boolean;
   /** The folder fingerprint paths are relative to (the repository root). */

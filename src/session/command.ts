@@ -4,7 +4,6 @@
  * domain: no console, no process.exit.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { LoadedConfig } from '../config/load.js';
 import { UsageError } from '../findings/errors.js';
 import { type CommandResult, type FileDirectives, type Finding, type InputError, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
@@ -16,6 +15,7 @@ import { SESSION_RULES } from './all-rules.js';
 import { type FileAudit, auditSessionSource, isSessionSourceFile } from './audit.js';
 import { auditCaptureFile, isCaptureCandidate, looksLikeCapture } from './captures.js';
 import { DEFAULT_LIMITS, type SessionLimits } from './context.js';
+import type { SessionConfig } from './domain.js';
 
 export interface SessionAuditOptions {
   cwd: string;
@@ -29,15 +29,17 @@ export interface SessionAuditOptions {
 
 export class SessionUsageError extends UsageError {}
 
-/** Flags plus config -> the domain's options, as every domain's command.ts does it. */
-export function resolveOptions(config: Pick<LoadedConfig, 'session'>, flags: { stdinFilename?: string }, cwd: string): SessionAuditOptions {
-  const { accessTokenMaxLifetimeSeconds, refreshTokenMaxLifetimeSeconds } = config.session;
+/** The lifetimes the code checks hold tokens to: the config's, else the defaults. */
+export function limitsOf(config: SessionConfig): SessionLimits {
   return {
-    cwd,
-    ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }),
-    limits: { ...(accessTokenMaxLifetimeSeconds ? { accessTokenMaxLifetimeSeconds } : {}), ...(refreshTokenMaxLifetimeSeconds ? { refreshTokenMaxLifetimeSeconds } : {}) },
-    now: new Date(),
+    accessTokenMaxLifetimeSeconds: config.accessTokenMaxLifetime ?? DEFAULT_LIMITS.accessTokenMaxLifetimeSeconds,
+    refreshTokenMaxLifetimeSeconds: config.refreshTokenMaxLifetime ?? DEFAULT_LIMITS.refreshTokenMaxLifetimeSeconds,
   };
+}
+
+/** Flags plus config -> the domain's options, as every domain's command.ts does it. */
+export function resolveOptions(config: SessionConfig, flags: { stdinFilename?: string }, cwd: string): SessionAuditOptions {
+  return { cwd, ...(flags.stdinFilename === undefined ? {} : { stdinFilename: flags.stdinFilename }), limits: limitsOf(config), now: new Date() };
 }
 
 const NOT_AUDITABLE = 'is not a JS/TS source, config JSON or HTTP capture (.har, curl -i/-v output)';

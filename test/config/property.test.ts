@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/findings/baseline.js';
 import { validateConfig } from '../../src/config/validate.js';
 import { ROOT } from '../helpers/cli.js';
+import { DOMAINS } from '../../src/rules/index.js';
 
 const schema = JSON.parse(readFileSync(`${ROOT}schema/authkit.config.schema.json`, 'utf8'));
 const schemaAccepts = new (Ajv as unknown as typeof Ajv.default)({ strict: false }).compile(schema);
 const RULES = ['jwt/alg-none', 'regex/redos-exponential', 'cron/missing-path', 'meta/unused-suppression'];
-const known = { ruleIds: new Set(RULES), cronTargets: ['debian', 'rhel', 'busybox', 'any'] };
+const known = { ruleIds: new Set(RULES), domains: DOMAINS };
 
 // Near-valid configs (JSON can hold no NaN or Infinity, so neither is generated): each member is usually right and now and then wrong in one of the ways users get it wrong.
 const value = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 70_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant([]));

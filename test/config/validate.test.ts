@@ -1,13 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { jsonPath, parseDurationSeconds, validateConfig } from '../../src/config/validate.js';
 import { ROOT } from '../helpers/cli.js';
+import { DOMAINS } from '../../src/rules/index.js';
 
 const schema = JSON.parse(readFileSync(`${ROOT}schema/authkit.config.schema.json`, 'utf8'));
 const ajv = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false });
 const schemaAccepts = ajv.compile(schema);
-const known = { ruleIds: new Set(['jwt/alg-none', 'regex/redos-exponential', 'cron/missing-path', 'meta/unused-suppression']), cronTargets: ['debian', 'rhel', 'busybox', 'any'] };
+// The real domains' options; a few rule ids.
+const known = { ruleIds: new Set(['jwt/alg-none', 'regex/redos-exponential', 'cron/missing-path', 'meta/unused-suppression']), domains: DOMAINS };
 
 function problemOf(doc: unknown): string | undefined {
   const r = validateConfig(doc, known);
@@ -52,10 +55,12 @@ describe('config validation', () => {
       config: {
         rules: { 'jwt/alg-none': 'off', 'regex/redos-exponential': 'warning' },
         ignore: ['test/fixtures/', '*.min.js'],
-        jwt: { maxLifetimeSeconds: 86400 },
-        regex: { maxInput: 20000, budgetMs: 50 },
-        cron: { target: 'rhel' },
-        session: { accessTokenMaxLifetimeSeconds: 600, refreshTokenMaxLifetimeSeconds: 1209600 },
+        options: {
+          jwt: { maxLifetime: 86400 },
+          regex: { maxInput: 20000, budgetMs: 50 },
+          cron: { target: 'rhel' },
+          session: { accessTokenMaxLifetime: 600, refreshTokenMaxLifetime: 1209600 },
+        },
       },
     });
   });
@@ -116,9 +121,9 @@ describe('config validation', () => {
     }
   });
 
-  it('the schema enum of cron targets matches the cron domain', async () => {
-    const { TARGET_NAMES } = await import('../../src/cron/targets.js');
-    expect(schema.properties.cron.properties.target.enum).toEqual([...TARGET_NAMES]);
+  it('the shipped schema is the one the registry generates (scripts/config-schema.mjs)', () => {
+    execFileSync(process.execPath, [`${ROOT}scripts/config-schema.mjs`, '--check'], { encoding: 'utf8' });
+    expect(schema.properties.cron.properties.target.enum).toEqual(['debian', 'rhel', 'busybox', 'any']);
   });
 
   it('every registered rule id is valid under the schema pattern', async () => {
@@ -157,7 +162,7 @@ describe('config errors a user fixes in one go', () => {
   });
 
   it('accepts ESLint\'s "warn" and 0/1/2', async () => {
-    const known = { ruleIds: new Set(['jwt/alg-none', 'jwt/missing-exp', 'jwt/expired', 'cron/missing-path']) };
+    const known = { ruleIds: new Set(['jwt/alg-none', 'jwt/missing-exp', 'jwt/expired', 'cron/missing-path']), domains: [] };
     const r = validateConfig({ rules: { 'jwt/alg-none': 'warn', 'jwt/missing-exp': 0, 'jwt/expired': 1, 'cron/missing-path': 2 } }, known);
     expect(r).toEqual({ config: expect.objectContaining({ rules: { 'jwt/alg-none': 'warning', 'jwt/missing-exp': 'off', 'jwt/expired': 'warning', 'cron/missing-path': 'error' } }) });
     expect('problem' in validateConfig({ rules: { 'jwt/alg-none': 3 } }, known)).toBe(true);

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/js/parse.js';
-import { RULES, RULE_DOMAINS, type RuleId, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
+import { RULES, DOMAINS, type RuleId, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const RULE_ID_SHAPE = /^([a-z]+)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DOMAINS = new Set<string>(RULE_DOMAINS.map((d) => d.name));
+const DOMAIN_NAMES = new Set<string>(DOMAINS.map((d) => d.name));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
@@ -27,7 +27,7 @@ function ruleIdLiterals(file: string): string[] {
     const text = node.type === 'Literal' ? node.value : node.type === 'TemplateElement' ? (node.value as { cooked?: string }).cooked : undefined;
     if (typeof text === 'string') {
       const m = RULE_ID_SHAPE.exec(text);
-      if (m && DOMAINS.has(m[1]!)) found.push(text);
+      if (m && DOMAIN_NAMES.has(m[1]!)) found.push(text);
     }
     for (const child of Object.values(node)) visit(child);
   };

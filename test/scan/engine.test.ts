@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/model.js';
 import { resolveDirectives } from '../../src/findings/suppress.js';
 import { domainOf } from '../../src/rules/index.js';
-import { type DomainScanner, scanFiles } from '../../src/scan/scan.js';
+import { type NamedScanner, scanFiles } from '../../src/scan/scan.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -37,7 +37,7 @@ function wordFindings(file: string, text: string, word: string, ruleId: string):
 }
 
 /** A per-file domain, answering as it reads. */
-function leakScanner(seen: string[] = []): DomainScanner {
+function leakScanner(seen: string[] = []): NamedScanner {
   return {
     domain: 'jwt',
     wants: () => true,
@@ -49,7 +49,7 @@ function leakScanner(seen: string[] = []): DomainScanner {
 }
 
 /** A batch domain (answers at the end). */
-function batchScanner(): DomainScanner {
+function batchScanner(): NamedScanner {
   const files: [string, string][] = [];
   return {
     domain: 'regex',

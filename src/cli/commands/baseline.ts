@@ -29,9 +29,9 @@ Examples:
     .action(async (paths: string[], options: BaselineOptions, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const { vendoredSummary } = await import('../../files/vendored.js');
-        const [{ runScan }, { loadConfig }, { finalizeResult }, { domainOf }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
+        const [{ runScan }, { runConfig }, { finalizeResult }, { domainOf }, { serializeBaseline }, { writeFile }, { resolve }, { VERSION }] = await Promise.all([
           import('./scan.js'),
-          import('../../config/load.js'),
+          import('../config.js'),
           import('../../findings/pipeline.js'),
           import('../../rules/index.js'),
           import('../../findings/baseline.js'),
@@ -40,7 +40,7 @@ Examples:
           import('../version.js'),
         ]);
         const scanned = await runScan(paths, { includeVendored: Boolean(options.includeVendored) }, globals, 'baseline');
-        const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
+        const config = await runConfig(globals);
         // What `scan` would report, fingerprinted: the same pipeline, without a baseline to filter by.
         const recorded = (await finalizeResult(scanned, { cwd: globals.cwd, config, ownerOf: domainOf })).findings;
         // A baseline written from a run that could not read everything would hide those files' findings later.

@@ -44,10 +44,10 @@ function optionsOf(options: readonly Option[]): OptionSpec[] {
  * command's own subcommands (hook), and the shells this command knows.
  */
 async function specOf(program: Command): Promise<Spec> {
-  const { RULE_DOMAINS, RULES } = await import('../../rules/index.js');
+  const { DOMAINS, RULES } = await import('../../rules/index.js');
   const firstWords: Record<string, readonly string[]> = {
     completion: SHELLS,
-    rules: [...RULE_DOMAINS.map((d) => d.name), ...RULES.map((r) => r.id)],
+    rules: [...DOMAINS.map((d) => d.name), ...RULES.map((r) => r.id)],
   };
   return {
     globals: [...optionsOf(program.options), HELP],

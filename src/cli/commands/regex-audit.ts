@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { PatternReport, RegexAuditOutcome } from '../../regex/audit.js';
+import { DEFAULT_BUDGET_MS, DEFAULT_MAX_INPUT } from '../../regex/domain.js';
 import { positiveInteger } from '../options.js';
 import { type CommandResult, type Finding, findingKey } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
@@ -28,8 +29,8 @@ export function registerRegexAudit(program: Command): void {
     .description('find regexes and prove which ones backtrack catastrophically')
     .option('--pattern <regex>', "audit this one pattern ('-': patterns from stdin, one a line)")
     .option('--flags <flags>', "flags for --pattern (or every pattern read from '-'), e.g. gi", '')
-    .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInteger('--budget'), 100)
-    .option('--max-input <chars>', 'longest attack input tried', positiveInteger('--max-input'), 50_000)
+    .option('--budget <ms>', 'a run this long on an attack input confirms a finding', positiveInteger('--budget'), DEFAULT_BUDGET_MS)
+    .option('--max-input <chars>', 'longest attack input tried', positiveInteger('--max-input'), DEFAULT_MAX_INPUT)
     .option('--auth-only', 'report only regexes in auth-related files or names (auth, login, token, jwt, session, cookie, password, email, bearer)')
     .option('--no-cache', 'neither read nor write the verdict and extraction caches')
     .option('--concurrency <n>', 'worker threads for the analysis (default: number of cores)', positiveInteger('--concurrency'))
@@ -87,10 +88,10 @@ Examples:
         const fromCommandLine = (name: string) => cmd.getOptionValueSource(name) === 'cli';
         let { budget, maxInput } = flags;
         if (!fromCommandLine('budget') || !fromCommandLine('maxInput')) {
-          const { loadConfig } = await import('../../config/load.js');
-          const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-          if (!fromCommandLine('budget')) budget = config.regex.budgetMs ?? budget;
-          if (!fromCommandLine('maxInput')) maxInput = config.regex.maxInput ?? maxInput;
+          const [{ runConfig }, { optionsOf }, { REGEX_DOMAIN }] = await Promise.all([import('../config.js'), import('../../findings/domain.js'), import('../../regex/domain.js')]);
+          const config = optionsOf(await runConfig(globals), REGEX_DOMAIN);
+          if (!fromCommandLine('budget')) budget = config.budgetMs ?? budget;
+          if (!fromCommandLine('maxInput')) maxInput = config.maxInput ?? maxInput;
         }
         const options = {
           cwd: globals.cwd,

@@ -32,7 +32,7 @@ export function registerRules(program: Command): void {
         const one = selector === undefined ? undefined : registry.findRule(selector);
         if (selector !== undefined && !one && !registry.isRuleDomain(selector)) {
           const [{ UsageError }, { didYouMean }] = await Promise.all([import('../../findings/errors.js'), import('../../findings/suggest.js')]);
-          const names = [...registry.RULE_DOMAINS.map((d) => d.name), ...registry.RULES.map((r) => r.id)];
+          const names = [...registry.DOMAINS.map((d) => d.name), ...registry.RULES.map((r) => r.id)];
           throw new UsageError(`unknown rule or domain "${selector}"${didYouMean(selector, names)}; \`authkit rules\` lists them`);
         }
         const rules = one ? [one] : selector ? registry.rulesOfDomain(selector as never) : registry.RULES;
@@ -71,7 +71,10 @@ export function registerRules(program: Command): void {
           findings: [],
           errors: [],
           rules,
-          json: one ? { rule: full(one), rules: [full(one)] } : { rules: rules.map(selector ? full : describe) },
+          // Each domain's config options too: scripts/config-schema.mjs writes the config schema from them.
+          json: one
+            ? { rule: full(one), rules: [full(one)] }
+            : { rules: rules.map(selector ? full : describe), ...(selector ? {} : { domains: registry.DOMAINS.map((d) => ({ name: d.name, description: d.description, options: 'options' in d ? d.options : {} })) }) },
           text: () => (one ? detail(one) : list()),
         };
       });

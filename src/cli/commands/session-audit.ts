@@ -25,9 +25,13 @@ Examples:
     )
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const [{ runSessionAudit, resolveOptions }, { loadConfig }] = await Promise.all([import('../../session/command.js'), import('../../config/load.js')]);
-        const config = await loadConfig({ cwd: globals.cwd, explicitPath: globals.config });
-        const options = resolveOptions(config, { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd);
+        const [{ runSessionAudit, resolveOptions }, { runConfig }, { optionsOf }, { SESSION_DOMAIN }] = await Promise.all([
+          import('../../session/command.js'),
+          import('../config.js'),
+          import('../../findings/domain.js'),
+          import('../../session/domain.js'),
+        ]);
+        const options = resolveOptions(optionsOf(await runConfig(globals), SESSION_DOMAIN), { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd);
         return runSessionAudit(paths, { ...options, includeVendored: Boolean(opts.includeVendored) });
       });
     });

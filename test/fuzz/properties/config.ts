@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, readConfigFile } from '../../../src/config/load.js';
 import { InputFailure } from '../../../src/files/read.js';
+import { configKnowledge } from '../../../src/rules/index.js';
 import { parseSuppressions, resolveDirectives } from '../../../src/findings/suppress.js';
 import type { Finding } from '../../../src/findings/model.js';
 import { anyText, expectCleanError, fuzzParameters, hostile, withinBudget, withinBudgetAsync } from '../support.js';
@@ -42,7 +43,7 @@ export function defineConfigFuzz(numRuns: number, timeoutMs: number): void {
         fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: hostile(CONFIG_SEEDS) }, { weight: 3, arbitrary: configValue }), async (text) => {
           writeFileSync(path, text);
           try {
-            await withinBudgetAsync('readConfigFile', () => readConfigFile(path, dir));
+            await withinBudgetAsync('readConfigFile', () => readConfigFile(path, dir, async () => configKnowledge()));
           } catch (error) {
             expectCleanError(error, ConfigError, InputFailure);
             expect((error as InputFailure).file).toBe('authkit.config.json');

@@ -1,0 +1,11 @@
+import { type LoadedConfig, loadConfig } from '../config/load.js';
+import type { GlobalOptions } from './run.js';
+
+/**
+ * The run's config (`--config`, else the nearest authkit.config.json), validated against the
+ * registry: the CLI is where the registry is handed down, so config code never imports it. The
+ * registry loads only when there is a file to check.
+ */
+export function runConfig(globals: Pick<GlobalOptions, 'cwd' | 'config'>): Promise<LoadedConfig> {
+  return loadConfig({ cwd: globals.cwd, explicitPath: globals.config, knowledge: async () => (await import('../rules/index.js')).configKnowledge() });
+}

@@ -1,0 +1,41 @@
+// The cron domain as the registry, config validation and `authkit scan` see it (src/findings/domain.ts).
+import type { DomainDescriptor } from '../findings/domain.js';
+import { CRON_RULES } from './rules.js';
+import { TARGET_NAMES } from './targets.js';
+
+const CRON_OPTIONS = {
+  target: {
+    kind: 'choice',
+    values: TARGET_NAMES,
+    flag: '--target <cron>',
+    description: 'The cron implementation crontabs run under: Debian/Ubuntu cron, cronie (RHEL, Fedora, Arch), BusyBox crond, or any (what holds on all of them)',
+    rules: ['cron/missing-path', 'cron/missing-shell', 'cron/bashism-under-sh', 'cron/relative-binary'],
+  },
+  trustedCommands: {
+    kind: 'names',
+    flag: '--trust <cmd>',
+    description: "Bare command names the team knows are on cron's PATH where its crontabs run (a tool installed in /usr/bin by the team's image): cron/relative-binary does not report them",
+    rules: ['cron/missing-path', 'cron/relative-binary'],
+  },
+} as const;
+
+export const CRON_DOMAIN = {
+  name: 'cron',
+  description: 'Crontabs: schedules, environment and shell portability',
+  rules: CRON_RULES,
+  options: CRON_OPTIONS,
+  scanner: async ({ options }) => {
+    const [{ isCronInput }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
+      import('./detect.js'),
+      import('./lint.js'),
+      import('./yaml-paths.js'),
+      import('./yaml-lint.js'),
+    ]);
+    return {
+      wants: (file, text) => isCronInput(file, text),
+      // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
+      add: (file, text) =>
+        mayHoldSchedules(file, text) ? analyzeYamlSchedules(file, text).findings : lintCrontab(file, text, { target: options.target, trustedCommands: options.trustedCommands }),
+    };
+  },
+} as const satisfies DomainDescriptor<typeof CRON_OPTIONS>;
