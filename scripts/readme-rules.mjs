@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = execFileSync(process.execPath, [`${root}bin/authkit.js`, 'rules', '--json'], { encoding: 'utf8' });
-const rules = JSON.parse(out).rules;
+const { rules, domains } = JSON.parse(out);
 
 export function table(domain) {
   const rows = rules
@@ -21,13 +21,17 @@ export function table(domain) {
 const readmeAt = process.argv.indexOf('--readme');
 const readmePath = readmeAt === -1 ? `${root}README.md` : process.argv[readmeAt + 1];
 const before = readFileSync(readmePath, 'utf8');
-// Every registered domain has its table: a new domain whose marker nobody wrote fails the check.
-const missing = [...new Set(rules.map((r) => r.domain))].filter((domain) => !before.includes(`<!-- rules:${domain} -->`));
-if (missing.length > 0) {
-  console.error(`README.md has no rule table for ${missing.join(', ')}: add <!-- rules:DOMAIN --><!-- /rules:DOMAIN --> markers where it belongs`);
+// Every registered domain has its table: a new domain gets a section after the last table (move it
+// where it reads best; the markers keep it generated), and --check fails until it has one.
+const missing = domains.filter((d) => !before.includes(`<!-- rules:${d.name} -->`));
+if (missing.length > 0 && process.argv.includes('--check')) {
+  console.error(`README.md has no rule table for ${missing.map((d) => d.name).join(', ')}: run \`node scripts/readme-rules.mjs\` to add one`);
   process.exit(1);
 }
-let after = before.replace(
+const lastTable = [...before.matchAll(/<!-- \/rules:[a-z]+ -->\n/g)].at(-1);
+const at = lastTable ? lastTable.index + lastTable[0].length : before.length;
+const added = missing.map((d) => `\n### ${d.name}\n\n${d.description}.\n\n<!-- rules:${d.name} -->\n<!-- /rules:${d.name} -->\n`).join('');
+let after = (before.slice(0, at) + added + before.slice(at)).replace(
   /(<!-- rules:([a-z]+) -->\n)[\s\S]*?(<!-- \/rules:\2 -->)/g,
   (_, open, domain, close) => `${open}${table(domain)}\n${close}`,
 );

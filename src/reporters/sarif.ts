@@ -34,8 +34,9 @@ function locationOf(f: Finding, result: CommandResult) {
   ];
 }
 
-function ruleDescriptor(rule: RuleMeta) {
-  const [domain] = rule.id.split('/');
+function ruleDescriptor(rule: RuleMeta & { domain?: string }) {
+  // The registry's owner when the command listed registered rules (scan does); ids are `domain/...` by convention.
+  const domain = rule.domain ?? rule.id.split('/')[0];
   return {
     id: rule.id,
     name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),

@@ -15,6 +15,10 @@ describe('README', () => {
     writeFileSync(copy, readFileSync(`${ROOT}README.md`, 'utf8').replace(/<!-- rules:cron -->\n[\s\S]*?<!-- \/rules:cron -->\n/, ''));
     const run = () => execFileSync(process.execPath, [`${ROOT}scripts/readme-rules.mjs`, '--check', '--readme', copy], { cwd: ROOT, stdio: 'pipe' });
     expect(run).toThrow(/no rule table for cron/);
+    // Written without --check, the script adds the domain's section with its generated table.
+    execFileSync(process.execPath, [`${ROOT}scripts/readme-rules.mjs`, '--readme', copy], { cwd: ROOT, stdio: 'pipe' });
+    expect(readFileSync(copy, 'utf8')).toMatch(/### cron\n\nCrontabs: [^\n]+\.\n\n<!-- rules:cron -->\n\| rule \| default[\s\S]*`cron\/missing-shell`[\s\S]*<!-- \/rules:cron -->/);
+    expect(run).not.toThrow();
   });
 
   it('Performance: each table holds its own rows (the known-secret table once carried six rows of the Targets table)', async () => {
