@@ -4,10 +4,10 @@
  * has a job command to read or a date to confirm, so a file of comments and assignments costs
  * neither.
  */
-import type { Finding, Severity } from '../findings/model.js';
+import { type Finding, type Severity, dataOf } from '../findings/model.js';
 import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
-import { type CronRuleName, cronRule } from './rules.js';
+import { type CronRuleData, type CronRuleName, cronRule } from './rules.js';
 
 import { KEYWORDS, describeKeyword } from './schedule.js';
 import { type ScheduleCache, checkScheduleFields } from './schedule-rules.js';
@@ -282,8 +282,9 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   const pathFixes = target.environmentLines === 'all' && outsidePath.some((o) => !VERSION_MANAGED[o.name]);
   const needsAbsolutePath = new Map<string, number[]>();
   for (const f of raw) {
-    if (f.ruleId !== 'cron/relative-binary' || !f.data?.versionManaged) continue;
-    const name = f.data.command as string;
+    const data = dataOf<CronRuleData, 'cron/relative-binary'>(f, 'cron/relative-binary');
+    if (!data?.versionManaged) continue;
+    const name = data.command;
     // In place: copying the list for each finding was quadratic in the jobs calling one tool.
     const lines = needsAbsolutePath.get(name);
     if (lines) lines.push(f.line);

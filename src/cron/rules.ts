@@ -322,6 +322,17 @@ Fix: startingDeadlineSeconds of at least 10 (a few minutes is usual); with Forbi
 /** Every id the cron domain can report: findings accept only these. */
 export type CronRuleId = (typeof CRON_RULES)[number]['id'];
 
+/** The data of the cron findings code reads back (src/findings/model.ts, RuleData). */
+export interface CronRuleData {
+  'cron/relative-binary': {
+    command: string;
+    /** The PATH= in effect, when the job has one. */
+    path?: string;
+    /** Installed by a version manager (nvm, pyenv...): no system path to suggest. */
+    versionManaged?: true;
+  };
+}
+
 
 /** A cron rule id without its `cron/` prefix, as the linter's report helper takes it. */
 export type CronRuleName = CronRuleId extends `cron/${infer Name}` ? Name : never;

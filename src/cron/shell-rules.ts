@@ -1,15 +1,15 @@
 // The rules about what a job's command does: bash-only syntax under /bin/sh, commands that cron's
 // PATH does not find, HOME-dependent paths in system crontabs, output that goes nowhere.
-import type { Severity } from '../findings/model.js';
+import type { RuleData, Severity } from '../findings/model.js';
 import { baseSystemsWith, isBaseSystemCommand } from './base-system.js';
 import { OUTSIDE_DEFAULT_PATH } from './commands.js';
 import { VERSION_MANAGED, isVersionManagerDir } from './version-managers.js';
 import type { CrontabKind, JobEntry } from './parse.js';
-import type { CronRuleName } from './rules.js';
+import type { CronRuleData, CronRuleName } from './rules.js';
 import { type ShellFacts, isBuiltin } from './shell-facts.js';
 import type { CronTarget } from './targets.js';
 
-export type Report = (rule: CronRuleName, line: number, column: number, message: string, data?: Record<string, unknown>, severity?: Severity) => void;
+export type Report = <Name extends CronRuleName>(rule: Name, line: number, column: number, message: string, data?: RuleData<CronRuleData, `cron/${Name}`>, severity?: Severity) => void;
 
 /** What the shell rules read from the crontab being linted, and the file-level facts they collect. */
 export interface ShellRuleContext {

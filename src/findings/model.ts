@@ -196,6 +196,19 @@ export function severityAtLeast(severity: Severity, threshold: Severity): boolea
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
 
+/**
+ * Findings carry `data` for machines (JSON, SARIF properties) and for code that reads them back
+ * (--fix, the order of a report). A domain declares the shape per rule id in a map (`CronRuleData`,
+ * `RegexRuleData`), and reporting and reading both go through it: `RuleData` types what a report
+ * call may pass, `dataOf` what a reader gets. Rules the map leaves out carry free-form data.
+ */
+export type RuleData<DataMap, Id extends string> = Id extends keyof DataMap ? DataMap[Id] : Record<string, unknown>;
+
+/** The data of a finding of `ruleId`, in its declared shape; undefined for any other rule's finding. */
+export function dataOf<DataMap, Id extends keyof DataMap & string>(finding: Pick<Finding, 'ruleId' | 'data'>, ruleId: Id): DataMap[Id] | undefined {
+  return finding.ruleId === ruleId ? (finding.data as DataMap[Id] | undefined) : undefined;
+}
+
 /** Which finding this is, whatever copies the pipeline made of it (severity and fingerprint aside). */
 export function findingKey(f: Pick<Finding, 'ruleId' | 'file' | 'line' | 'column'>): string {
   return `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;

@@ -23,7 +23,7 @@ import { ExtractionCache, VerdictCache, defaultCacheDir } from './cache.js';
 import { isSourceFile } from '../js/files.js';
 import { EXTRACTOR_VERSION, type Extraction, compileError, extractFromSource } from './extract.js';
 import { extractFromJson, extractFromYaml, isDataFile } from './extract-data.js';
-import { type Occurrence, authFirst, findingFor } from './report.js';
+import { type Occurrence, authFirst, findingFor, regexData } from './report.js';
 import type { PatternJob, Verdict } from './types.js';
 
 export interface RegexAuditOptions {
@@ -280,13 +280,16 @@ export class RegexCollector {
         reports.set(key, report);
       }
       report.findings.push(finding);
-      if (finding.data?.auth) report.auth = true;
+      if (regexData(finding)?.auth) report.auth = true;
     }
 
     // Inline directives go to the findings pipeline with the findings (it applies them for every
     // command); --auth-only leaves findings out on purpose, so none of its directives is called stale.
-    if (this.options.authOnly) findings = findings.filter((f) => f.data?.auth === true);
-    findings = withFingerprints(findings.sort(authFirst), (f) => (typeof f.data?.pattern === 'string' ? `${f.data.pattern}/${f.data.flags}` : f.message));
+    if (this.options.authOnly) findings = findings.filter((f) => regexData(f)?.auth === true);
+    findings = withFingerprints(findings.sort(authFirst), (f) => {
+      const data = regexData(f);
+      return data ? `${data.pattern}/${data.flags}` : f.message;
+    });
     const directives: FileDirectives[] = [...this.files.values()].map(({ file, suppressions }) => ({ file, suppressions, domains: ['regex'], ...(this.options.authOnly ? { reportUnused: false } : {}) }));
 
     const reportList = [...reports.values()]

@@ -2,7 +2,7 @@
 // severity, message and machine detail, and the order findings are listed in (auth first).
 import { type Finding, type Severity, compareFindings } from '../findings/model.js';
 import type { ExtractedRegex } from './extract.js';
-import { REGEX_RULES } from './rules.js';
+import { REGEX_RULES, type RegexRuleId } from './rules.js';
 import type { Verdict } from './types.js';
 
 /** True when a path or a name around the regex looks like authentication code. */
@@ -44,44 +44,25 @@ function complexityText(verdict: Verdict): string {
   return c.type === 'exponential' ? 'exponential' : `polynomial (degree ${c.degree})`;
 }
 
-export function authFirst(a: Finding, b: Finding): number {
-  return Number(b.data?.auth === true) - Number(a.data?.auth === true) || compareFindings(a, b);
-}
-
-export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number): Finding | null {
-  const where = {
-    file: occurrence.file,
-    line: occurrence.line,
-    column: occurrence.column,
-    ...(occurrence.endLine ? { endLine: occurrence.endLine, endColumn: occurrence.endColumn } : {}),
-  };
-  const auth = looksAuthRelated(occurrence.file === '-' || occurrence.file === '<arg>' ? '' : occurrence.file, occurrence.names);
-  const shown = shortPattern(occurrence.pattern, occurrence.flags);
-  const common = {
+/** What every regex finding says of its occurrence. */
+function occurrenceData(occurrence: Occurrence) {
+  return {
     pattern: occurrence.pattern,
     flags: occurrence.flags,
-    auth,
+    /** The file or a name around the regex looks like authentication code: listed first. */
+    auth: looksAuthRelated(occurrence.file === '-' || occurrence.file === '<arg>' ? '' : occurrence.file, occurrence.names),
     ...(occurrence.names[0] ? { identifier: occurrence.names[0] } : {}),
     kind: occurrence.kind,
     ...(occurrence.usages.length ? { usages: occurrence.usages } : {}),
-    ...(occurrence.flagsUnknown ? { flagsUnknown: true } : {}),
+    ...(occurrence.flagsUnknown ? { flagsUnknown: true as const } : {}),
   };
+}
 
-  if (verdict.status === 'invalid') {
-    const reason = verdict.reason ?? 'does not compile';
-    return {
-      ruleId: 'regex/invalid-pattern',
-      severity: SEVERITY['regex/invalid-pattern'] ?? 'error',
-      message: `Regex ${shown} does not compile: ${reason}`,
-      ...where,
-      data: { ...common, reason },
-    };
-  }
-  if (verdict.status === 'safe') return null;
-
-  const detail = {
+/** What a finding from a verdict adds: the analysis, the attack and the measured run. */
+function verdictData(common: ReturnType<typeof occurrenceData>, verdict: Verdict) {
+  return {
     ...common,
-    complexity: verdict.complexity?.type === 'polynomial' ? `polynomial` : (verdict.complexity?.type ?? null),
+    complexity: verdict.complexity?.type === 'polynomial' ? ('polynomial' as const) : (verdict.complexity?.type ?? null),
     ...(verdict.complexity?.type === 'polynomial' ? { degree: verdict.complexity.degree } : {}),
     attack: verdict.attack?.readable ?? null,
     confirmed: verdict.confirmed,
@@ -94,15 +75,50 @@ export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: n
     ...(verdict.reason ? { reason: verdict.reason } : {}),
     ...(verdict.hint ? { fix: verdict.hint } : {}),
   };
+}
+
+/** The data of each regex rule's findings (src/findings/model.ts, RuleData). */
+export type RegexRuleData = {
+  [Id in RegexRuleId]: Id extends 'regex/invalid-pattern' ? ReturnType<typeof occurrenceData> & { reason: string } : ReturnType<typeof verdictData>;
+};
+
+/** Any regex finding's data: each rule's shape holds the occurrence's. */
+export function regexData(finding: Finding): ReturnType<typeof occurrenceData> | undefined {
+  return REGEX_RULE_IDS.has(finding.ruleId) ? (finding.data as ReturnType<typeof occurrenceData> | undefined) : undefined;
+}
+
+const REGEX_RULE_IDS: ReadonlySet<string> = new Set(REGEX_RULES.map((r) => r.id));
+
+export function authFirst(a: Finding, b: Finding): number {
+  return Number(regexData(b)?.auth === true) - Number(regexData(a)?.auth === true) || compareFindings(a, b);
+}
+
+/** A finding of one regex rule, its data in the declared shape. */
+function regexFinding<Id extends RegexRuleId>(ruleId: Id, severity: Severity, message: string, where: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>, data: RegexRuleData[Id]): Finding {
+  return { ruleId, severity, message, ...where, data };
+}
+
+export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: number): Finding | null {
+  const where = {
+    file: occurrence.file,
+    line: occurrence.line,
+    column: occurrence.column,
+    ...(occurrence.endLine ? { endLine: occurrence.endLine, endColumn: occurrence.endColumn } : {}),
+  };
+  const shown = shortPattern(occurrence.pattern, occurrence.flags);
+  const common = occurrenceData(occurrence);
+
+  if (verdict.status === 'invalid') {
+    const reason = verdict.reason ?? 'does not compile';
+    return regexFinding('regex/invalid-pattern', SEVERITY['regex/invalid-pattern'] ?? 'error', `Regex ${shown} does not compile: ${reason}`, where, { ...common, reason });
+  }
+  if (verdict.status === 'safe') return null;
+
+  const detail = verdictData(common, verdict);
+
 
   if (verdict.status === 'incomplete') {
-    return {
-      ruleId: 'regex/analysis-incomplete',
-      severity: SEVERITY['regex/analysis-incomplete'] ?? 'warning',
-      message: `Regex ${shown} could not be proven safe: ${verdict.reason ?? 'the analysis did not finish'}`,
-      ...where,
-      data: detail,
-    };
+    return regexFinding('regex/analysis-incomplete', SEVERITY['regex/analysis-incomplete'] ?? 'warning', `Regex ${shown} could not be proven safe: ${verdict.reason ?? 'the analysis did not finish'}`, where, detail);
   }
 
   const exponential = verdict.complexity?.type === 'exponential';
@@ -114,5 +130,5 @@ export function findingFor(occurrence: Occurrence, verdict: Verdict, maxInput: n
   const message = verdict.confirmed
     ? `Regex ${shown} ${how}: ${measured ?? 'confirmed by a real run'}`
     : `Regex ${shown} ${how} by analysis, but no run within ${maxInput} characters took the budget (unconfirmed${measured ? `; slowest ${measured}` : ''})`;
-  return { ruleId, severity, message, ...where, data: detail };
+  return regexFinding(ruleId, severity, message, where, detail);
 }

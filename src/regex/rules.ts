@@ -57,3 +57,5 @@ export const REGEX_RULES = [
     },
   },
 ] as const satisfies readonly RuleMeta[];
+
+export type RegexRuleId = (typeof REGEX_RULES)[number]['id'];

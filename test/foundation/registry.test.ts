@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CronRuleData } from '../../src/cron/rules.js';
+import type { Report } from '../../src/cron/shell-rules.js';
+import { dataOf } from '../../src/findings/model.js';
 import { parseSource } from '../../src/js/parse.js';
 import { RULES, DOMAINS, type RuleId, UnregisteredRuleError, assertRegistered, domainOf, finding, isRuleId } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
@@ -80,5 +83,18 @@ describe('the rule registry', () => {
     expect(() => finding('session/no-such-rule', 'x', { file: 'a.js', line: 1, column: 1 })).toThrow();
     const id: RuleId = 'session/logout-not-revoked';
     expect(isRuleId(id)).toBe(true);
+  });
+
+  it('types the data of rules whose findings code reads back: reporting and reading agree on one shape', () => {
+    const reported: unknown[] = [];
+    const report: Report = (...args) => reported.push(args);
+    report('relative-binary', 1, 1, 'm', { command: 'node', versionManaged: true });
+    // @ts-expect-error cron/relative-binary's data names the command (CronRuleData)
+    report('relative-binary', 1, 1, 'm', { path: '/bin' });
+    report('missing-path', 1, 1, 'm', { anything: 1 });
+    expect(reported).toHaveLength(3);
+    const binary = { ruleId: 'cron/relative-binary', data: { command: 'node' } };
+    expect(dataOf<CronRuleData, 'cron/relative-binary'>(binary, 'cron/relative-binary')?.command).toBe('node');
+    expect(dataOf<CronRuleData, 'cron/relative-binary'>({ ...binary, ruleId: 'cron/missing-path' }, 'cron/relative-binary')).toBeUndefined();
   });
 });
