@@ -30,21 +30,24 @@ const nearestCache = new Map<string, string | null>();
 
 /** The nearest ancestor folder of `from` (a file) holding `name`, within 12 levels. */
 function nearest(from: string, name: string): string | undefined {
-  let dir = dirname(from);
+  const start = dirname(from);
+  const key = `${start}\0${name}`;
+  const cached = nearestCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | null = null;
+  let dir = start;
   const root = parsePath(dir).root;
   for (let i = 0; i < 12; i++) {
-    const key = `${dir}\0${name}`;
-    const cached = nearestCache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
     if (isFile(join(dir, name))) {
-      nearestCache.set(key, dir);
-      return dir;
+      found = dir;
+      break;
     }
-    nearestCache.set(key, null);
     if (dir === root) break;
     dir = dirname(dir);
   }
-  return undefined;
+  if (nearestCache.size > 5000) nearestCache.clear();
+  nearestCache.set(key, found);
+  return found ?? undefined;
 }
 
 /** The folder of the nearest package.json: the app a file belongs to. */
