@@ -184,7 +184,7 @@ function parsedModule(path: string): { program: Node; text: string } | null {
 }
 
 /** The top-level class, function or const initialiser `name` declares in a module. */
-function declarationIn(program: Node, name: string): Node | undefined {
+export function declarationIn(program: Node, name: string): Node | undefined {
   const exported: Node[] = [];
   for (const statement of program.body as Node[]) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? (statement.declaration as Node | null) : statement;
