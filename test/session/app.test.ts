@@ -61,6 +61,13 @@ describe('session/csrf-unprotected across the files of an app', () => {
     expect(findings(bearer, 'routes/items.js', routes)).toEqual([]);
   });
 
+  it('a file named on the command line (a pre-commit hook) is judged against the app of its package.json', () => {
+    const root = app({ 'package.json': '{}', 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': sessionGuard });
+    const named = auditSessionSource('routes/items.js', routes, undefined, 'routes/items.js', '', join(root, 'routes/items.js'));
+    expect(named.findings.map((f) => `${f.ruleId}@${f.line}`)).toEqual(['session/csrf-unprotected@3']);
+    expect(named.findings[0]!.message).toContain('set in app.js line 2');
+  });
+
   it('a file named alone with no package.json above it is judged by itself', () => {
     const root = app({ 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': sessionGuard });
     const named = auditSessionSource('routes/items.js', routes, undefined, 'routes/items.js', '', join(root, 'routes/items.js'));
