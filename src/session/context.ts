@@ -56,9 +56,11 @@ export class AuditContext {
     readonly file: string,
     readonly parsed: ParsedSource,
     readonly limits: SessionLimits,
-    location?: string,
+    readonly location?: string,
+    /** The app the file belongs to (nearest package.json, else the folder named): cross-file facts come from there. */
+    readonly appRoot?: string,
   ) {
-    this.flow = new FileFlow(this.imports, location);
+    this.flow = new FileFlow(this.imports, location, appRoot);
     const program = parsed.program();
     walkWithPath(program, (node, path) => {
       this.flow.visit(node, path);

@@ -51,7 +51,7 @@ export function checkCookies(ctx: AuditContext): void {
     if (spread && named && unknown.length > 0 && !write.browser) {
       // Not a finding about the cookie, which may well be right: a note that it could not be checked.
       const from = spread.end - spread.start <= 40 ? ctx.text(spread) : 'a shared options object';
-      ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} takes its ${unknown.join(', ')} from ${from}, which neither this file nor its relative imports show: authkit cannot tell whether the cookie is ${unknown.map((k) => (k === 'sameSite' ? 'SameSite=Lax/Strict' : k === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(', ')}. Make sure ${from} sets ${SECURE_FIX}`, { severity: 'info', data: { unresolvedOptions: from } });
+      ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} takes its ${unknown.join(', ')} from ${from}, which neither this file nor its imports show: authkit cannot tell whether the cookie is ${unknown.map((k) => (k === 'sameSite' ? 'SameSite=Lax/Strict' : k === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(', ')}. Make sure ${from} sets ${SECURE_FIX}`, { severity: 'info', data: { unresolvedOptions: from } });
     }
     if (write.browser) ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is written by browser code, which can never make it HttpOnly: any XSS reads it with document.cookie and takes over the session. Have the server set it: ${fix}`);
     else if (httpOnly === 'off') ctx.report('session/cookie-httponly-missing', write.anchor, `${subject} is not HttpOnly: any XSS can read it with document.cookie and take over the session. Fix: ${fix}`);

@@ -53,11 +53,13 @@ export class FileFlow {
     readonly imports: ReadonlyMap<string, ImportBinding>,
     /** The file's absolute path, to follow relative imports one module deep; absent for standard input. */
     readonly location?: string,
+    /** The app's folder, for imports through path aliases when no package.json names it. */
+    readonly appRoot?: string,
   ) {}
 
   /** The constant an imported name or member chain has in its (relative) module. */
   importedConstant(node: unknown): string | number | undefined {
-    return importedConstant(node, this.imports, this.location);
+    return importedConstant(node, this.imports, this.location, this.appRoot);
   }
 
   /** Called for every node of the file, in source order, by the one walk the audit makes. */
@@ -262,7 +264,7 @@ export class FileFlow {
       if (prop.type === 'SpreadElement') {
         const inner = this.objectView(prop.argument, depth + 1);
         if (!inner) {
-          const imported = importedObject(prop.argument, this.imports, this.location);
+          const imported = importedObject(prop.argument, this.imports, this.location, this.appRoot);
           if (imported) {
             // One import deep: the cookie attributes of a shared options module, as synthetic literals at the spread.
             // Other members are not taken over, but known absent when the object is complete.

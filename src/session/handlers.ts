@@ -1,16 +1,15 @@
 // Request handlers and what they do with sessions: refresh handlers that do not rotate
 // (session/refresh-token-not-rotated), logout handlers that leave the session valid on the server
-// (session/logout-not-revoked), and cookie-authenticated state-changing routes without SameSite or
-// a CSRF defence (session/csrf-unprotected). Each is decided inside one file: a handler that hands
-// its work to a service in another file is not judged (precision first).
+// (session/logout-not-revoked); csrf.ts judges the same handlers for CSRF. Each is decided inside
+// one file: a handler that hands its work to a service in another file is not judged (precision
+// first).
 import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
 import { cookieWrites } from './cookie-writes.js';
-import { authCookieWrites } from './cookies.js';
 import { isFunction, stringLiteral } from './flow.js';
 import { isAuthCookieName, isRefreshName, jwtOperation, tokenPurpose } from './libraries.js';
 
-interface Handler {
+export interface Handler {
   fn: Node;
   /** Where a finding about the handler goes: the route method, decorator target or function name. */
   anchor: Node;
@@ -23,7 +22,7 @@ interface Handler {
 }
 
 const ROUTE_METHODS = /^(get|post|put|patch|delete|del|all)$/i;
-const STATE_CHANGING = /^(post|put|patch|delete|del)$/i;
+export const STATE_CHANGING = /^(post|put|patch|delete|del)$/i;
 const NEST_ROUTE = /^@(Get|Post|Put|Patch|Delete|All)\b\s*\(\s*(?:['"`]([^'"`]*)['"`])?/;
 const REQUEST_PARAM = /^(req|request|ctx|context|c|event)$/;
 
@@ -160,7 +159,7 @@ function writesStore(calls: Node[], body = ''): boolean {
   });
 }
 
-function textOf(ctx: AuditContext, fn: Node): string {
+export function textOf(ctx: AuditContext, fn: Node): string {
   return ctx.parsed.text.slice(fn.start, fn.end);
 }
 
@@ -284,64 +283,4 @@ export function checkRevocation(ctx: AuditContext): void {
       );
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// session/csrf-unprotected
-
-const CSRF_MODULES = /^(csrf-csrf|csrf-sync|lusca|@fastify\/csrf-protection|@fastify\/csrf|hono\/csrf|@hono\/csrf|tiny-csrf|koa-csrf|@koa\/csrf|@edge-csrf\/\w+|edge-csrf|next-csrf|csrf|csurf|express-csrf-double-submit-cookie|@dr.pogodin\/csurf)$/;
-const ORIGIN_CHECK = /headers\s*(\.\s*origin|\[\s*['"`]origin['"`]\s*\]|\.get\(\s*['"`]origin['"`]\s*\))|\.get\(\s*['"`]origin['"`]\s*\)|\.header\(\s*['"`]origin['"`]\s*\)|sec-fetch-site|x-requested-with|x-csrf-token|x-xsrf-token|csrfToken|csrf_token|_csrf/i;
-const NOT_SESSION_ROUTE = /log-?(in|out)|sign-?out|sign-?in|sign-?up|register|webhook|callback|refresh|forgot|reset|verify/;
-const SESSION_GUARD = /isAuthenticated|ensure_?(logged_?in|auth(enticated)?|login)|is_?logged_?in|require_?(login|user|session)|logged_?in|checkSession/i;
-const SESSION_MIDDLEWARE = /^(express-session|cookie-session|koa-session|@fastify\/session|@fastify\/secure-session|iron-session)$/;
-
-export function checkCsrf(ctx: AuditContext): void {
-  for (const { node } of ctx.calls) {
-    const source = requireOrImport(ctx, node);
-    if (source === 'csurf') {
-      ctx.report(
-        'session/csrf-unprotected',
-        node,
-        'csurf is deprecated (its maintainers archived it in 2022) and gets no security fixes. It still guards these routes, but move to csrf-csrf (double submit) or csrf-sync (synchronizer token), and set SameSite=Lax or Strict on the session cookie',
-        { severity: 'info', data: { deprecated: 'csurf' } },
-      );
-    }
-  }
-  if (ctx.importsFrom(CSRF_MODULES) || ORIGIN_CHECK.test(ctx.parsed.text) || /['"]use server['"]/.test(ctx.parsed.text)) return;
-  // The auth cookie's SameSite must be visible in this file, and none of the writes may have Lax or Strict.
-  const writes = authCookieWrites(ctx);
-  if (writes.length === 0 || writes.some(({ attributes }) => attributes.sameSite === 'lax' || attributes.sameSite === 'strict' || attributes.sameSite === 'dynamic')) return;
-  if (writes.every(({ write }) => write.browser)) return;
-  const middleware = writes.some(({ write }) => write.session) && [...ctx.imports.values()].some((b) => SESSION_MIDDLEWARE.test(b.source));
-  for (const handler of requestHandlers(ctx)) {
-    if (!handler.method || !STATE_CHANGING.test(handler.method) || NOT_SESSION_ROUTE.test(handler.route)) continue;
-    // The route must use the cookie session: read the session, the user it loaded or the auth
-    // cookie, or sit behind a session guard (isAuthenticated, ensureLoggedIn). A session middleware
-    // kept only for an OAuth handshake does not make bearer-token routes cookie-authenticated.
-    // A route that sets the auth cookie is where the session starts (a login by another name).
-    if (!readsAuthCookie(ctx, handler.fn) && !(middleware && handler.guards.some((g) => SESSION_GUARD.test(g)))) continue;
-    if (writes.some(({ write }) => write.node && write.node.start >= handler.fn.start && write.node.end <= handler.fn.end)) continue;
-    ctx.report(
-      'session/csrf-unprotected',
-      handler.anchor,
-      `This ${handler.method.toUpperCase()} route changes state for whoever's cookie comes with the request, and nothing stops another site from sending it: the auth cookie has no SameSite=Lax/Strict and there is no CSRF defence. Set sameSite: 'lax' (or 'strict') on the cookie and add a CSRF check (csrf-csrf or csrf-sync for Express, @fastify/csrf-protection, hono/csrf, or an Origin header check); csurf is deprecated`,
-    );
-  }
-}
-
-function readsAuthCookie(ctx: AuditContext, fn: Node): boolean {
-  const text = textOf(ctx, fn);
-  return /\.(cookies|signedCookies)\s*(\.\s*\w+|\[|\.get\()/.test(text) || /\b(req|request|ctx)\.session\b/.test(text) || /\breq\.user\b/.test(text) || /cookies\(\)/.test(text);
-}
-
-function requireOrImport(ctx: AuditContext, call: Node): string | undefined {
-  const callee = unwrap(call.callee) as Node;
-  const arg = args(call)[0];
-  if (callee.type === 'Identifier' && callee.name === 'require') return stringLiteral(arg);
-  if (callee.type === 'Identifier') {
-    const binding = ctx.importOf(callee);
-    // csrf({ cookie: true }) with `import csrf from 'csurf'`: reported once, at the first use.
-    if (binding?.source === 'csurf' && !ctx.calls.some((c) => c.node !== call && c.node.start < call.start && requireOrImport(ctx, c.node) === 'csurf')) return 'csurf';
-  }
-  return undefined;
 }

@@ -3,10 +3,10 @@
 // literal at its top level counts (numbers, strings, object literals and names bound to them); an
 // environment read, a call or anything computed is unknown, as it is in the file itself. Values,
 // never nodes, come back: a finding always points into the file being audited.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { parseSource } from '../js/parse.js';
+import { resolveModule } from './resolve.js';
 
 /** A name the file imports: from which module, and which of its exports. */
 export interface ImportBinding {
@@ -19,21 +19,8 @@ type Constant = string | number | boolean | { [key: string]: Constant } | null;
 
 const INCOMPLETE = new WeakSet<object>();
 
-const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '.jsx', '.mts', '.cts', '.json'];
 const MAX_BYTES = 256 * 1024;
 const modules = new Map<string, Map<string, Node> | null>();
-
-function resolveFile(from: string, source: string): string | undefined {
-  const base = join(dirname(from), source.replace(/\.js$/, ''));
-  for (const candidate of [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.slice(1).map((ext) => join(base, `index${ext}`)), join(dirname(from), source)]) {
-    try {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    } catch {
-      // unreadable: unknown
-    }
-  }
-  return undefined;
-}
 
 /** Top-level names and exports of a module: `default` for `module.exports =` / `export default`. */
 function moduleBindings(path: string): Map<string, Node> | null {
@@ -135,21 +122,21 @@ function evaluate(node: unknown, bindings: Map<string, Node>, depth = 0): Consta
  * The constant `node` (an imported name, or a member chain rooted at one) has in the module it
  * comes from, for a relative import of a file on disk; undefined otherwise.
  */
-export function importedConstant(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): string | number | undefined {
-  const value = importedValue(node, imports, location);
+export function importedConstant(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined, appRoot?: string): string | number | undefined {
+  const value = importedValue(node, imports, location, appRoot);
   return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
 
 /** The flat object literal an imported name stands for (string, number and boolean members only). */
-export function importedObject(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): { members: Record<string, string | number | boolean>; complete: boolean } | undefined {
-  const value = importedValue(node, imports, location);
+export function importedObject(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined, appRoot?: string): { members: Record<string, string | number | boolean>; complete: boolean } | undefined {
+  const value = importedValue(node, imports, location, appRoot);
   if (!value || typeof value !== 'object') return undefined;
   const members: Record<string, string | number | boolean> = {};
   for (const [key, member] of Object.entries(value)) if (typeof member !== 'object' && member !== null) members[key] = member;
   return { members, complete: !INCOMPLETE.has(value) };
 }
 
-function importedValue(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined): Constant | undefined {
+function importedValue(node: unknown, imports: ReadonlyMap<string, ImportBinding>, location: string | undefined, appRoot?: string): Constant | undefined {
   if (!location) return undefined;
   const path: string[] = [];
   let current = unwrap(node);
@@ -161,12 +148,81 @@ function importedValue(node: unknown, imports: ReadonlyMap<string, ImportBinding
   }
   if (!isNode(current) || current.type !== 'Identifier') return undefined;
   const binding = imports.get(current.name as string);
-  if (!binding?.source.startsWith('.') || binding.imported === '*') return undefined;
-  const file = resolveFile(location, binding.source);
+  if (!binding || binding.imported === '*') return undefined;
+  const file = resolveModule(location, binding.source, appRoot);
   const bindings = file ? moduleBindings(file) : null;
   if (!bindings) return undefined;
   const root = bindings.get(binding.imported);
   let value = root ? evaluate(root, bindings) : undefined;
   for (const key of path) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? value[key] : undefined;
   return value;
+}
+
+export interface ImportedDeclaration {
+  file: string;
+  text: string;
+  node: Node;
+}
+
+const declarations = new Map<string, { program: Node; text: string } | null>();
+
+function parsedModule(path: string): { program: Node; text: string } | null {
+  if (declarations.has(path)) return declarations.get(path)!;
+  let result: { program: Node; text: string } | null = null;
+  try {
+    if (!path.endsWith('.json') && statSync(path).size <= MAX_BYTES) {
+      const text = readFileSync(path, 'utf8');
+      const parsed = parseSource(path, text);
+      if (!parsed.refused) result = { program: parsed.program(), text };
+    }
+  } catch {
+    result = null;
+  }
+  if (declarations.size > 200) declarations.clear();
+  declarations.set(path, result);
+  return result;
+}
+
+/** The top-level class, function or const initialiser `name` declares in a module. */
+export function declarationIn(program: Node, name: string): Node | undefined {
+  const exported: Node[] = [];
+  for (const statement of program.body as Node[]) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? (statement.declaration as Node | null) : statement;
+    if (!isNode(declaration)) continue;
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') return declaration;
+    if ((declaration.type === 'ClassDeclaration' || declaration.type === 'FunctionDeclaration') && isNode(declaration.id) && declaration.id.name === name) return declaration;
+    if (declaration.type === 'VariableDeclaration') {
+      for (const d of declaration.declarations as Node[]) if ((d.id as Node).type === 'Identifier' && (d.id as Node).name === name && isNode(d.init)) return d.init;
+    }
+    if (declaration.type === 'ExpressionStatement') exported.push(unwrap(declaration.expression) as Node);
+  }
+  // CommonJS: module.exports = { ensureAuth: function ... }, exports.ensureAuth = ...
+  for (const e of exported) {
+    if (e.type !== 'AssignmentExpression' || e.operator !== '=') continue;
+    const left = memberPath(unwrap(e.left) as Node);
+    const right = unwrap(e.right) as Node;
+    if (left === 'module.exports' && name === 'default') return right;
+    if (left === `exports.${name}` || left === `module.exports.${name}`) return right;
+    if (left === 'module.exports' && right.type === 'ObjectExpression') {
+      for (const prop of right.properties as Node[]) {
+        if (prop.type !== 'Property' || keyName(prop.key) !== name) continue;
+        const value = unwrap(prop.value) as Node;
+        return value.type === 'Identifier' ? declarationIn(program, value.name as string) : value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The declaration an imported name stands for in its module (relative or through a path alias):
+ * a middleware or guard read for what it checks. Undefined for packages and unreadable modules.
+ */
+export function importedDeclaration(binding: ImportBinding | undefined, location: string | undefined, appRoot?: string): ImportedDeclaration | undefined {
+  if (!binding || !location || binding.imported === '*') return undefined;
+  const file = resolveModule(location, binding.source, appRoot);
+  const module = file ? parsedModule(file) : null;
+  if (!file || !module) return undefined;
+  const node = declarationIn(module.program, binding.imported);
+  return node ? { file, node, text: module.text.slice(node.start, node.end) } : undefined;
 }

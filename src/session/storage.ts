@@ -6,6 +6,7 @@ import { type AuditContext, args, callAnchor, calleeName, calleeObject } from '.
 import { isFunction, stringLiteral } from './flow.js';
 import { isRefreshName, isTokenName } from './libraries.js';
 import { inServerContext, routeContext } from './server.js';
+import { importedFunction, storedParameters } from './modules.js';
 import { classifyToken, holdsToken, returnedExpressions, type TokenKind } from './tokens.js';
 
 type Store = 'localStorage' | 'sessionStorage' | 'AsyncStorage' | 'MMKV' | 'Capacitor Preferences' | 'Ionic Storage' | 'localforage';
@@ -34,8 +35,8 @@ const MOBILE_FIX: Record<string, string> = {
   'Ionic Storage': 'Ionic Storage keeps it in plain SQLite/IndexedDB: use a Keychain/Keystore plugin (@capacitor-community/secure-storage, Ionic Identity Vault)',
 };
 
-function reportStorage(ctx: AuditContext, at: Node, store: Store, key: string | undefined, kind: TokenKind): void {
-  const what = describe(kind);
+function reportStorage(ctx: AuditContext, at: Node, store: Store, key: string | undefined, kind: TokenKind, via?: string): void {
+  const what = `${describe(kind)}${via ? ` (through ${via})` : ''}`;
   const keyText = key === undefined ? '' : ` under '${key}'`;
   const message = MOBILE.has(store)
     ? `${store} stores ${what}${keyText} unencrypted on the device: device backups, other apps on a rooted or jailbroken phone and debug builds read it. ${MOBILE_FIX[store]}`
@@ -183,6 +184,7 @@ export function checkStorage(ctx: AuditContext): void {
     const kind = classifyToken(ctx, found.value) ?? keyEvidence(key, found.value);
     if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), found.store, key, kind!);
   }
+  checkStorageHelpers(ctx);
   for (const { node } of ctx.assignments) {
     const left = unwrap(node.left) as Node;
     if (left.type !== 'MemberExpression' || node.operator !== '=') continue;
@@ -190,6 +192,29 @@ export function checkStorage(ctx: AuditContext): void {
     if (!store || MOBILE.has(store)) continue;
     const kind = classifyToken(ctx, node.right) ?? keyEvidence(keyName(left.property), node.right as Node);
     if (holdsToken(kind)) reportStorage(ctx, left, store, keyName(left.property), kind!);
+  }
+}
+
+/**
+ * A storage helper of another module (`addUserToLocalStorage(user)` in utils/localStorage.js)
+ * called here with the login answer: the helper's own file cannot see what it is given, this one
+ * can. Helpers whose key or parameter names a token report in their own file, not here again.
+ */
+function checkStorageHelpers(ctx: AuditContext): void {
+  for (const { node } of ctx.calls) {
+    if (node.type !== 'CallExpression') continue;
+    const callee = unwrap(node.callee) as Node;
+    const root = callee.type === 'MemberExpression' ? callee.object : callee;
+    if (!ctx.importOf(root)) continue;
+    const helper = importedFunction(ctx, callee);
+    if (!helper) continue;
+    for (const { index, store, key, keyNode } of storedParameters(helper)) {
+      const param = (helper.fn.params as Node[])[index];
+      if ((param?.type === 'Identifier' && isTokenName(param.name as string)) || (key !== undefined && isTokenName(key)) || !keyNode) continue;
+      const value = args(node)[index];
+      const kind = value ? classifyToken(ctx, value) : undefined;
+      if (holdsToken(kind)) reportStorage(ctx, callAnchor(node), store as Store, key, kind!, `${helper.name}()`);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, calleeName, calleeObject } from './context.js';
 import { isFunction, stringLiteral } from './flow.js';
 import { isRefreshName, isTokenName, jwtOperation } from './libraries.js';
+import { importedFunction, returnedRequest } from './modules.js';
 
 export type TokenKind = 'token' | 'refresh' | 'login-response' | 'login-body';
 
@@ -253,6 +254,10 @@ function classifyCall(ctx: AuditContext, call: Node, depth: number): TokenKind |
     const kind = strongest(returnedExpressions(fn).map((r) => classifyToken(ctx, r, depth + 1)));
     if (kind) return kind;
   }
+  if (!(fn && isFunction(fn))) {
+    const kind = importedReturn(ctx, call, depth);
+    if (kind) return kind;
+  }
   // A login helper this file imports or calls on a service (`authService.login(form)`,
   // `const [login] = useLoginMutation()`): its result is the login answer, token included.
   if (name && LOGIN_HELPER.test(name) && !(fn && isFunction(fn)) && !REQUEST_FUNCTIONS.has(name)) return 'login-body';
@@ -262,6 +267,28 @@ function classifyCall(ctx: AuditContext, call: Node, depth: number): TokenKind |
     return bodyClient ? 'login-body' : 'login-response';
   }
   return undefined;
+}
+
+/**
+ * A function another module exports, one import deep: what its returns hold in that module
+ * (`export const fetchMe = (form) => api.post('/auth/login', form)`), or, for a request helper
+ * taking the URL (`(url, body) => axios.post(url, body)`), a login request when this call passes a
+ * login URL.
+ */
+function importedReturn(ctx: AuditContext, call: Node, depth: number): TokenKind | undefined {
+  const helper = importedFunction(ctx, call.callee as Node);
+  if (!helper) return undefined;
+  const returned = returnedExpressions(helper.fn);
+  const kind = strongest(returned.map((r) => classifyToken(helper.ctx, r, depth + 1)));
+  if (kind) return kind;
+  const request = returnedRequest(helper, returned);
+  const url = request?.urlParam === undefined ? undefined : args(call)[request.urlParam];
+  if (!request || !url || !isLoginUrl(ctx, url)) return undefined;
+  const name = calleeName(request.call);
+  const object = calleeObject(request.call);
+  if (!name || !(REQUEST_FUNCTIONS.has(name) || (object && REQUEST_METHODS.has(name)))) return undefined;
+  const bodyClient = name === '$fetch' || name === 'ofetch' || (object !== undefined && /(^|\.)_?http(client)?$/i.test(helper.ctx.text(object)));
+  return bodyClient ? 'login-body' : 'login-response';
 }
 
 // `const register = async (data) => axios.post(API_URL, data)`, Redux `loginUser` thunks, Vuex

@@ -1,0 +1,125 @@
+// Where an import points on disk, for the few things session-audit follows one module deep:
+// relative paths, tsconfig/jsconfig `paths` and `baseUrl`, and the `@/` and `~/` aliases that
+// Vue CLI, Vite and Nuxt templates map to `src/` without saying so in a tsconfig. Packages are
+// never read: what a dependency does is its own business, and node_modules is not the app.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, parse as parsePath, resolve } from 'node:path';
+import { blankJsonComments } from '../files/jsonc.js';
+
+const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '.jsx', '.mts', '.cts', '.json'];
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file a path without extension names: `x.ts`, `x.js`..., or `x/index.*`. */
+function fileAt(base: string): string | undefined {
+  // `import './auth.js'` in TypeScript names auth.ts.
+  const stem = base.replace(/\.[cm]?js$/, '');
+  for (const candidate of [...EXTENSIONS.map((ext) => stem + ext), ...EXTENSIONS.slice(1).map((ext) => join(stem, `index${ext}`)), base]) {
+    if (isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const nearestCache = new Map<string, string | null>();
+
+/** The nearest ancestor folder of `from` (a file) holding `name`, within 12 levels. */
+function nearest(from: string, name: string): string | undefined {
+  const start = dirname(from);
+  const key = `${start}\0${name}`;
+  const cached = nearestCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | null = null;
+  let dir = start;
+  const root = parsePath(dir).root;
+  for (let i = 0; i < 12; i++) {
+    if (isFile(join(dir, name))) {
+      found = dir;
+      break;
+    }
+    if (dir === root) break;
+    dir = dirname(dir);
+  }
+  if (nearestCache.size > 5000) nearestCache.clear();
+  nearestCache.set(key, found);
+  return found ?? undefined;
+}
+
+/** The folder of the nearest package.json: the app a file belongs to. */
+export function packageRoot(file: string): string | undefined {
+  return nearest(file, 'package.json');
+}
+
+interface PathsConfig {
+  base: string;
+  paths: [string, string[]][];
+  baseUrl: boolean;
+}
+
+const configCache = new Map<string, PathsConfig | null>();
+
+/** compilerOptions.baseUrl and paths of the nearest tsconfig.json or jsconfig.json (no `extends`). */
+function pathsConfig(file: string): PathsConfig | undefined {
+  const dir = nearest(file, 'tsconfig.json') ?? nearest(file, 'jsconfig.json');
+  if (!dir) return undefined;
+  if (configCache.has(dir)) return configCache.get(dir) ?? undefined;
+  let config: PathsConfig | null = null;
+  try {
+    const path = isFile(join(dir, 'tsconfig.json')) ? join(dir, 'tsconfig.json') : join(dir, 'jsconfig.json');
+    const options = (JSON.parse(blankJsonComments(readFileSync(path, 'utf8'))) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }).compilerOptions ?? {};
+    const base = resolve(dir, options.baseUrl ?? '.');
+    const paths = Object.entries(options.paths ?? {}).filter(([, targets]) => Array.isArray(targets));
+    config = { base, paths, baseUrl: options.baseUrl !== undefined };
+  } catch {
+    // a tsconfig that does not parse (or uses syntax JSON cannot hold) maps nothing
+  }
+  configCache.set(dir, config);
+  return config ?? undefined;
+}
+
+function viaPaths(config: PathsConfig, source: string): string | undefined {
+  for (const [pattern, targets] of config.paths) {
+    const star = pattern.indexOf('*');
+    let rest: string | undefined;
+    if (star < 0) rest = pattern === source ? '' : undefined;
+    else if (source.startsWith(pattern.slice(0, star)) && source.endsWith(pattern.slice(star + 1)) && source.length >= pattern.length - 1) rest = source.slice(star, source.length - (pattern.length - star - 1));
+    if (rest === undefined) continue;
+    for (const target of targets) {
+      const found = fileAt(resolve(config.base, target.replace('*', rest)));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The file `source` imports from `from`, or undefined for packages and anything not on disk.
+ * Order: relative paths; tsconfig/jsconfig `paths`; `baseUrl` (`import x from 'src/auth/guard'`
+ * in a NestJS app); then `@/x` and `~/x` under the app's `src/` (or its root), the default of the
+ * Vue and Nuxt templates, and a bare `src/...` under the app root. `appRoot` stands in for the
+ * app's folder when no package.json says where it is (the folder the user named).
+ */
+export function resolveModule(from: string, source: string, appRoot?: string): string | undefined {
+  if (source.startsWith('.')) return fileAt(join(dirname(from), source));
+  if (source.startsWith('/') || source.startsWith('node:')) return undefined;
+  const config = pathsConfig(from);
+  if (config) {
+    const mapped = viaPaths(config, source);
+    if (mapped) return mapped;
+    if (config.baseUrl && !source.startsWith('@/') && !source.startsWith('~')) {
+      const found = fileAt(resolve(config.base, source));
+      if (found) return found;
+    }
+  }
+  const root = packageRoot(from) ?? config?.base ?? appRoot;
+  if (!root) return undefined;
+  const alias = /^(?:@|~~?|@@)\/(.+)$/.exec(source);
+  if (alias) return fileAt(join(root, 'src', alias[1]!)) ?? fileAt(join(root, alias[1]!));
+  if (source.startsWith('src/')) return fileAt(join(root, source));
+  return undefined;
+}

@@ -1,0 +1,76 @@
+// What session-audit reads around a file: imports through tsconfig/jsconfig paths, baseUrl and the
+// @/ ~/ conventions (resolve.ts), and the app's other files for the CSRF check (app.ts, csrf.ts).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditSessionSource } from '../../src/session/audit.js';
+import { resolveModule } from '../../src/session/resolve.js';
+
+function app(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'authkit-app-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** Findings (`rule@line`) of one file of the app, audited as a walk of the app folder finds it. */
+function findings(root: string, path: string, text: string): string[] {
+  return auditSessionSource(path, text, undefined, path, path, join(root, path)).findings.map((f) => `${f.ruleId}@${f.line}`);
+}
+
+describe('resolveModule', () => {
+  it('follows tsconfig paths, baseUrl, jsconfig and the @/ convention; never a package', () => {
+    const root = app({
+      'package.json': '{}',
+      'tsconfig.json': '{ // comments are allowed\n "compilerOptions": { "baseUrl": ".", "paths": { "#lib/*": ["src/lib/*"] } } }',
+      'src/lib/cookies.ts': 'export const x = 1;',
+      'src/auth/guard.ts': 'export class G {}',
+      'web/package.json': '{}',
+      'web/src/utils/auth.js': 'export const y = 1;',
+      'web/src/views/login.js': '',
+    });
+    expect(resolveModule(join(root, 'src/a.ts'), '#lib/cookies')).toBe(join(root, 'src/lib/cookies.ts'));
+    expect(resolveModule(join(root, 'src/a.ts'), 'src/auth/guard')).toBe(join(root, 'src/auth/guard.ts'));
+    // No tsconfig in web/: '@/' is the Vue CLI / Vite convention for the app's src/.
+    expect(resolveModule(join(root, 'web/src/views/login.js'), '@/utils/auth')).toBe(join(root, 'web/src/utils/auth.js'));
+    expect(resolveModule(join(root, 'src/a.ts'), 'express')).toBeUndefined();
+    expect(resolveModule(join(root, 'src/a.ts'), '@/nothing/here')).toBeUndefined();
+  });
+});
+
+describe('session/csrf-unprotected across the files of an app', () => {
+  const routes = "const router = require('express').Router();\nconst { guard } = require('../middleware/guard');\nrouter.post('/items', guard, (req, res) => res.sendStatus(201));\nmodule.exports = router;\n";
+  const sessionGuard = 'exports.guard = (req, res, next) => (req.isAuthenticated() ? next() : res.sendStatus(401));\n';
+  const bearerGuard = "exports.guard = (req, res, next) => (req.headers.authorization ? next() : res.sendStatus(401));\n";
+  const appJs = (cookie: string, extra = '') => `const session = require('express-session');\n${extra}app.use(session({ secret: process.env.S, cookie: ${cookie} }));\n`;
+
+  it('a guarded route is judged against the session cookie app.js sets', () => {
+    const root = app({ 'package.json': '{}', 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': sessionGuard });
+    expect(findings(root, 'routes/items.js', routes)).toEqual(['session/csrf-unprotected@3']);
+  });
+
+  it('not when the cookie is SameSite=Lax, the app has a CSRF defence, or the guard reads a bearer token', () => {
+    const lax = app({ 'package.json': '{}', 'app.js': appJs("{ secure: true, sameSite: 'lax' }"), 'middleware/guard.js': sessionGuard });
+    expect(findings(lax, 'routes/items.js', routes)).toEqual([]);
+    const defended = app({ 'package.json': '{}', 'app.js': appJs('{ secure: true }', "const { doubleCsrfProtection } = require('csrf-csrf');\n"), 'middleware/guard.js': sessionGuard });
+    expect(findings(defended, 'routes/items.js', routes)).toEqual([]);
+    const bearer = app({ 'package.json': '{}', 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': bearerGuard });
+    expect(findings(bearer, 'routes/items.js', routes)).toEqual([]);
+  });
+
+  it('a file named on the command line (a pre-commit hook) is judged against the app of its package.json', () => {
+    const root = app({ 'package.json': '{}', 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': sessionGuard });
+    const named = auditSessionSource('routes/items.js', routes, undefined, 'routes/items.js', '', join(root, 'routes/items.js'));
+    expect(named.findings.map((f) => `${f.ruleId}@${f.line}`)).toEqual(['session/csrf-unprotected@3']);
+    expect(named.findings[0]!.message).toContain('set in app.js line 2');
+  });
+
+  it('a file named alone with no package.json above it is judged by itself', () => {
+    const root = app({ 'app.js': appJs('{ secure: true }'), 'middleware/guard.js': sessionGuard });
+    const named = auditSessionSource('routes/items.js', routes, undefined, 'routes/items.js', '', join(root, 'routes/items.js'));
+    expect(named.findings).toEqual([]);
+  });
+});
