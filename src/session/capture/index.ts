@@ -1,6 +1,6 @@
 // The capture half of session-audit: HAR files and curl -i/-v dumps in, findings placed at the
 // header or body line that shows the problem. Tokens are judged, never printed.
-import { HMAC_ALGS, analyseToken } from '../../jwt/analyze.js';
+import { DEFAULT_MAX_LIFETIME_SECONDS, HMAC_ALGS, analyseToken } from '../../jwt/analyze.js';
 import { findTokens } from '../../jwt/extract.js';
 import { parseToken } from '../../jwt/parse.js';
 import { WEAK_SECRET_MAX_INPUT, claimBulkSearch, weakSecretListAvailable } from '../../jwt/weak-secret.js';
@@ -303,7 +303,7 @@ class CaptureAudit {
       // Only a search that would really run spends the run's budget.
       const weakSecretSearch =
         token.kind !== 'jws' || typeof alg !== 'string' || !(HMAC_ALGS as readonly string[]).includes(alg) || token.signingInput.length > WEAK_SECRET_MAX_INPUT || !weakSecretListAvailable() || claimBulkSearch(token.signingInput, token.signature);
-      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? 15 * 60, weakSecretSearch });
+      const analysis = analyseToken(token, { now: this.options.now, leewaySeconds: 0, maxLifetimeSeconds: this.options.jwtMaxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS, weakSecretSearch });
       for (const f of analysis.findings) {
         const field = at?.field ?? found.field;
         this.findings.push({ ...f, file: this.file, line: at?.line ?? found.line, column: at?.column ?? found.column, data: { ...f.data, ...(field ? { field } : {}) } });

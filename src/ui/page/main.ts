@@ -1,5 +1,6 @@
 // The decoder page's script: the CLI's own src/jwt analysis, bundled for the browser
 // (scripts/build-page.mjs), drawn into the page. Nothing here fetches, stores or navigates.
+import { DEFAULT_MAX_LIFETIME_SECONDS } from '../../jwt/analyze.js';
 import { type DecodedTokenReport, decodeTokens } from '../../jwt/decode.js';
 import { tokensInArgument } from '../../jwt/extract.js';
 import { installCopy } from './copy.js';
@@ -18,7 +19,7 @@ const state: PageState = { findings: [], errors: [] };
  * else the CLI concludes at a fraction of the cost: the first render comes from that.
  */
 function analyse(text: string, now: Date, search: boolean): PageState {
-  const result = decodeTokens([{ file: '<arg>', text, source: 'arg' }], { now, leewaySeconds: 0, maxLifetimeSeconds: 15 * 60, weakSecretLimit: search ? 20 : 0 });
+  const result = decodeTokens([{ file: '<arg>', text, source: 'arg' }], { now, leewaySeconds: 0, maxLifetimeSeconds: DEFAULT_MAX_LIFETIME_SECONDS, weakSecretLimit: search ? 20 : 0 });
   const token = (result.json as { tokens: DecodedTokenReport[] }).tokens[0];
   const compact = tokensInArgument(text)[0]?.compact;
   const errors = result.errors.map((e) => e.message.replace(/^\d+:\d+: /, ''));
