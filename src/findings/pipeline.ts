@@ -88,7 +88,8 @@ function withSeverities<F extends Finding>(findings: readonly F[], settings: Pip
 /**
  * What every finding goes through before anything counts it: inline directives (suppressed findings
  * kept aside, stale directives reported), then config severities and `off`, then config ignore
- * globs. `authkit baseline` records what this leaves.
+ * globs; suppressed findings get the same severities and ignores, so an `off` rule is not listed
+ * as suppressed either.
  */
 async function settleFindings(result: CommandResult, config: PipelineConfig, ownerOf: RuleOwner | undefined, cwd: string): Promise<CommandResult> {
   const { directives, suppressed: earlier, ...rest } = result;
