@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,8 +60,11 @@ describe('start-up of the hot commands', async () => {
     for (const name of ['decode', 'cron-lint']) {
       const bundle = readFileSync(join(ROOT, `dist/${name}.cjs`), 'utf8');
       expect(bundle.length, name).toBeLessThan(400_000);
-      expect(bundle).not.toContain('class RegexCollector');
+      expect(bundle).not.toMatch(/RegexCollector\s*=\s*class/);
     }
+    // The same words do find the regex engine where it lives: the check above can fail.
+    const chunks = readdirSync(join(ROOT, 'dist/chunks')).filter((f) => f.endsWith('.js'));
+    expect(chunks.some((f) => /RegexCollector\s*=\s*class/.test(readFileSync(join(ROOT, 'dist/chunks', f), 'utf8')))).toBe(true);
   });
 
   it('--version loads bin/authkit.js alone', async () => {
