@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type KeySource, MAX_MESSAGE_BLOCKS, SHA256_IV, SHA256_K, searchSimd, simdAvailable } from './sha256-simd.js';
+import { hmacMidstates256, messageSchedule256, rounds256, schedule256 } from './sha256-scalar.js';
+import { type KeySource, MAX_MESSAGE_BLOCKS, searchSimd, simdAvailable } from './sha256-simd.js';
 
 /**
  * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
@@ -239,60 +240,6 @@ export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Ui
   return match;
 }
 
-// ---------------------------------------------------------------------------------------------
-// SHA-256 (FIPS 180-4) specialised for HMAC over many keys and one message.
-
-const K256 = new Int32Array(SHA256_K);
-const IV256 = new Int32Array(SHA256_IV);
-
-/** 64 rounds from state `st[so..so+8)` with K+W already summed in `kw[ko..ko+64)`; result into `out`. */
-function rounds256(st: Int32Array, so: number, kw: Int32Array, ko: number, out: Int32Array, oo: number): void {
-  let a = st[so]!;
-  let b = st[so + 1]!;
-  let c = st[so + 2]!;
-  let d = st[so + 3]!;
-  let e = st[so + 4]!;
-  let f = st[so + 5]!;
-  let g = st[so + 6]!;
-  let h = st[so + 7]!;
-  for (let t = 0; t < 64; t++) {
-    const t1 =
-      (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + kw[ko + t]!) | 0;
-    const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
-  }
-  out[oo] = (st[so]! + a) | 0;
-  out[oo + 1] = (st[so + 1]! + b) | 0;
-  out[oo + 2] = (st[so + 2]! + c) | 0;
-  out[oo + 3] = (st[so + 3]! + d) | 0;
-  out[oo + 4] = (st[so + 4]! + e) | 0;
-  out[oo + 5] = (st[so + 5]! + f) | 0;
-  out[oo + 6] = (st[so + 6]! + g) | 0;
-  out[oo + 7] = (st[so + 7]! + h) | 0;
-}
-
-/** Expands w[0..16) to 64 words and stores K[t] + W[t] into kw at `ko`. */
-function schedule256(w: Int32Array, kw: Int32Array, ko: number): void {
-  for (let t = 16; t < 64; t++) {
-    const x = w[t - 15]!;
-    const y = w[t - 2]!;
-    w[t] =
-      ((((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)) +
-        w[t - 7]! +
-        (((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)) +
-        w[t - 16]!) |
-      0;
-  }
-  for (let t = 0; t < 64; t++) kw[ko + t] = (K256[t]! + w[t]!) | 0;
-}
-
 /** ipad and opad midstates of each secret, filled in list order as searches reach them. */
 // node:crypto (and the streams it pulls in) is loaded when an HMAC key is hashed, not by every
 // `authkit decode`: an RS256 token never needs it.
@@ -300,9 +247,6 @@ const createHash: (typeof import('node:crypto'))['createHash'] = (algorithm, opt
 
 let midstates256: Int32Array | null = null;
 let midstatesReady = 0;
-const scratchW = new Int32Array(64);
-const scratchKW = new Int32Array(64);
-const keyBlock = new Uint8Array(64);
 
 function computeMidstates256(secrets: SecretList, upTo: number): void {
   if (!midstates256) midstates256 = new Int32Array(secrets.starts.length * 16);
@@ -311,37 +255,14 @@ function computeMidstates256(secrets: SecretList, upTo: number): void {
     let keyBytes: Uint8Array = raw.subarray(starts[i]!, ends[i]!);
     // RFC 2104: keys longer than the block are hashed first.
     if (keyBytes.length > 64) keyBytes = createHash('sha256').update(keyBytes).digest();
-    keyBlock.fill(0);
-    keyBlock.set(keyBytes);
-    for (let pass = 0; pass < 2; pass++) {
-      const pad = pass === 0 ? 0x36363636 : 0x5c5c5c5c;
-      for (let j = 0; j < 16; j++) {
-        scratchW[j] =
-          ((keyBlock[4 * j]! << 24) | (keyBlock[4 * j + 1]! << 16) | (keyBlock[4 * j + 2]! << 8) | keyBlock[4 * j + 3]!) ^ pad;
-      }
-      schedule256(scratchW, scratchKW, 0);
-      rounds256(IV256, 0, scratchKW, 0, midstates256, i * 16 + pass * 8);
-    }
+    hmacMidstates256(keyBytes, midstates256, i * 16);
   }
   midstatesReady = Math.max(midstatesReady, upTo);
 }
 
 function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Array): number {
   // The inner hash input after the key block is the message plus padding: the same for every key.
-  const length = message.length;
-  const blocks = Math.ceil((length + 9) / 64);
-  const padded = Buffer.alloc(blocks * 64);
-  message.copy(padded);
-  padded[length] = 0x80;
-  const bits = (64 + length) * 8;
-  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), blocks * 64 - 8);
-  padded.writeUInt32BE(bits >>> 0, blocks * 64 - 4);
-  const messageKW = new Int32Array(64 * blocks);
-  const w = new Int32Array(64);
-  for (let b = 0; b < blocks; b++) {
-    for (let j = 0; j < 16; j++) w[j] = padded.readInt32BE(b * 64 + 4 * j);
-    schedule256(w, messageKW, b * 64);
-  }
+  const { messageKW, blocks } = messageSchedule256(message);
   const target = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
   const targetWords = new Int32Array(8);
   for (let j = 0; j < 8; j++) targetWords[j] = target.readInt32BE(4 * j);
