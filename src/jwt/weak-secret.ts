@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hmacMidstates256, messageSchedule256, rounds256, schedule256 } from './sha256-scalar.js';
 import { type KeySource, MAX_MESSAGE_BLOCKS, searchSimd, simdAvailable } from './sha256-simd.js';
+import { blocksOf, type HmacKeySource, MAX_BLOCKS_512, type Sha2Variant, searchSha512, sha512KernelAvailable } from './sha512-wasm.js';
 
 /**
  * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
@@ -232,7 +233,7 @@ export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Ui
   let index = -1;
   if (signature.length === expectedLength) {
     const message = Buffer.from(signingInput, 'latin1');
-    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(loadSecretList(), alg, message, signature);
+    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchSha512Family(secrets, alg, message, signature);
   }
   const match = index >= 0 ? { line: index + 1, total: extraLists.length ? loadSecretList().count : WEAK_SECRET_LIST_SIZE } : null;
   if (cache.size > 10_000) cache.clear();
@@ -310,9 +311,10 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-let keySource: KeySource | null = null;
+let keySource: (KeySource & HmacKeySource) | null = null;
 
-function keySourceOf(secrets: SecretList): KeySource {
+/** The whole list as the kernels see it; one object, so each kernel's midstates are built once. */
+function keySourceOf(secrets: SecretList): KeySource & HmacKeySource {
   if (keySource) return keySource;
   const { raw, starts, ends, count } = secrets;
   keySource = {
@@ -320,7 +322,7 @@ function keySourceOf(secrets: SecretList): KeySource {
     raw,
     starts,
     ends,
-    hashLongKey: (i) => createHash('sha256').update(raw.subarray(starts[i]!, ends[i]!)).digest(),
+    hashLongKey: (i, variant: 256 | Sha2Variant = 256) => createHash(`sha${variant}`).update(raw.subarray(starts[i]!, ends[i]!)).digest(),
   };
   return keySource;
 }
@@ -334,9 +336,23 @@ export function setSimdEnabled(enabled: boolean): void {
 
 
 // ---------------------------------------------------------------------------------------------
-// HS384/HS512: native one-shot hashing, two calls per key, buffers reused.
+// HS384/HS512: the top of the list with node:crypto, the rest in the WebAssembly kernel
+// (sha512-wasm.ts), or all of it with node:crypto where WebAssembly SIMD is missing.
 
-function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array): number {
+function searchSha512Family(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array): number {
+  // As for HS256: a famous secret is found before the kernel is built or the list indexed whole.
+  const early = searchNative(secrets, alg, message, signature, 0, Math.min(SCALAR_PREFIX, secrets.count));
+  if (early >= 0) return early;
+  const all = loadSecretList();
+  const variant = alg === 'HS384' ? 384 : 512;
+  if (useSimd && blocksOf(message.length) <= MAX_BLOCKS_512 && sha512KernelAvailable(variant, keySourceOf(all))) {
+    return searchSha512(variant, keySourceOf(all), message, signature, SCALAR_PREFIX);
+  }
+  return searchNative(all, alg, message, signature, SCALAR_PREFIX, all.count);
+}
+
+/** Two one-shot native hashes per key over precomputed padded key blocks, keys [from, to). */
+function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array, from: number, to: number): number {
   const hashName = alg === 'HS384' ? 'sha384' : 'sha512';
   const blockSize = 128;
   const digestSize = alg === 'HS384' ? 48 : 64;
@@ -345,8 +361,8 @@ function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buff
   const outer = Buffer.alloc(blockSize + digestSize);
   const target = Buffer.from(signature);
   const oneShotHash = process.getBuiltinModule('node:crypto').hash;
-  const { raw, starts, ends, count } = secrets;
-  for (let i = 0; i < count; i++) {
+  const { raw, starts, ends } = secrets;
+  for (let i = from; i < to; i++) {
     let keyBytes: Buffer = raw.subarray(starts[i]!, ends[i]!);
     if (keyBytes.length > blockSize) keyBytes = createHash(hashName).update(keyBytes).digest();
     inner.fill(0x36, 0, blockSize);
