@@ -15,7 +15,7 @@
  *   KEYS    a chunk of keys, each zero-padded to 128 bytes, as big-endian words
  *   MIDS    per group of LANES keys: 8 ipad midstate words, then 8 opad midstate words
  */
-import { base, forLoop, I32, I64, simdOp, sleb, uleb, V128, wasmModule } from './wasm-encode.js';
+import { base, cat, forLoop, I32, I64, simdOp, sleb, uleb, V128, wasmModule } from './wasm-encode.js';
 
 // biome-ignore format: the FIPS 180-4 constants read best as the table they are
 const K512 = [
@@ -135,24 +135,22 @@ const smallSigma1 = (w: WordOps, l: number) => xor3(w, w.rotr(l, 19), w.rotr(l, 
  * the pass in bytes of scalar words (0, 64, ..., 576), Q in bytes of words.
  */
 function rounds80(w: WordOps, kw: (j: number) => number[]): number[] {
-  const body: number[] = [];
+  const body: number[][] = [];
   for (let j = 0; j < 8; j++) {
     const role = (r: number) => S + ((r - j + 8) & 7);
     const [a, b, c, d, e, f, g, h] = [0, 1, 2, 3, 4, 5, 6, 7].map(role) as [number, number, number, number, number, number, number, number];
-    body.push(
+    body.push([
       ...get(h), ...bigSigma1(w, e), ...w.add, ...w.ch(e, f, g), ...w.add, ...kw(j), ...w.add, ...base.tee(T1),
       ...get(d), ...w.add, ...base.set(d),
       ...get(T1), ...bigSigma0(w, a), ...w.add, ...w.maj(a, b, c), ...w.add, ...base.set(h),
-    );
+    ]);
   }
-  return [
-    ...base.i32(0), ...base.set(P), ...base.i32(0), ...base.set(Q),
-    0x03, 0x40,
+  return cat(
+    [...base.i32(0), ...base.set(P), ...base.i32(0), ...base.set(Q), 0x03, 0x40],
     ...body,
-    ...get(Q), ...base.i32(8 * w.bytes), ...base.i32add, ...base.set(Q),
-    ...get(P), ...base.i32(64), ...base.i32add, ...base.tee(P), ...base.i32(640), ...base.i32ltu, 0x0d, 0,
-    0x0b,
-  ];
+    [...get(Q), ...base.i32(8 * w.bytes), ...base.i32add, ...base.set(Q)],
+    [...get(P), ...base.i32(64), ...base.i32add, ...base.tee(P), ...base.i32(640), ...base.i32ltu, 0x0d, 0, 0x0b],
+  );
 }
 
 /** W[16..79] from W[0..15] at `at` (Q counts words in bytes). */
@@ -211,15 +209,16 @@ function gather(w: WordOps, lanes: Lanes, j: number): number[] {
 /** midstates(first, last, keys, mids): ipad and opad midstates of groups [first, last). */
 function midstatesBody(w: WordOps, lanes: Lanes): number[] {
   const mids = [...get(3), ...get(G), ...base.i32(16 * w.bytes), ...base.i32mul, ...base.i32add];
-  const pass = (pad: string, at: number) => [
-    ...Array.from({ length: 16 }, (_, j) => [...base.i32(0), ...gather(w, lanes, j), ...w.constant(pad), ...w.xor, ...w.store(WS + j * w.bytes)]).flat(),
-    ...expand(w, WS),
-    ...Array.from({ length: 8 }, (_, i) => [...base.i32(0), ...w.splatLoad(IV_OFF + i * 8), ...base.set(S + i)]).flat(),
-    ...roundsOverScratch(w),
-    ...stateAdd(w, (i) => [...base.i32(0), ...w.splatLoad(IV_OFF + i * 8)]),
-    ...stateTo(w, mids, at),
-  ];
-  return forLoop(G, get(0), get(1), 1, [...pass('3636363636363636', 0), ...pass('5c5c5c5c5c5c5c5c', 8 * w.bytes)]);
+  const pass = (pad: string, at: number) =>
+    cat(
+      ...Array.from({ length: 16 }, (_, j) => [...base.i32(0), ...gather(w, lanes, j), ...w.constant(pad), ...w.xor, ...w.store(WS + j * w.bytes)]),
+      expand(w, WS),
+      ...Array.from({ length: 8 }, (_, i) => [...base.i32(0), ...w.splatLoad(IV_OFF + i * 8), ...base.set(S + i)]),
+      roundsOverScratch(w),
+      stateAdd(w, (i) => [...base.i32(0), ...w.splatLoad(IV_OFF + i * 8)]),
+      stateTo(w, mids, at),
+    );
+  return forLoop(G, get(0), get(1), 1, cat(pass('3636363636363636', 0), pass('5c5c5c5c5c5c5c5c', 8 * w.bytes)));
 }
 
 /** search(first, last, blocks, mids) -> index of the first key whose HMAC is TARGET, or -1. */
@@ -229,27 +228,33 @@ function searchBody(w: WordOps, lanes: Lanes, variant: Sha2Variant): number[] {
   const digestWords = variant === 512 ? 8 : 6;
   // The inner hash from the ipad midstate over every block of the signing input (B: the block's
   // offset in KW), its chaining value kept in CHAIN for the feed-forward.
-  const inner = [
-    ...stateFrom(w, mids, 0),
-    ...forLoop(B, zero, [...get(2), ...base.i32(640), ...base.i32mul], 640, [
-      ...stateTo(w, zero, CHAIN),
-      ...rounds80(w, (j) => [...get(B), ...get(P), ...base.i32add, ...w.splatLoad(KW + j * 8)]),
-      ...stateAdd(w, (i) => [...zero, ...w.load(CHAIN + i * w.bytes)]),
-    ]),
-  ];
+  const inner = cat(
+    stateFrom(w, mids, 0),
+    forLoop(
+      B,
+      zero,
+      [...get(2), ...base.i32(640), ...base.i32mul],
+      640,
+      cat(
+        stateTo(w, zero, CHAIN),
+        rounds80(w, (j) => [...get(B), ...get(P), ...base.i32add, ...w.splatLoad(KW + j * 8)]),
+        stateAdd(w, (i) => [...zero, ...w.load(CHAIN + i * w.bytes)]),
+      ),
+    ),
+  );
   // The outer hash from the opad midstate over one block: the inner digest and its padding.
-  const outer = [
-    ...Array.from({ length: digestWords }, (_, i) => [...zero, ...get(S + i), ...w.store(WS + i * w.bytes)]).flat(),
+  const outer = cat(
+    ...Array.from({ length: digestWords }, (_, i) => [...zero, ...get(S + i), ...w.store(WS + i * w.bytes)]),
     ...Array.from({ length: 16 - digestWords }, (_, i) => {
       const t = digestWords + i;
       const value = t === digestWords ? '8000000000000000' : t === 15 ? ((128 + digestWords * 8) * 8).toString(16) : '0';
       return [...zero, ...w.constant(value), ...w.store(WS + t * w.bytes)];
-    }).flat(),
-    ...expand(w, WS),
-    ...stateFrom(w, mids, 8 * w.bytes),
-    ...roundsOverScratch(w),
-    ...stateAdd(w, (i) => [...mids, ...w.load((8 + i) * w.bytes)]),
-  ];
+    }),
+    expand(w, WS),
+    stateFrom(w, mids, 8 * w.bytes),
+    roundsOverScratch(w),
+    stateAdd(w, (i) => [...mids, ...w.load((8 + i) * w.bytes)]),
+  );
   const compare =
     lanes === 1
       ? [
@@ -261,7 +266,7 @@ function searchBody(w: WordOps, lanes: Lanes, variant: Sha2Variant): number[] {
           ...simdOp(0xc4), ...base.tee(P),
           0x04, 0x40, ...get(G), ...base.i32(2), ...base.i32mul, ...get(P), ...base.i32ctz, ...base.i32add, 0x0f, 0x0b,
         ];
-  return [...forLoop(G, get(0), get(1), 1, [...inner, ...outer, ...compare]), ...base.i32(-1)];
+  return cat(forLoop(G, get(0), get(1), 1, cat(inner, outer, compare)), base.i32(-1));
 }
 
 function moduleBytes(lanes: Lanes, variant: Sha2Variant, pages: number): Uint8Array<ArrayBuffer> {
