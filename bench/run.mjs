@@ -142,12 +142,16 @@ process.stdout.write(JSON.stringify({ first: t1 - t0, warm: t2 - t1, plain: t3 -
     const plain = m('plain');
     const baseline = alg === 'HS256' ? 'createHmac loop' : 'two crypto.hash calls per secret';
     rows.push([`${alg}: node:crypto ${baseline} (baseline, same process)`, fmtMs(plain), '1.00x', '']);
-    rows.push([`${alg}: authkit, first token in a fresh process (list read + index + kernel set-up)`, fmtMs(m('first')), `${(m('first') / plain).toFixed(2)}x`, `< 150 ms: ${verdict(m('first') < 150)}`]);
-    // HS384/HS512: the kernel must at least halve the node:crypto loop it replaced.
-    const warmTarget = alg === 'HS256' ? ['< 150 ms', m('warm') < 150] : ['<= 0.50x', m('warm') / plain <= 0.5];
-    rows.push([`${alg}: authkit, a further token in the same process`, fmtMs(m('warm')), `${(m('warm') / plain).toFixed(2)}x`, `${warmTarget[0]}: ${verdict(warmTarget[1])}`]);
-    targets.push([`known-secret search ${alg}, first token, < 150 ms`, m('first') < 150, fmtMs(m('first'))]);
-    targets.push([`known-secret search ${alg}, further token, ${warmTarget[0]}`, warmTarget[1], alg === 'HS256' ? fmtMs(m('warm')) : `${(m('warm') / plain).toFixed(2)}x (${fmtMs(m('warm'))})`]);
+    // HS384/HS512: the kernel must at least halve the node:crypto loop it replaced, and a first
+    // token (which also computes every secret's midstates) must still beat it clearly.
+    const ratio = (k) => `${(m(k) / plain).toFixed(2)}x`;
+    const [firstTarget, warmTarget] =
+      alg === 'HS256' ? [['< 150 ms', m('first') < 150], ['< 150 ms', m('warm') < 150]] : [['<= 0.75x', m('first') / plain <= 0.75], ['<= 0.50x', m('warm') / plain <= 0.5]];
+    rows.push([`${alg}: authkit, first token in a fresh process (list read + index + kernel set-up)`, fmtMs(m('first')), ratio('first'), `${firstTarget[0]}: ${verdict(firstTarget[1])}`]);
+    rows.push([`${alg}: authkit, a further token in the same process`, fmtMs(m('warm')), ratio('warm'), `${warmTarget[0]}: ${verdict(warmTarget[1])}`]);
+    const measured = (k) => (alg === 'HS256' ? fmtMs(m(k)) : `${ratio(k)} (${fmtMs(m(k))})`);
+    targets.push([`known-secret search ${alg}, first token, ${firstTarget[0]}`, firstTarget[1], measured('first')]);
+    targets.push([`known-secret search ${alg}, further token, ${warmTarget[0]}`, warmTarget[1], measured('warm')]);
     if (runs[alg].some((r) => r.found)) throw new Error(`bench ${alg} token unexpectedly matched a known secret`);
   }
   sections.push(`## Known-secret search (${runs.HS256[0].count} secrets, 9 fresh processes per algorithm after 2 warm-ups)\n\n${table(rows)}`);
