@@ -89,6 +89,24 @@ describe('a crontab of 200,000 jobs', () => {
   });
 });
 
+it('a crontab of 100,000 assignments between jobs is read in one pass, and each job sees the assignments before it', async () => {
+  // The environment used to be a map copied at each assignment: 40,000 NAME=value lines took 95 s.
+  // Each job gets its own CRON_TZ (cronie honours it), and every name is new.
+  const lines = Array.from({ length: 100_000 }, (_, i) => `V${i}=x\nCRON_TZ=Zone/${i}\n* * * * * root /bin/true\n`);
+  // The same name set once more after the last job changes nothing before it; SHELL set late
+  // does not reach the bash-only job above it.
+  lines.push('* * * * * root [[ -e /tmp ]] && /bin/true\nSHELL=/bin/bash\n');
+  writeFileSync(f('env.cron'), lines.join(''));
+  const result = await run(['cron-lint', 'env.cron', '--system', '--target', 'rhel', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  const report = parseJson(result);
+  const jobs = report.files[0].jobs as { line: number; timeZone?: string }[];
+  expect(jobs).toHaveLength(10_000);
+  for (const k of [0, 1, 4_999, 9_999]) expect(jobs[k]).toMatchObject({ line: 3 * k + 3, timeZone: `Zone/${k}` });
+  const bashism = report.findings.filter((x: { ruleId: string }) => x.ruleId === 'cron/bashism-under-sh');
+  expect(bashism).toMatchObject([{ line: 300_001 }]);
+});
+
 it('jobs sharing a schedule each get that schedule\'s findings at their own line and column', async () => {
   // Schedule checks are remembered per fields and columns: the replay must keep each job's place.
   const lines = Array.from({ length: 3_000 }, (_, i) => (i % 2 ? '* 3 * * * /bin/true\n' : '*  3 1 * 1 /bin/true\n'));
