@@ -251,7 +251,12 @@ let midstates256: Int32Array | null = null;
 let midstatesReady = 0;
 
 function computeMidstates256(secrets: SecretList, upTo: number): void {
-  if (!midstates256) midstates256 = new Int32Array(secrets.starts.length * 16);
+  // Grown as searches go: with the SIMD kernel only the top of the list is searched here.
+  if (!midstates256 || midstates256.length < upTo * 16) {
+    const grown = new Int32Array(Math.min(secrets.starts.length, Math.max(upTo, 2 * (midstates256?.length ?? 0) / 16)) * 16);
+    if (midstates256) grown.set(midstates256);
+    midstates256 = grown;
+  }
   const { raw, starts, ends } = secrets;
   for (let i = midstatesReady; i < upTo; i++) {
     let keyBytes: Uint8Array = raw.subarray(starts[i]!, ends[i]!);
