@@ -351,10 +351,29 @@ function searchSha512Family(secrets: SecretList, alg: 'HS384' | 'HS512', message
   if (early >= 0) return early;
   const all = loadSecretList();
   const variant = alg === 'HS384' ? 384 : 512;
-  if (useSimd && blocksOf(message.length) <= MAX_BLOCKS_512 && sha512KernelAvailable(variant, keySourceOf(all))) {
-    return searchSha512(variant, keySourceOf(all), message, signature, SCALAR_PREFIX);
+  const kernelKeys = kernelKeySource(all);
+  if (useSimd && blocksOf(message.length) <= MAX_BLOCKS_512 && sha512KernelAvailable(variant, kernelKeys)) {
+    const found = searchSha512(variant, kernelKeys, message, signature, SCALAR_PREFIX);
+    if (found >= 0 || kernelKeys.count === all.count) return found;
+    return searchNative(all, alg, message, signature, kernelKeys.count, all.count);
   }
   return searchNative(all, alg, message, signature, SCALAR_PREFIX, all.count);
+}
+
+/**
+ * Secrets whose midstates the HS384/HS512 kernel keeps (128 bytes each per algorithm, 33.5 MB at
+ * most): the shipped list and a team's lists up to this many lines. A `--secrets-list` can hold
+ * millions of short lines; the ones past this are searched with node:crypto, without a table.
+ */
+const KERNEL_MAX_KEYS = 262_144;
+let kernelKeys: HmacKeySource | null = null;
+
+function kernelKeySource(all: SecretList): HmacKeySource {
+  if (!kernelKeys) {
+    const whole = keySourceOf(all);
+    kernelKeys = whole.count <= KERNEL_MAX_KEYS ? whole : { ...whole, count: KERNEL_MAX_KEYS };
+  }
+  return kernelKeys;
 }
 
 /** Two one-shot native hashes per key over precomputed padded key blocks, keys [from, to). */
