@@ -278,10 +278,13 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
   const early = searchScalar(secrets, messageKW, blocks, targetWords, 0, Math.min(SCALAR_PREFIX, secrets.count));
   if (early >= 0) return early;
   const all = loadSecretList();
-  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(all))) {
-    return searchSimd(keySourceOf(all), messageKW, blocks, targetWords, SCALAR_PREFIX / 4);
-  }
-  return searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, all.count);
+  const kernelKeys = kernelKeySource(all);
+  const found =
+    useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(kernelKeys)
+      ? searchSimd(kernelKeys, messageKW, blocks, targetWords, SCALAR_PREFIX / 4)
+      : searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, kernelKeys.count);
+  if (found >= 0 || kernelKeys.count === all.count) return found;
+  return searchNative(all, 'HS256', message, signature, kernelKeys.count, all.count);
 }
 
 /** Keys searched in JavaScript before the SIMD engine is built; a multiple of 4 (lane groups). */
@@ -361,14 +364,15 @@ function searchSha512Family(secrets: SecretList, alg: 'HS384' | 'HS512', message
 }
 
 /**
- * Secrets whose midstates the HS384/HS512 kernel keeps (128 bytes each per algorithm, 33.5 MB at
- * most): the shipped list and a team's lists up to this many lines. A `--secrets-list` can hold
- * millions of short lines; the ones past this are searched with node:crypto, without a table.
+ * Secrets whose midstates the kernels keep (HS256: 136 bytes each, 34 MB at most; HS384 and
+ * HS512: 128 bytes each per algorithm, 33.5 MB): the shipped list and a team's lists up to this
+ * many lines. A `--secrets-list` can hold millions of short lines; the ones past this are
+ * searched with node:crypto, without a table.
  */
 const KERNEL_MAX_KEYS = 262_144;
-let kernelKeys: HmacKeySource | null = null;
+let kernelKeys: (KeySource & HmacKeySource) | null = null;
 
-function kernelKeySource(all: SecretList): HmacKeySource {
+function kernelKeySource(all: SecretList): KeySource & HmacKeySource {
   if (!kernelKeys) {
     const whole = keySourceOf(all);
     kernelKeys = whole.count <= KERNEL_MAX_KEYS ? whole : { ...whole, count: KERNEL_MAX_KEYS };
@@ -377,10 +381,10 @@ function kernelKeySource(all: SecretList): HmacKeySource {
 }
 
 /** Two one-shot native hashes per key over precomputed padded key blocks, keys [from, to). */
-function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array, from: number, to: number): number {
-  const hashName = alg === 'HS384' ? 'sha384' : 'sha512';
-  const blockSize = 128;
-  const digestSize = alg === 'HS384' ? 48 : 64;
+function searchNative(secrets: SecretList, alg: HmacAlg, message: Buffer, signature: Uint8Array, from: number, to: number): number {
+  const hashName = alg === 'HS256' ? 'sha256' : alg === 'HS384' ? 'sha384' : 'sha512';
+  const blockSize = alg === 'HS256' ? 64 : 128;
+  const digestSize = alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
   const inner = Buffer.alloc(blockSize + message.length);
   message.copy(inner, blockSize);
   const outer = Buffer.alloc(blockSize + digestSize);
