@@ -4,25 +4,14 @@
  * time fields or an @keyword, a user field in system crontabs, then the command up to the first
  * unescaped `%`. A trailing CR stays out of the fields but is remembered (it is its own finding).
  */
+import { type EnvEntry, EnvHistory, type EnvView } from './env.js';
+
 export type CrontabKind = 'system' | 'user';
 
 export interface Span {
   text: string;
   /** 0-based index in the line. */
   col: number;
-}
-
-export interface EnvEntry {
-  kind: 'env';
-  line: number;
-  text: string;
-  name: string;
-  nameCol: number;
-  /** The value as cron stores it: outer matching quotes removed. */
-  value: string;
-  valueCol: number;
-  quoted: boolean;
-  hasCR: boolean;
 }
 
 export interface JobEntry {
@@ -37,12 +26,11 @@ export interface JobEntry {
   command: Span;
   /** What `sh -c` receives: up to the first unescaped %, with `\%` turned into `%`. */
   executed: string;
-  /** For each character of `executed`, its 0-based index in the line. */
-  executedCols: number[];
+  /** For each character of `executed`, its 0-based index in the line. Shared between jobs: never change it in place. */
+  executedCols: readonly number[];
   /** 0-based column of the first unescaped % (the start of stdin), if any. */
   percentCol?: number;
-  /** Environment in effect for this job: the last assignment of each name before it. */
-  env: Map<string, EnvEntry>;
+  env: EnvView;
   hasCR: boolean;
 }
 
@@ -164,47 +152,46 @@ export function splitCommand(line: string, start: number): { executed: string; c
 }
 
 export function parseCrontab(text: string, kind: CrontabKind): ParsedCrontab {
-  const rawLines = text.split('\n');
   const missingFinalNewline = text.length > 0 && !text.endsWith('\n');
-  if (!missingFinalNewline) rawLines.pop();
   const entries: CrontabEntry[] = [];
   const jobs: JobEntry[] = [];
   const crLines: number[] = [];
-  let env = new Map<string, EnvEntry>();
+  const env = new EnvHistory();
 
-  rawLines.forEach((rawLine, index) => {
-    const lineNo = index + 1;
-    const hasCR = rawLine.endsWith('\r');
+  // Line by line without splitting the text: a job keeps offsets into it, not copies.
+  for (let start = 0, lineNo = 1; start < text.length; lineNo++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const rawLine = { start, end };
+    start = end + 1;
+    const hasCR = text.charCodeAt(rawLine.end - 1) === 13 && rawLine.end > rawLine.start;
     if (hasCR) crLines.push(lineNo);
-    const body = hasCR ? rawLine.slice(0, -1) : rawLine;
+    const body = text.slice(rawLine.start, hasCR ? rawLine.end - 1 : rawLine.end);
     const first = skipBlanks(body, 0);
-    if (first >= body.length) {
-      entries.push({ kind: 'blank', line: lineNo, text: rawLine, hasCR });
-      return;
-    }
-    if (body[first] === '#') {
-      entries.push({ kind: 'comment', line: lineNo, text: rawLine, hasCR });
-      return;
+    if (first >= body.length || body[first] === '#') {
+      entries.push({ kind: first >= body.length ? 'blank' : 'comment', line: lineNo, text: text.slice(rawLine.start, rawLine.end), hasCR });
+      continue;
     }
     if (!startsLikeJob(body, first)) {
-      const assignment = parseEnv(body, lineNo, rawLine, hasCR);
+      const rawText = text.slice(rawLine.start, rawLine.end);
+      const assignment = parseEnv(body, lineNo, rawText, hasCR);
       if (assignment) {
-        env = new Map(env).set(assignment.name, assignment);
+        env.assign(assignment);
         entries.push(assignment);
       } else {
-        entries.push({ kind: 'invalid', line: lineNo, text: rawLine, col: first, reason: 'neither a job (five time fields or an @keyword) nor a NAME=value line', hasCR });
+        entries.push({ kind: 'invalid', line: lineNo, text: rawText, col: first, reason: 'neither a job (five time fields or an @keyword) nor a NAME=value line', hasCR });
       }
-      return;
+      continue;
     }
-    const job = parseJob(body, rawLine, lineNo, kind, env, hasCR);
+    const job = parseJob(text, rawLine.start, rawLine.end, body, lineNo, kind, env, hasCR);
     entries.push(job);
     if (job.kind === 'job') jobs.push(job);
-  });
+  }
   return { kind, entries, missingFinalNewline, crLines, jobs };
 }
 
-function parseJob(body: string, rawLine: string, lineNo: number, kind: CrontabKind, env: Map<string, EnvEntry>, hasCR: boolean): JobEntry | InvalidEntry {
-  const invalid = (col: number, reason: string): InvalidEntry => ({ kind: 'invalid', line: lineNo, text: rawLine, col, reason, hasCR });
+/** Where the schedule (and the user, in a system crontab) ends, or why the line is not a job. */
+function scheduleEnd(body: string, kind: CrontabKind): { keyword?: Span; fields?: Span[]; user?: Span; end: number } | { col: number; reason: string } {
   let cursor = 0;
   let keyword: Span | undefined;
   let fields: Span[] | undefined;
@@ -216,7 +203,7 @@ function parseJob(body: string, rawLine: string, lineNo: number, kind: CrontabKi
     fields = [];
     for (let n = 0; n < 5; n++) {
       const token = readToken(body, cursor);
-      if (!token) return invalid(skipBlanks(body, 0), `job line has ${n} time field${n === 1 ? '' : 's'} and no command; cron needs five fields then the command`);
+      if (!token) return { col: skipBlanks(body, 0), reason: `job line has ${n} time field${n === 1 ? '' : 's'} and no command; cron needs five fields then the command` };
       fields.push(token);
       cursor = token.col + token.text.length;
     }
@@ -224,25 +211,167 @@ function parseJob(body: string, rawLine: string, lineNo: number, kind: CrontabKi
   let user: Span | undefined;
   if (kind === 'system') {
     const token = readToken(body, cursor);
-    if (!token) return invalid(skipBlanks(body, cursor), 'job line has no user field and no command');
+    if (!token) return { col: skipBlanks(body, cursor), reason: 'job line has no user field and no command' };
     user = token;
     cursor = token.col + token.text.length;
   }
-  const commandStart = skipBlanks(body, cursor);
-  const commandText = body.slice(commandStart);
-  const split = splitCommand(body, commandStart);
-  return {
-    kind: 'job',
-    line: lineNo,
-    text: rawLine,
-    keyword,
-    fields,
-    user,
-    command: { text: commandText, col: commandStart },
-    executed: split.executed,
-    executedCols: split.cols,
-    percentCol: split.percentCol,
-    env,
-    hasCR,
-  };
+  return { keyword, fields, user, end: cursor };
+}
+
+function parseJob(text: string, start: number, end: number, body: string, lineNo: number, kind: CrontabKind, env: EnvHistory, hasCR: boolean): JobEntry | InvalidEntry {
+  const schedule = scheduleEnd(body, kind);
+  if ('reason' in schedule) return { kind: 'invalid', line: lineNo, text: text.slice(start, end), col: schedule.col, reason: schedule.reason, hasCR };
+  const commandStart = skipBlanks(body, schedule.end);
+  const split = scanCommand(body, commandStart);
+  return new JobLine(text, start, end, lineNo, kind, env.view(), hasCR, commandStart, split.percentCol ?? -1, split.escapes);
+}
+
+/** splitCommand's first pass: where the command ends and whether a `\%` is unescaped on the way, without copying. */
+function scanCommand(line: string, start: number): { percentCol?: number; escapes: boolean } {
+  let escaped = false;
+  let escapes = false;
+  for (let i = start; i < line.length; i++) {
+    const ch = line.charCodeAt(i);
+    if (escaped) {
+      escaped = false;
+      if (ch === 0x25 /* % */) escapes = true;
+      continue;
+    }
+    if (ch === 0x5c /* \ */) escaped = true;
+    else if (ch === 0x25) return { percentCol: i, escapes };
+  }
+  return { escapes };
+}
+
+/**
+ * Columns of a command without `\%`: start, start + 1, ... Generated crontabs repeat a few
+ * (column, length) pairs, so these are shared, frozen, up to a bound.
+ */
+const ramps = new Map<number, readonly number[]>();
+let rampElements = 0;
+function ramp(start: number, length: number): readonly number[] | null {
+  const key = start * 2 ** 26 + length;
+  const known = ramps.get(key);
+  if (known) return known;
+  if (ramps.size >= 4096 || rampElements + length > 1 << 20) return null;
+  const cols = Object.freeze(Array.from({ length }, (_, k) => start + k));
+  ramps.set(key, cols);
+  rampElements += length;
+  return cols;
+}
+
+/** What lint changes on a job (the command it checks, after a user field or a stray %), and columns computed once. */
+interface JobOverrides {
+  executed?: string;
+  executedCols?: readonly number[];
+  percentCol?: number | undefined;
+  percentSet?: boolean;
+}
+
+/**
+ * A job line kept as offsets into the crontab's text: its spans and command are read again from
+ * the line when asked for. A record of objects per line (spans, an array of one number per command
+ * character) cost some 800 bytes for a 12-byte line, 1.4 GB for a million one-line jobs.
+ */
+class JobLine implements JobEntry {
+  readonly kind = 'job';
+  #text: string;
+  #start: number;
+  #end: number;
+  #system: boolean;
+  #commandCol: number;
+  #percentCol: number;
+  #escapes: boolean;
+  #over: JobOverrides | undefined;
+
+  constructor(
+    text: string,
+    start: number,
+    end: number,
+    readonly line: number,
+    kind: CrontabKind,
+    readonly env: EnvView,
+    readonly hasCR: boolean,
+    commandCol: number,
+    percentCol: number,
+    escapes: boolean,
+  ) {
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
+    this.#system = kind === 'system';
+    this.#commandCol = commandCol;
+    this.#percentCol = percentCol;
+    this.#escapes = escapes;
+  }
+
+  get text(): string {
+    return this.#text.slice(this.#start, this.#end);
+  }
+
+  #body(): string {
+    return this.#text.slice(this.#start, this.hasCR ? this.#end - 1 : this.#end);
+  }
+
+  #schedule() {
+    return scheduleEnd(this.#body(), this.#system ? 'system' : 'user') as { keyword?: Span; fields?: Span[]; user?: Span };
+  }
+
+  get keyword(): Span | undefined {
+    return this.#schedule().keyword;
+  }
+
+  get fields(): Span[] | undefined {
+    return this.#schedule().fields;
+  }
+
+  get user(): Span | undefined {
+    return this.#schedule().user;
+  }
+
+  get command(): Span {
+    return { text: this.#body().slice(this.#commandCol), col: this.#commandCol };
+  }
+
+  get executed(): string {
+    return this.#over?.executed ?? this.#parsedExecuted();
+  }
+
+  /** The command as cron hands it to the shell, before lint's changes. */
+  #parsedExecuted(): string {
+    const body = this.#body();
+    if (this.#escapes) return splitCommand(body, this.#commandCol).executed;
+    return body.slice(this.#commandCol, this.#percentCol >= 0 ? this.#percentCol : body.length);
+  }
+
+  set executed(value: string) {
+    this.#over = { ...this.#over, executed: value };
+  }
+
+  get executedCols(): readonly number[] {
+    const over = this.#over?.executedCols;
+    if (over) return over;
+    if (!this.#escapes) {
+      const length = (this.#percentCol >= 0 ? this.#percentCol : this.#body().length) - this.#commandCol;
+      const shared = ramp(this.#commandCol, length);
+      if (shared) return shared;
+    }
+    // Kept once computed: lint asks for a column per finding.
+    const cols = splitCommand(this.#body(), this.#commandCol).cols;
+    this.#over = { ...this.#over, executedCols: cols };
+    return cols;
+  }
+
+  set executedCols(value: readonly number[]) {
+    this.#over = { ...this.#over, executedCols: value };
+  }
+
+  get percentCol(): number | undefined {
+    if (this.#over?.percentSet) return this.#over.percentCol;
+    return this.#percentCol >= 0 ? this.#percentCol : undefined;
+  }
+
+  set percentCol(value: number | undefined) {
+    this.#over = { ...this.#over, percentCol: value, percentSet: true };
+  }
 }

@@ -40,6 +40,22 @@ export function whyNotOnPath(name: string, pathValue: string): string {
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
+/**
+ * The data of a relative-binary finding, one frozen object per command and PATH: a generated
+ * crontab calls the same tool on every line, and a million findings each with its own copy cost
+ * some 50 MB. Nothing changes a finding's data after it is made.
+ */
+const notOnPathCache = new Map<string, Readonly<Record<string, unknown>>>();
+function notOnPathData(name: string, pathValue: string): Record<string, unknown> {
+  const key = `${name}\0${pathValue}`;
+  let data = notOnPathCache.get(key);
+  if (!data) {
+    data = Object.freeze({ command: name, path: pathValue, ...(VERSION_MANAGED[name] ? { versionManaged: true } : {}) });
+    if (notOnPathCache.size < 1000) notOnPathCache.set(key, data);
+  }
+  return data;
+}
+
 export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFacts, col: (offset: number) => number): void {
   const { report, target, kind, needBash, outsidePath, trusted } = ctx;
   const shell = job.env.get('SHELL')?.value ?? target.defaultShell;
@@ -79,7 +95,7 @@ export function checkShell(ctx: ShellRuleContext, job: JobEntry, facts: ShellFac
     }
     // cronie's default PATH has the sbin directories: tools installed there are found.
     if (OUTSIDE_DEFAULT_PATH[name]?.dirs.some((d) => pathDirs.includes(d))) continue;
-    report('relative-binary', job.line, col(use.offset), whyNotOnPath(name, pathValue), { command: name, path: pathValue, ...(VERSION_MANAGED[name] ? { versionManaged: true } : {}) });
+    report('relative-binary', job.line, col(use.offset), whyNotOnPath(name, pathValue), notOnPathData(name, pathValue));
     outsidePath.push({ name, line: job.line });
   }
 

@@ -12,6 +12,7 @@
  *   KEYS    each key zero-padded to 64 bytes, as big-endian words; a group is 4 consecutive keys
  *   MIDS    per group: 8 v128 ipad midstate words, then 8 opad midstate words
  */
+import { base, I32, simdOp, uleb, V128, wasmModule } from './wasm-encode.js';
 
 /** SHA-256 round constants and initial hash value (FIPS 180-4 sections 4.2.2 and 5.3.3). */
 export const SHA256_K = [
@@ -33,56 +34,14 @@ const WS = TARGET + 64;
 const KEYS = WS + 64 * 16;
 const GROUP_BYTES = 256;
 
-// --- a minimal WebAssembly encoder ----------------------------------------------------------
-
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-};
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-const simd = (op: number) => [0xfd, ...uleb(op)];
+const simd = simdOp;
 const op = {
-  get: (i: number) => [0x20, ...uleb(i)],
-  set: (i: number) => [0x21, ...uleb(i)],
-  tee: (i: number) => [0x22, ...uleb(i)],
-  i32: (n: number) => [0x41, ...sleb(n | 0)],
-  i32add: [0x6a],
-  i32mul: [0x6c],
-  i32ltu: [0x49],
-  i32ctz: [0x68],
-  i32eqz: [0x45],
-  i32sub: [0x6b],
-  i32leu: [0x4d],
-  i32load8: (offset: number) => [0x2d, 0, ...uleb(offset)],
-  i32store8: (offset: number) => [0x3a, 0, ...uleb(offset)],
+  ...base,
   load: (offset: number) => [...simd(0x00), 4, ...uleb(offset)],
   store: (offset: number) => [...simd(0x0b), 4, ...uleb(offset)],
   splatLoad: (offset: number) => [...simd(0x09), 2, ...uleb(offset)],
   splat: simd(0x11),
   replaceLane: (lane: number) => [...simd(0x1c), lane],
-  i32load: (offset: number) => [0x28, 2, ...uleb(offset)],
   and: simd(0x4e),
   or: simd(0x50),
   xor: simd(0x51),
@@ -102,10 +61,6 @@ const X = A + 10;
 const T = A + 11;
 const G = A + 12;
 const P = A + 13;
-const LOCALS = [
-  [...uleb(11), V128],
-  [...uleb(3), I32],
-];
 
 const rotr = (local: number, n: number) => [...op.get(local), ...op.i32(n), ...op.shr, ...op.get(local), ...op.i32(32 - n), ...op.shl, ...op.or];
 const bigSigma = (local: number, r: [number, number, number]) => [...rotr(local, r[0]), ...rotr(local, r[1]), ...op.xor, ...rotr(local, r[2]), ...op.xor];
@@ -265,17 +220,16 @@ function copyKeysBody(): number[] {
 }
 
 function moduleBytes(pages: number): Uint8Array<ArrayBuffer> {
-  const types = section(1, vector([[0x60, ...vector([[I32], [I32], [I32], [I32]]), ...vector([])], [0x60, ...vector([[I32], [I32], [I32], [I32]]), ...vector([[I32]])]]));
-  const functions = section(3, vector([uleb(0), uleb(1), uleb(0)]));
-  const memory = section(5, vector([[0x00, ...uleb(pages)]]));
-  const name = (s: string) => [...uleb(s.length), ...Buffer.from(s)];
-  const exports = section(7, vector([[...name('memory'), 0x02, 0], [...name('midstates'), 0x00, 0], [...name('search'), 0x00, 1], [...name('copyKeys'), 0x00, 2]]));
-  const body = (code: number[]) => {
-    const bytes = [...vector(LOCALS), ...code, 0x0b];
-    return [...uleb(bytes.length), ...bytes];
-  };
-  const codes = section(10, vector([body(midstatesBody()), body(searchBody()), body(copyKeysBody())]));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...functions, ...memory, ...exports, ...codes]);
+  const params = [I32, I32, I32, I32];
+  const locals: [number, number][] = [
+    [11, V128],
+    [3, I32],
+  ];
+  return wasmModule(pages, [
+    { name: 'midstates', params, results: [], locals, code: midstatesBody() },
+    { name: 'search', params, results: [I32], locals, code: searchBody() },
+    { name: 'copyKeys', params, results: [], locals, code: copyKeysBody() },
+  ]);
 }
 
 // --- the JavaScript side ----------------------------------------------------------------------

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type KeySource, MAX_MESSAGE_BLOCKS, SHA256_IV, SHA256_K, searchSimd, simdAvailable } from './sha256-simd.js';
+import { hmacMidstates256, messageSchedule256, rounds256, schedule256 } from './sha256-scalar.js';
+import { type KeySource, MAX_MESSAGE_BLOCKS, searchSimd, simdAvailable } from './sha256-simd.js';
+import { blocksOf, type HmacKeySource, MAX_BLOCKS_512, type Sha2Variant, searchSha512, sha512KernelAvailable } from './sha512-wasm.js';
 
 /**
  * The offline known-secret check (RFC 8725 section 3.5: HMAC keys must not be guessable).
@@ -14,8 +16,9 @@ import { type KeySource, MAX_MESSAGE_BLOCKS, SHA256_IV, SHA256_K, searchSimd, si
  * WebAssembly SIMD kernel (sha256-simd.ts: four keys per instruction, no call per key) that
  * reuses what does not depend on the key: the message schedule of the signing input is computed
  * once per token, the ipad/opad midstates once per secret per process. Where WebAssembly SIMD is
- * missing, a scalar JavaScript version of the same idea runs. HS384/HS512 use one-shot native
- * hashing over precomputed padded keys.
+ * missing, a scalar JavaScript version of the same idea runs (sha256-scalar.ts). HS384/HS512 do
+ * the same in a SHA-512 kernel (sha512-wasm.ts, two keys per i64x2 instruction); without
+ * WebAssembly they fall back to two one-shot node:crypto hashes per secret.
  */
 
 export type HmacAlg = 'HS256' | 'HS384' | 'HS512';
@@ -188,8 +191,8 @@ export function weakSecretLine(secret: Uint8Array): number | null {
 
 /**
  * Distinct HMAC tokens searched per run by the commands that meet tokens in bulk (scan,
- * session-audit): a search costs ~0.1 s (HS256) to ~0.6 s (HS512), so a file full of tokens would
- * stall CI. Past the limit tokens go unsearched, are counted, and the command says how many.
+ * session-audit): a search costs ~20 ms (HS256) to ~50 ms (HS384/HS512) once the kernels are
+ * built (~0.1 s to ~0.15 s for the first), so a file full of tokens would still stall CI. Past the limit tokens go unsearched, are counted, and the command says how many.
  */
 export const BULK_SEARCH_LIMIT = 20;
 const bulkSearched = new Set<string>();
@@ -231,66 +234,12 @@ export function findWeakSecret(alg: HmacAlg, signingInput: string, signature: Ui
   let index = -1;
   if (signature.length === expectedLength) {
     const message = Buffer.from(signingInput, 'latin1');
-    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchNative(loadSecretList(), alg, message, signature);
+    index = alg === 'HS256' ? searchSha256(secrets, message, signature) : searchSha512Family(secrets, alg, message, signature);
   }
   const match = index >= 0 ? { line: index + 1, total: extraLists.length ? loadSecretList().count : WEAK_SECRET_LIST_SIZE } : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(key, match);
   return match;
-}
-
-// ---------------------------------------------------------------------------------------------
-// SHA-256 (FIPS 180-4) specialised for HMAC over many keys and one message.
-
-const K256 = new Int32Array(SHA256_K);
-const IV256 = new Int32Array(SHA256_IV);
-
-/** 64 rounds from state `st[so..so+8)` with K+W already summed in `kw[ko..ko+64)`; result into `out`. */
-function rounds256(st: Int32Array, so: number, kw: Int32Array, ko: number, out: Int32Array, oo: number): void {
-  let a = st[so]!;
-  let b = st[so + 1]!;
-  let c = st[so + 2]!;
-  let d = st[so + 3]!;
-  let e = st[so + 4]!;
-  let f = st[so + 5]!;
-  let g = st[so + 6]!;
-  let h = st[so + 7]!;
-  for (let t = 0; t < 64; t++) {
-    const t1 =
-      (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + kw[ko + t]!) | 0;
-    const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
-  }
-  out[oo] = (st[so]! + a) | 0;
-  out[oo + 1] = (st[so + 1]! + b) | 0;
-  out[oo + 2] = (st[so + 2]! + c) | 0;
-  out[oo + 3] = (st[so + 3]! + d) | 0;
-  out[oo + 4] = (st[so + 4]! + e) | 0;
-  out[oo + 5] = (st[so + 5]! + f) | 0;
-  out[oo + 6] = (st[so + 6]! + g) | 0;
-  out[oo + 7] = (st[so + 7]! + h) | 0;
-}
-
-/** Expands w[0..16) to 64 words and stores K[t] + W[t] into kw at `ko`. */
-function schedule256(w: Int32Array, kw: Int32Array, ko: number): void {
-  for (let t = 16; t < 64; t++) {
-    const x = w[t - 15]!;
-    const y = w[t - 2]!;
-    w[t] =
-      ((((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)) +
-        w[t - 7]! +
-        (((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)) +
-        w[t - 16]!) |
-      0;
-  }
-  for (let t = 0; t < 64; t++) kw[ko + t] = (K256[t]! + w[t]!) | 0;
 }
 
 /** ipad and opad midstates of each secret, filled in list order as searches reach them. */
@@ -300,48 +249,27 @@ const createHash: (typeof import('node:crypto'))['createHash'] = (algorithm, opt
 
 let midstates256: Int32Array | null = null;
 let midstatesReady = 0;
-const scratchW = new Int32Array(64);
-const scratchKW = new Int32Array(64);
-const keyBlock = new Uint8Array(64);
 
 function computeMidstates256(secrets: SecretList, upTo: number): void {
-  if (!midstates256) midstates256 = new Int32Array(secrets.starts.length * 16);
+  // Grown as searches go: with the SIMD kernel only the top of the list is searched here.
+  if (!midstates256 || midstates256.length < upTo * 16) {
+    const grown = new Int32Array(Math.min(secrets.starts.length, Math.max(upTo, 2 * (midstates256?.length ?? 0) / 16)) * 16);
+    if (midstates256) grown.set(midstates256);
+    midstates256 = grown;
+  }
   const { raw, starts, ends } = secrets;
   for (let i = midstatesReady; i < upTo; i++) {
     let keyBytes: Uint8Array = raw.subarray(starts[i]!, ends[i]!);
     // RFC 2104: keys longer than the block are hashed first.
     if (keyBytes.length > 64) keyBytes = createHash('sha256').update(keyBytes).digest();
-    keyBlock.fill(0);
-    keyBlock.set(keyBytes);
-    for (let pass = 0; pass < 2; pass++) {
-      const pad = pass === 0 ? 0x36363636 : 0x5c5c5c5c;
-      for (let j = 0; j < 16; j++) {
-        scratchW[j] =
-          ((keyBlock[4 * j]! << 24) | (keyBlock[4 * j + 1]! << 16) | (keyBlock[4 * j + 2]! << 8) | keyBlock[4 * j + 3]!) ^ pad;
-      }
-      schedule256(scratchW, scratchKW, 0);
-      rounds256(IV256, 0, scratchKW, 0, midstates256, i * 16 + pass * 8);
-    }
+    hmacMidstates256(keyBytes, midstates256, i * 16);
   }
   midstatesReady = Math.max(midstatesReady, upTo);
 }
 
 function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Array): number {
   // The inner hash input after the key block is the message plus padding: the same for every key.
-  const length = message.length;
-  const blocks = Math.ceil((length + 9) / 64);
-  const padded = Buffer.alloc(blocks * 64);
-  message.copy(padded);
-  padded[length] = 0x80;
-  const bits = (64 + length) * 8;
-  padded.writeUInt32BE(Math.floor(bits / 2 ** 32), blocks * 64 - 8);
-  padded.writeUInt32BE(bits >>> 0, blocks * 64 - 4);
-  const messageKW = new Int32Array(64 * blocks);
-  const w = new Int32Array(64);
-  for (let b = 0; b < blocks; b++) {
-    for (let j = 0; j < 16; j++) w[j] = padded.readInt32BE(b * 64 + 4 * j);
-    schedule256(w, messageKW, b * 64);
-  }
+  const { messageKW, blocks } = messageSchedule256(message);
   const target = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
   const targetWords = new Int32Array(8);
   for (let j = 0; j < 8; j++) targetWords[j] = target.readInt32BE(4 * j);
@@ -350,10 +278,13 @@ function searchSha256(secrets: SecretList, message: Buffer, signature: Uint8Arra
   const early = searchScalar(secrets, messageKW, blocks, targetWords, 0, Math.min(SCALAR_PREFIX, secrets.count));
   if (early >= 0) return early;
   const all = loadSecretList();
-  if (useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(keySourceOf(all))) {
-    return searchSimd(keySourceOf(all), messageKW, blocks, targetWords, SCALAR_PREFIX / 4);
-  }
-  return searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, all.count);
+  const kernelKeys = kernelKeySource(all);
+  const found =
+    useSimd && blocks <= MAX_MESSAGE_BLOCKS && simdAvailable(kernelKeys)
+      ? searchSimd(kernelKeys, messageKW, blocks, targetWords, SCALAR_PREFIX / 4)
+      : searchScalar(all, messageKW, blocks, targetWords, SCALAR_PREFIX, kernelKeys.count);
+  if (found >= 0 || kernelKeys.count === all.count) return found;
+  return searchNative(all, 'HS256', message, signature, kernelKeys.count, all.count);
 }
 
 /** Keys searched in JavaScript before the SIMD engine is built; a multiple of 4 (lane groups). */
@@ -389,9 +320,10 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-let keySource: KeySource | null = null;
+let keySource: (KeySource & HmacKeySource) | null = null;
 
-function keySourceOf(secrets: SecretList): KeySource {
+/** The whole list as the kernels see it; one object, so each kernel's midstates are built once. */
+function keySourceOf(secrets: SecretList): KeySource & HmacKeySource {
   if (keySource) return keySource;
   const { raw, starts, ends, count } = secrets;
   keySource = {
@@ -399,7 +331,7 @@ function keySourceOf(secrets: SecretList): KeySource {
     raw,
     starts,
     ends,
-    hashLongKey: (i) => createHash('sha256').update(raw.subarray(starts[i]!, ends[i]!)).digest(),
+    hashLongKey: (i, variant: 256 | Sha2Variant = 256) => createHash(`sha${variant}`).update(raw.subarray(starts[i]!, ends[i]!)).digest(),
   };
   return keySource;
 }
@@ -413,19 +345,53 @@ export function setSimdEnabled(enabled: boolean): void {
 
 
 // ---------------------------------------------------------------------------------------------
-// HS384/HS512: native one-shot hashing, two calls per key, buffers reused.
+// HS384/HS512: the top of the list with node:crypto, the rest in the WebAssembly kernel
+// (sha512-wasm.ts), or all of it with node:crypto where WebAssembly SIMD is missing.
 
-function searchNative(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array): number {
-  const hashName = alg === 'HS384' ? 'sha384' : 'sha512';
-  const blockSize = 128;
-  const digestSize = alg === 'HS384' ? 48 : 64;
+function searchSha512Family(secrets: SecretList, alg: 'HS384' | 'HS512', message: Buffer, signature: Uint8Array): number {
+  // As for HS256: a famous secret is found before the kernel is built or the list indexed whole.
+  const early = searchNative(secrets, alg, message, signature, 0, Math.min(SCALAR_PREFIX, secrets.count));
+  if (early >= 0) return early;
+  const all = loadSecretList();
+  const variant = alg === 'HS384' ? 384 : 512;
+  const kernelKeys = kernelKeySource(all);
+  if (useSimd && blocksOf(message.length) <= MAX_BLOCKS_512 && sha512KernelAvailable(variant, kernelKeys)) {
+    const found = searchSha512(variant, kernelKeys, message, signature, SCALAR_PREFIX);
+    if (found >= 0 || kernelKeys.count === all.count) return found;
+    return searchNative(all, alg, message, signature, kernelKeys.count, all.count);
+  }
+  return searchNative(all, alg, message, signature, SCALAR_PREFIX, all.count);
+}
+
+/**
+ * Secrets whose midstates the kernels keep (HS256: 136 bytes each, 34 MB at most; HS384 and
+ * HS512: 128 bytes each per algorithm, 33.5 MB): the shipped list and a team's lists up to this
+ * many lines. A `--secrets-list` can hold millions of short lines; the ones past this are
+ * searched with node:crypto, without a table.
+ */
+const KERNEL_MAX_KEYS = 262_144;
+let kernelKeys: (KeySource & HmacKeySource) | null = null;
+
+function kernelKeySource(all: SecretList): KeySource & HmacKeySource {
+  if (!kernelKeys) {
+    const whole = keySourceOf(all);
+    kernelKeys = whole.count <= KERNEL_MAX_KEYS ? whole : { ...whole, count: KERNEL_MAX_KEYS };
+  }
+  return kernelKeys;
+}
+
+/** Two one-shot native hashes per key over precomputed padded key blocks, keys [from, to). */
+function searchNative(secrets: SecretList, alg: HmacAlg, message: Buffer, signature: Uint8Array, from: number, to: number): number {
+  const hashName = alg === 'HS256' ? 'sha256' : alg === 'HS384' ? 'sha384' : 'sha512';
+  const blockSize = alg === 'HS256' ? 64 : 128;
+  const digestSize = alg === 'HS256' ? 32 : alg === 'HS384' ? 48 : 64;
   const inner = Buffer.alloc(blockSize + message.length);
   message.copy(inner, blockSize);
   const outer = Buffer.alloc(blockSize + digestSize);
   const target = Buffer.from(signature);
   const oneShotHash = process.getBuiltinModule('node:crypto').hash;
-  const { raw, starts, ends, count } = secrets;
-  for (let i = 0; i < count; i++) {
+  const { raw, starts, ends } = secrets;
+  for (let i = from; i < to; i++) {
     let keyBytes: Buffer = raw.subarray(starts[i]!, ends[i]!);
     if (keyBytes.length > blockSize) keyBytes = createHash(hashName).update(keyBytes).digest();
     inner.fill(0x36, 0, blockSize);

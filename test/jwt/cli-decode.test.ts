@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli } from '../helpers/cli.js';
 import { sarifErrors } from '../helpers/sarif.js';
+import { loadSecretList } from '../../src/jwt/weak-secret.js';
 import { RFC_VECTORS } from './fixtures/rfc-vectors.js';
 import { b64, cliFixtures, makeToken, NOW_S, signatureOf, STRONG_SECRET } from './helpers.js';
 
@@ -43,6 +44,23 @@ describe('authkit decode', () => {
     expect(lenient.code).toBe(0);
     const stylish = await runCli(['decode', A1.token, '--now', '2011-03-22T18:00:00Z', '--weak-secret-limit', '0']);
     expect(stylish.stdout).toContain('raw header bytes (differ from the JSON above): "{\\"typ\\":\\"JWT\\",\\r\\n \\"alg\\":\\"HS256\\"}"');
+  });
+
+  it('names HS384/HS512 known secrets at the start, middle and end of the list by line, and nothing for a strong one', async () => {
+    // Through the built bundle: the WebAssembly kernel past the first 256 secrets, node:crypto before.
+    const { raw, starts, ends } = loadSecretList();
+    const secret = (line: number) => raw.subarray(starts[line - 1]!, ends[line - 1]!);
+    const cases = [
+      ['HS512', 3],
+      ['HS384', 257],
+      ['HS512', 90_001],
+      ['HS384', 103_979],
+    ] as const;
+    const tokens = cases.map(([alg, line]) => makeToken({ alg }, { sub: `line-${line}` }, secret(line)));
+    tokens.push(makeToken({ alg: 'HS512' }, { sub: 'strong' }, STRONG), makeToken({ alg: 'HS384' }, { sub: 'strong' }, STRONG));
+    const r = await runCli(['decode', '-', '--json'], { input: `${tokens.join('\n')}\n` });
+    const lines = parseJson(r).tokens.map((t: { signature: { weakSecret: { line: number | null } } }) => t.signature.weakSecret.line);
+    expect(lines).toEqual([3, 257, 90_001, 103_979, null, null]);
   });
 
   it('reads many tokens from stdin: Bearer lines, cookies, JSON responses', async () => {

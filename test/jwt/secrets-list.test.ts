@@ -103,6 +103,24 @@ describe('a team\'s own known-secrets list', () => {
     expect(r.stdout).toContain('line 1 of leaked.txt');
   });
 
+  it('a list of 200,000 secrets: matches past the kernels\' 262,144-secret tables are still found (node:crypto)', async () => {
+    // The shipped list and this one make 303,979 secrets; the kernels keep midstates for the first 262,144.
+    const team = (i: number) => `team-secret-${i}-of-a-long-list`;
+    writeFileSync(join(dir, 'long.list'), `${Array.from({ length: 200_000 }, (_, i) => team(i + 1)).join('\n')}\n`);
+    const cases = [
+      ['HS512', 10],
+      ['HS384', 158_165],
+      ['HS512', 158_166],
+      ['HS384', 200_000],
+      ['HS256', 158_165],
+      ['HS256', 199_999],
+    ] as const;
+    const tokens = cases.map(([alg, line]) => makeToken({ alg, typ: 'JWT' }, { sub: `${line}` }, team(line)));
+    const r = await runCli(['decode', '-', '--secrets-list', 'long.list', '--json'], { cwd: dir, input: `${tokens.join('\n')}\n` });
+    const statuses = JSON.parse(r.stdout).tokens.map((t: { signature: { status: string } }) => t.signature.status);
+    expect(statuses).toEqual(cases.map(([, line]) => expect.stringContaining(`(line ${line} of long.list)`)));
+  });
+
   it('a list that cannot be read is one line naming it, exit 2', async () => {
     const r = await runCli(['decode', token, '--secrets-list', 'missing.list'], { cwd: dir });
     expect(r.code).toBe(2);

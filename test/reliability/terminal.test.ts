@@ -55,6 +55,33 @@ it('decode: an alg with control characters is shown escaped', async () => {
   expectNoControls(result.stdout + result.stderr);
 });
 
+it('decode claim paths, verify kids and regex-audit patterns with control characters are shown escaped, and kept in JSON', async () => {
+  const token = makeToken({ alg: 'none' }, { [`pass${ESC}[2Jword`]: 'x', nested: { [`k${ESC}[31m`]: { password: 'p' } } });
+  const decoded = await run(['decode', token], { cwd: dir, ...HANG });
+  expectNoStackTrace(decoded);
+  expectNoControls(decoded.stdout + decoded.stderr);
+  expect(decoded.stdout).toContain('"nested.k\\u001b[31m.password"');
+  const decodedJson = parseJson(await run(['decode', token, '--json'], { cwd: dir, ...HANG }));
+  expect(decodedJson.findings.some((x: { message: string }) => x.message.includes(`nested.k${ESC}[31m.password`))).toBe(true);
+
+  const kid = `k${ESC}[2J\u202e`;
+  writeFileSync(f('one.jwks'), JSON.stringify({ keys: [{ kty: 'oct', k: b64('another-secret-long-enough-for-hs256-0000'), kid: 'other' }] }));
+  const signed = makeToken({ alg: 'HS256', kid }, { sub: 'x' }, 'whatever-secret-that-is-long-enough-0001');
+  const verified = await run(['verify', signed, '--key', 'one.jwks'], { cwd: dir, ...HANG });
+  expectNoStackTrace(verified);
+  expectNoControls(verified.stdout + verified.stderr);
+  expect(verified.stdout).toContain('kid "k\\u001b[2J\\u202e" not found');
+  const verifiedJson = parseJson(await run(['verify', signed, '--key', 'one.jwks', '--json'], { cwd: dir, ...HANG }));
+  expect(verifiedJson.findings.some((x: { message: string }) => x.message.includes(`kid "${kid}"`))).toBe(true);
+
+  // A real ESC and BEL inside the pattern (the source spells them as \x1b and \x07).
+  writeFileSync(f('esc-re.js'), 'const r = new RegExp("\\x1b]0;t\\x07(b+)+$");\n');
+  const audited = await run(['regex-audit', 'esc-re.js'], { cwd: dir, ...HANG });
+  expectNoStackTrace(audited);
+  expectNoControls(audited.stdout + audited.stderr);
+  expect(audited.stdout).toContain('Regex /\\u001b]0;t\\u0007(b+)+$/ backtracks exponentially');
+});
+
 it('scan and cron-lint: file names and @keywords with control characters are shown escaped', async () => {
   const name = `a${ESC}[2Jb.cron`;
   writeFileSync(f(name), `@re${ESC}[2Jboot /bin/true\n* * * * * /bin/true\n`);

@@ -94,3 +94,12 @@ it('a walked folder whose .gitignore is a FIFO is still scanned', async () => {
   expectNoStackTrace(result);
   expect(result.stdout).toContain('tree/token.txt');
 });
+
+it.each([['decode', '-'], ['cron-lint', '-'], ['scan', '-'], ['session-audit', '-'], ['regex-audit', '-'], ['verify', '-', '--secret-file', 'secret.txt']])(
+  'standard input keeps its limit: %s %s reading /dev/zero stops at 50 MiB with one line',
+  async (...args) => {
+    // /dev/zero never ends: the read must stop at the limit, not when memory runs out.
+    const result = await run(args, { cwd: dir, prefix: ['sh', '-c', 'exec "$@" < /dev/zero', 'sh'], ...HANG });
+    expectRefused(result, '-', /^authkit: -: standard input is over the 50\.0 MiB limit$/);
+  },
+);

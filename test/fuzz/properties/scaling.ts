@@ -54,7 +54,20 @@ const harEntry = fc.constantFrom(
   `{"request":{"method":"POST","url":"https://a.example/t","headers":[{"name":"Authorization","value":"Bearer ${NONE}"}]},"response":{"status":200,"headers":[{"name":"Set-Cookie","value":"sid=1; Path=/"}],"content":{"encoding":"base64","text":"${Buffer.from(`{"access_token":"${NONE}"}`).toString('base64')}"}}}`,
   '{"request":{"method":"GET","url":"https://a.example/","headers":[]},"response":{"status":200,"headers":[],"content":{"text":"eyJx.y.z eyJx.y.z"}}}',
 );
-const cronLine = fc.constantFrom('* * * * * a', '*/5 * * * * cd /srv && ./run.sh', '@reboot /bin/true', 'MAILTO=""', '0 0 31 2 * x', '# comment', '* * * * * echo $(date) | tee -a log');
+// `{i}` becomes the piece's offset: a new environment name per line (a map copied per assignment
+// made that quadratic), or a new value for the same name.
+const cronLine = fc.constantFrom(
+  '* * * * * a',
+  '*/5 * * * * cd /srv && ./run.sh',
+  '@reboot /bin/true',
+  'MAILTO=""',
+  '0 0 31 2 * x',
+  '# comment',
+  '* * * * * echo $(date) | tee -a log',
+  'V{i}=x',
+  'CRON_TZ=Zone/{i}',
+  '* * * * * date +%F \\%{i}',
+);
 const textPiece = fc.constantFrom('eyJx.y.z ', `${NONE}\n`, 'plain words ', `"\\n${NONE}" `, 'eyJ'.repeat(5));
 
 // JS that gives findings (storage, cookies, tokens in URLs), JSX siblings and plain statements.
@@ -94,7 +107,7 @@ export function defineScalingFuzz(numRuns: number, timeout: number): void {
     it('crontabs with many jobs', { timeout }, () => {
       fc.assert(
         fc.property(fc.array(cronLine, { minLength: 1, maxLength: 20 }), (mix) => {
-          expectLinear((n) => `${scaled(mix, n, '\n')}\n`, (text) => analyzeCrontab('crontab', text), 20_000);
+          expectLinear((n) => `${scaled(mix, n, '\n').replace(/\{i\}/g, (_, at: number) => String(at))}\n`, (text) => analyzeCrontab('crontab', text), 20_000);
         }),
         fuzzParameters(numRuns),
       );
