@@ -6,7 +6,7 @@
  */
 import { type Finding, type Severity, dataOf } from '../findings/model.js';
 import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
-import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab } from './parse.js';
+import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab, ramp } from './parse.js';
 import { type CronRuleData, type CronRuleName, cronRule } from './rules.js';
 
 import { KEYWORDS, describeKeyword } from './schedule.js';
@@ -236,7 +236,8 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     // BusyBox hands the whole rest of the line to the shell, % included.
     if (!target.percentEndsCommand) {
       job.executed = job.command.text;
-      job.executedCols = [...job.command.text].map((_, k) => job.command.col + k);
+      // One column per UTF-16 unit, as the shell scanner's offsets count; shared with other jobs where it can be.
+      job.executedCols = ramp(job.command.col, job.command.text.length) ?? Array.from({ length: job.command.text.length }, (_, k) => job.command.col + k);
       job.percentCol = undefined;
     }
 

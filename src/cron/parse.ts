@@ -249,7 +249,7 @@ function scanCommand(line: string, start: number): { percentCol?: number; escape
  */
 const ramps = new Map<number, readonly number[]>();
 let rampElements = 0;
-function ramp(start: number, length: number): readonly number[] | null {
+export function ramp(start: number, length: number): readonly number[] | null {
   const key = start * 2 ** 26 + length;
   const known = ramps.get(key);
   if (known) return known;

@@ -45,8 +45,8 @@ const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
  * crontab calls the same tool on every line, and a million findings each with its own copy cost
  * some 50 MB. Nothing changes a finding's data after it is made.
  */
-const notOnPathCache = new Map<string, Readonly<Record<string, unknown>>>();
-function notOnPathData(name: string, pathValue: string): Record<string, unknown> {
+const notOnPathCache = new Map<string, Readonly<CronRuleData['cron/relative-binary']>>();
+function notOnPathData(name: string, pathValue: string): CronRuleData['cron/relative-binary'] {
   const key = `${name}\0${pathValue}`;
   let data = notOnPathCache.get(key);
   if (!data) {
