@@ -30,8 +30,8 @@ Examples:
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
         const { runCronLint } = await import('../../cron/command.js');
-        const [{ runConfig }, { optionsOf }, { CRON_DOMAIN }] = await Promise.all([import('../config.js'), import('../../findings/domain.js'), import('../../cron/domain.js')]);
-        const cron = optionsOf(await runConfig(globals), CRON_DOMAIN);
+        const [{ domainConfig }, { CRON_DOMAIN }] = await Promise.all([import('../config.js'), import('../../cron/domain.js')]);
+        const { options: cron } = await domainConfig(globals, CRON_DOMAIN);
         const target = (opts.target as string | undefined) ?? cron.target;
         // CronUsageError is a UsageError: runAction turns it into one line and exit 2.
         return runCronLint(paths, {

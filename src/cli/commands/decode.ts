@@ -51,18 +51,16 @@ Examples:
     .action(async (tokens: string[], flags: DecodeFlags, cmd: Command) => {
       if (flags.open) return openInPage(tokens, flags, cmd);
       await runAction(cmd, async (globals) => {
-        const [{ decodeTokens }, { resolveTimeOptions, loadSecretLists }, read, { runConfig }, { optionsOf }, { JWT_DOMAIN }] = await Promise.all([
+        const [{ decodeTokens }, { resolveTimeOptions, loadSecretLists }, read, { domainConfig }, { JWT_DOMAIN }] = await Promise.all([
           import('../../jwt/decode.js'),
           import('../../jwt/command.js'),
           import('../../files/read.js'),
           import('../config.js'),
-          import('../../findings/domain.js'),
           import('../../jwt/domain.js'),
         ]);
-        const loaded = await runConfig(globals);
-        const config = optionsOf(loaded, JWT_DOMAIN);
+        const { options: config, dir } = await domainConfig(globals, JWT_DOMAIN);
         const { now, leewaySeconds, maxLifetimeSeconds } = resolveTimeOptions(config, flags);
-        await loadSecretLists(config, loaded.dir, flags.secretsList, globals.cwd);
+        await loadSecretLists(config, dir, flags.secretsList, globals.cwd);
         const weakSecretLimit = Number(flags.weakSecretLimit ?? 20);
         if (!Number.isInteger(weakSecretLimit) || weakSecretLimit < 0) throw new UsageError('--weak-secret-limit: expected a whole number');
 

@@ -88,8 +88,8 @@ Examples:
         const fromCommandLine = (name: string) => cmd.getOptionValueSource(name) === 'cli';
         let { budget, maxInput } = flags;
         if (!fromCommandLine('budget') || !fromCommandLine('maxInput')) {
-          const [{ runConfig }, { optionsOf }, { REGEX_DOMAIN }] = await Promise.all([import('../config.js'), import('../../findings/domain.js'), import('../../regex/domain.js')]);
-          const config = optionsOf(await runConfig(globals), REGEX_DOMAIN);
+          const [{ domainConfig }, { REGEX_DOMAIN }] = await Promise.all([import('../config.js'), import('../../regex/domain.js')]);
+          const { options: config } = await domainConfig(globals, REGEX_DOMAIN);
           if (!fromCommandLine('budget')) budget = config.budgetMs ?? budget;
           if (!fromCommandLine('maxInput')) maxInput = config.maxInput ?? maxInput;
         }

@@ -25,13 +25,12 @@ Examples:
     )
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       await runAction(cmd, async (globals) => {
-        const [{ runSessionAudit, resolveOptions }, { runConfig }, { optionsOf }, { SESSION_DOMAIN }] = await Promise.all([
+        const [{ runSessionAudit, resolveOptions }, { domainConfig }, { SESSION_DOMAIN }] = await Promise.all([
           import('../../session/command.js'),
           import('../config.js'),
-          import('../../findings/domain.js'),
           import('../../session/domain.js'),
         ]);
-        const options = resolveOptions(optionsOf(await runConfig(globals), SESSION_DOMAIN), { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd);
+        const options = resolveOptions((await domainConfig(globals, SESSION_DOMAIN)).options, { stdinFilename: opts.stdinFilename as string | undefined }, globals.cwd);
         return runSessionAudit(paths, { ...options, includeVendored: Boolean(opts.includeVendored) });
       });
     });

@@ -48,15 +48,14 @@ Examples:
     )
     .action(async (template: string | undefined, flags: SignFlags, command: Command) => {
       await runAction(command, async (globals) => {
-        const [sign, jwt, read, { runConfig }, { optionsOf }, { JWT_DOMAIN }] = await Promise.all([
+        const [sign, jwt, read, { domainConfig }, { JWT_DOMAIN }] = await Promise.all([
           import('../../jwt/sign.js'),
           import('../../jwt/command.js'),
           import('../../files/read.js'),
           import('../config.js'),
-          import('../../findings/domain.js'),
           import('../../jwt/domain.js'),
         ]);
-        const config = optionsOf(await runConfig(globals), JWT_DOMAIN);
+        const { options: config } = await domainConfig(globals, JWT_DOMAIN);
         const { now, maxLifetimeSeconds } = jwt.resolveTimeOptions(config, flags);
         const key = (await jwt.readKeySource(flags, { forSigning: true }))?.candidates[0] ?? null;
         const templateText = template === undefined ? undefined : template === '-' ? await read.readStdinText() : await read.readTextFile(template);

@@ -57,19 +57,17 @@ Examples:
     )
     .action(async (tokenArg: string, flags: VerifyFlags, command: Command) => {
       await runAction(command, async (globals) => {
-        const [verify, jwt, time, read, { runConfig }, { optionsOf }, { JWT_DOMAIN }] = await Promise.all([
+        const [verify, jwt, time, read, { domainConfig }, { JWT_DOMAIN }] = await Promise.all([
           import('../../jwt/verify.js'),
           import('../../jwt/command.js'),
           import('../../jwt/time.js'),
           import('../../files/read.js'),
           import('../config.js'),
-          import('../../findings/domain.js'),
           import('../../jwt/domain.js'),
         ]);
-        const loaded = await runConfig(globals);
-        const config = optionsOf(loaded, JWT_DOMAIN);
+        const { options: config, dir } = await domainConfig(globals, JWT_DOMAIN);
         const { now, leewaySeconds, maxLifetimeSeconds } = jwt.resolveTimeOptions(config, flags);
-        await jwt.loadSecretLists(config, loaded.dir, flags.secretsList, globals.cwd);
+        await jwt.loadSecretLists(config, dir, flags.secretsList, globals.cwd);
         const maxAgeSeconds = flags.maxAge === undefined ? undefined : time.parseDuration(flags.maxAge, '--max-age');
         const algs = flags.alg?.split(',').map((a) => a.trim()).filter(Boolean);
         if (algs?.some((a) => a.toLowerCase() === 'none')) throw new UsageError('--alg: "none" is never accepted by verify');
