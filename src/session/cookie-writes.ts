@@ -7,6 +7,7 @@ import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
 import { type CookieAttributes, type Flag, SECURE_FIX, type SameSite, attributesOf, flag, fromOptions, isDeletion, sameSite } from './cookie-attributes.js';
 import { UNKNOWN, stringLiteral } from './flow.js';
+import { frameworkCookieCall } from './framework-cookies.js';
 import { checkSecret } from './secrets.js';
 
 export interface CookieWrite {
@@ -386,7 +387,7 @@ export function cookieWrites(ctx: AuditContext): readonly CookieWrite[] {
   if (known) return known;
   const writes: CookieWrite[] = [];
   for (const { node } of ctx.calls) {
-    const write = cookieCall(ctx, node);
+    const write = frameworkCookieCall(ctx, node) ?? cookieCall(ctx, node);
     if (write) writes.push({ ...write, node });
   }
   writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx), ...nuxtCookies(ctx));
