@@ -209,9 +209,18 @@ function callSiteArguments(ctx: AuditContext, fn: Node, index: number): Node[] {
 // receives the credentials. Its payload is the login answer even when the caller is in another file.
 const CREDENTIAL_SETTER = /^(set|save|store|persist|update)_?(credentials?|tokens?|jwt|auth(data|info)?|session)$|^(login|signin|auth)_?success$|credentials/i;
 
+// What shows that a setter's payload holds a token when its callers are elsewhere: the setter's
+// name (setToken, saveJwt), or a token field the setter itself reads or keeps
+// (`action.payload.accessToken`, `state.token = ...`). proshop-v2's setCredentials keeps `userInfo`
+// while the JWT rides an HttpOnly cookie: a name like setCredentials alone is no evidence.
+const TOKEN_SETTER = /tokens?|jwt/i;
+const TOKEN_FIELD = /\b(access_?token|refresh_?token|id_?token|auth_?token|token|jwt|bearer)\b/i;
+const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+
 function namedPayload(ctx: AuditContext, fn: Node, index: number): TokenKind | undefined {
   const named = functionName(ctx, fn);
   if (!named || !CREDENTIAL_SETTER.test(named.name) || /clear|remove|logout|reset|delete/i.test(named.name)) return undefined;
+  if (!TOKEN_SETTER.test(named.name) && !TOKEN_FIELD.test(ctx.text(fn).replace(COMMENTS, ''))) return undefined;
   // The payload's place: a helper's first parameter, a store mutation/action's second, a reducer's action.payload.
   const payloadIndex = named.reducer || named.holder === 'mutations' || (named.holder === 'actions' && takesContext(fn)) ? 1 : 0;
   return index === payloadIndex ? 'login-body' : undefined;
