@@ -41,6 +41,41 @@ describe('resolveModule', () => {
   });
 });
 
+describe('tsconfig extends', () => {
+  it('takes paths and baseUrl from the configs a tsconfig extends, the extending one winning key by key', () => {
+    const root = app({
+      'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@shared/*": ["libs/shared/src/*"] } } }',
+      'libs/shared/src/cookies.ts': 'export const x = 1;',
+      'apps/api/package.json': '{}',
+      'apps/api/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "outDir": "dist" } }',
+      'apps/web/package.json': '{}',
+      // A list of parents (TypeScript 5), one of them a package, which is never read.
+      'apps/web/tsconfig.json': '{ "extends": ["@tsconfig/strictest", "../../tsconfig.base"], "compilerOptions": { "baseUrl": "src" } }',
+      'apps/web/src/lib/session.ts': 'export const y = 1;',
+    });
+    // paths without a baseUrl are relative to the config that declares them.
+    expect(resolveModule(join(root, 'apps/api/src/main.ts'), '@shared/cookies')).toBe(join(root, 'libs/shared/src/cookies.ts'));
+    // The extending config's baseUrl rebases the inherited paths, as tsc does: nothing there.
+    expect(resolveModule(join(root, 'apps/web/src/app.ts'), '@shared/cookies')).toBeUndefined();
+    expect(resolveModule(join(root, 'apps/web/src/app.ts'), 'lib/session')).toBe(join(root, 'apps/web/src/lib/session.ts'));
+  });
+});
+
+describe('a jwt the file never imports', () => {
+  const route = "router.post('/check', (req, res) => {\n  const user = jwt.verify(req.cookies.token, process.env.SECRET);\n  res.json({ id: user.id });\n});\n";
+  it('is jsonwebtoken when the app depends on it (global.jwt = require(...) in server.js)', () => {
+    const root = app({ 'package.json': '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }', 'routes/check.js': route });
+    expect(findings(root, 'routes/check.js', route)).toEqual(['session/jwt-verify-algorithms-missing@2']);
+  });
+  it('is nothing known without that dependency, or when the file declares its own jwt', () => {
+    const bare = app({ 'package.json': '{ "dependencies": { "express": "^4" } }', 'routes/check.js': route });
+    expect(findings(bare, 'routes/check.js', route)).toEqual([]);
+    const local = `const jwt = makeVerifier();\n${route}`;
+    const root = app({ 'package.json': '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }', 'routes/check.js': local });
+    expect(findings(root, 'routes/check.js', local)).toEqual([]);
+  });
+});
+
 describe('session/csrf-unprotected across the files of an app', () => {
   const routes = "const router = require('express').Router();\nconst { guard } = require('../middleware/guard');\nrouter.post('/items', guard, (req, res) => res.sendStatus(201));\nmodule.exports = router;\n";
   const sessionGuard = 'exports.guard = (req, res, next) => (req.isAuthenticated() ? next() : res.sendStatus(401));\n';
