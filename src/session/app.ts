@@ -50,7 +50,8 @@ const SKIPPED_DIRS = new Set([...ALWAYS_SKIPPED_DIRS, 'build', 'out', '.output',
 
 const cache = new Map<string, AppFacts>();
 
-function sourcesOf(root: string): { files: string[]; partial: boolean } {
+/** The app's source files (tests, vendored and build output left out), at most MAX_FILES of them. */
+export function sourcesOf(root: string): { files: string[]; partial: boolean } {
   const files: string[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -77,6 +78,15 @@ function sourcesOf(root: string): { files: string[]; partial: boolean } {
   return { files, partial: false };
 }
 
+/** A source file's text, unless it is too big to be hand-written code (bundles, generated clients). */
+export function readAppSource(path: string): string | undefined {
+  try {
+    return statSync(path).size > MAX_BYTES ? undefined : readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the app rooted at `root` shows, read once per run. */
 export function appFacts(root: string, limits: SessionLimits): AppFacts {
   const cached = cache.get(root);
@@ -85,14 +95,8 @@ export function appFacts(root: string, limits: SessionLimits): AppFacts {
   const { files, partial } = sourcesOf(root);
   facts.partial = partial;
   for (const path of files) {
-    let text: string;
-    try {
-      if (statSync(path).size > MAX_BYTES) continue;
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!WORTH_PARSING.test(text)) continue;
+    const text = readAppSource(path);
+    if (text === undefined || !WORTH_PARSING.test(text)) continue;
     if (/passport\s*\.\s*session\s*\(/.test(text)) facts.passportSession = true;
     const parsed = parseSource(path, text);
     if (parsed.refused || parsed.parseError) continue;

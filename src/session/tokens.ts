@@ -7,6 +7,7 @@ import { type AuditContext, args, calleeName, calleeObject } from './context.js'
 import { isFunction, stringLiteral } from './flow.js';
 import { isRefreshName, isTokenName, jwtOperation } from './libraries.js';
 import { importedFunction, returnedRequest } from './modules.js';
+import { classicReducerPayload } from './redux.js';
 
 export type TokenKind = 'token' | 'refresh' | 'login-response' | 'login-body';
 
@@ -32,6 +33,10 @@ export function classifyToken(ctx: AuditContext, node: unknown, depth = 0): Toke
       const key = keyName(target.property);
       const param = key === 'payload' ? ctx.flow.paramOf(unwrap(target.object) as Node) : undefined;
       if (param && param.path.length === 0 && isReducerAction(ctx, param.fn, param.index)) return classifyParam(ctx, param.fn, param.index, depth);
+      if (param && param.path.length === 0) {
+        const kind = classicReducerPayload(ctx, param.fn, param.index, target, classifyToken);
+        if (kind) return kind;
+      }
       return key === undefined ? undefined : member(classifyToken(ctx, target.object, depth + 1), key);
     }
     case 'CallExpression':
@@ -81,6 +86,11 @@ function classifyIdentifier(ctx: AuditContext, identifier: Node, depth: number):
     if (!reducer || path[0] === 'payload') {
       kind = classifyParam(ctx, fn, index, depth);
       for (const key of reducer ? path.slice(1) : path) kind = member(kind, key);
+    }
+    // (state, { type, payload }) => { switch (type) { case LOGIN_SUCCESS: ... } }
+    if (!kind && !reducer && path[0] === 'payload') {
+      kind = classicReducerPayload(ctx, fn, index, identifier, classifyToken);
+      for (const key of path.slice(1)) kind = member(kind, key);
     }
   }
   if (!kind && binding && !binding.value && !binding.param) kind = classifyStateVariable(ctx, identifier, depth);

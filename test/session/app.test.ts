@@ -76,6 +76,37 @@ describe('a jwt the file never imports', () => {
   });
 });
 
+describe('classic Redux reducers and the actions the app dispatches', () => {
+  const reducer = [
+    "import * as types from '../actions/types';",
+    'export default function auth(state = {}, action) {',
+    '  switch (action.type) {',
+    '    case types.LOGIN_REQUEST:',
+    '    case types.LOGIN_SUCCESS:',
+    "      localStorage.setItem('user', JSON.stringify(action.payload));",
+    '      return { ...state, user: action.payload };',
+    '    case types.CART_LOADED:',
+    "      localStorage.setItem('cart', JSON.stringify(action.payload));",
+    '      return state;',
+    '    default:',
+    '      return state;',
+    '  }',
+    '}',
+  ].join('\n');
+  const actions = (payload: string) =>
+    `import axios from 'axios';\nimport * as types from './types';\nexport const login = (creds) => async (dispatch) => {\n  const res = await axios.post('/api/users/login', creds);\n  dispatch({ type: types.LOGIN_SUCCESS, payload: ${payload} });\n  const cart = await axios.get('/api/cart');\n  dispatch({ type: types.CART_LOADED, payload: cart.data });\n};\n`;
+
+  it('a case whose type the app dispatches with the login answer holds it, through fall-through cases too', () => {
+    const root = app({ 'package.json': '{}', 'src/actions/auth.js': actions('res.data'), 'src/reducers/auth.js': reducer });
+    expect(findings(root, 'src/reducers/auth.js', reducer)).toEqual(['session/token-in-web-storage@6']);
+  });
+
+  it('not when what is dispatched with that type is something else', () => {
+    const root = app({ 'package.json': '{}', 'src/actions/auth.js': actions('{ name: creds.email }'), 'src/reducers/auth.js': reducer });
+    expect(findings(root, 'src/reducers/auth.js', reducer)).toEqual([]);
+  });
+});
+
 describe('session/csrf-unprotected across the files of an app', () => {
   const routes = "const router = require('express').Router();\nconst { guard } = require('../middleware/guard');\nrouter.post('/items', guard, (req, res) => res.sendStatus(201));\nmodule.exports = router;\n";
   const sessionGuard = 'exports.guard = (req, res, next) => (req.isAuthenticated() ? next() : res.sendStatus(401));\n';
