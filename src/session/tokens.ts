@@ -224,13 +224,27 @@ const CREDENTIAL_SETTER = /^(set|save|store|persist|update)_?(credentials?|token
 // (`action.payload.accessToken`, `state.token = ...`). proshop-v2's setCredentials keeps `userInfo`
 // while the JWT rides an HttpOnly cookie: a name like setCredentials alone is no evidence.
 const TOKEN_SETTER = /tokens?|jwt/i;
-const TOKEN_FIELD = /\b(access_?token|refresh_?token|id_?token|auth_?token|token|jwt|bearer)\b/i;
-const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+const TOKEN_FIELD = /^(access_?token|refresh_?token|id_?token|auth_?token|token|jwt|bearer)$/i;
+
+/** A name in the function (a variable, a property, a member) that is a token field; comments are not nodes. */
+function mentionsTokenField(fn: Node): boolean {
+  const visit = (node: Node): boolean => {
+    if (node.type === 'Identifier' && TOKEN_FIELD.test(node.name as string)) return true;
+    for (const key in node) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v) && visit(v)) return true;
+      } else if (isNode(value) && key !== 'parent' && visit(value)) return true;
+    }
+    return false;
+  };
+  return visit(fn.body as Node);
+}
 
 function namedPayload(ctx: AuditContext, fn: Node, index: number): TokenKind | undefined {
   const named = functionName(ctx, fn);
   if (!named || !CREDENTIAL_SETTER.test(named.name) || /clear|remove|logout|reset|delete/i.test(named.name)) return undefined;
-  if (!TOKEN_SETTER.test(named.name) && !TOKEN_FIELD.test(ctx.text(fn).replace(COMMENTS, ''))) return undefined;
+  if (!TOKEN_SETTER.test(named.name) && !mentionsTokenField(fn)) return undefined;
   // The payload's place: a helper's first parameter, a store mutation/action's second, a reducer's action.payload.
   const payloadIndex = named.reducer || named.holder === 'mutations' || (named.holder === 'actions' && takesContext(fn)) ? 1 : 0;
   return index === payloadIndex ? 'login-body' : undefined;
