@@ -20,6 +20,23 @@ export interface Defaults {
   sameSite?: SameSite;
 }
 
+/** One cookie a file writes (found by cookie-writes.ts and framework-cookies.ts). */
+export interface CookieWrite {
+  anchor: Node;
+  /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
+  fix: (name: string) => string;
+  api: string;
+  name?: string;
+  value?: Node;
+  attributes: CookieAttributes | undefined;
+  /** Written by browser code: HttpOnly is impossible there. */
+  browser?: boolean;
+  /** Session middleware: the cookie is an auth cookie by definition. */
+  session?: boolean;
+  /** The call or assignment that writes it. */
+  node?: Node;
+}
+
 export const SECURE_FIX = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
 
 export function flag(value: PropertyValue, fallback: Flag): Flag {

@@ -5,8 +5,7 @@
 // `secrets` sign every session cookie, so a literal there is a leaked signing secret).
 import { keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
-import { type Defaults, SECURE_FIX, attributesOf, fromOptions, isDeletion } from './cookie-attributes.js';
-import type { CookieWrite } from './cookie-writes.js';
+import { type CookieWrite, type Defaults, SECURE_FIX, attributesOf, fromOptions, isDeletion } from './cookie-attributes.js';
 import { UNKNOWN, stringLiteral } from './flow.js';
 import { checkSecret } from './secrets.js';
 

@@ -5,14 +5,14 @@
 // string). The app's files that dispatch are read once per run, bounded as app.ts reads them.
 import { keyName, type Node, unwrap } from '../js/ast.js';
 import { parseSource } from '../js/parse.js';
-import { readAppSource, sourcesOf } from './app.js';
+import { readAppSource, sourcesOf } from './app-files.js';
 import { AuditContext, args, calleeName } from './context.js';
 import { stringLiteral } from './flow.js';
-import type { TokenKind } from './tokens.js';
 
-type Classify = (ctx: AuditContext, node: Node) => TokenKind | undefined;
+// What a payload holds is tokens.ts's judgement, handed in (it calls this module, not the reverse).
+type Classify<K> = (ctx: AuditContext, node: Node) => K | undefined;
 
-const cache = new Map<string, Map<string, TokenKind>>();
+const cache = new Map<string, Map<string, unknown>>();
 
 /** The names a `type` expression goes by: `LOGIN_SUCCESS`, `types.LOGIN_SUCCESS`, `'auth/login'`, and a constant's string. */
 function typeKeys(ctx: AuditContext, node: Node | undefined): string[] {
@@ -34,10 +34,10 @@ function isDispatched(ctx: AuditContext, object: Node): boolean {
 }
 
 /** Action types the app dispatches with a payload that is (or carries) the login answer or a token. */
-function dispatchedKinds(root: string, like: AuditContext, classify: Classify): Map<string, TokenKind> {
-  const known = cache.get(root);
+function dispatchedKinds<K>(root: string, like: AuditContext, classify: Classify<K>): Map<string, K> {
+  const known = cache.get(root) as Map<string, K> | undefined;
   if (known) return known;
-  const kinds = new Map<string, TokenKind>();
+  const kinds = new Map<string, K>();
   const { files, partial } = sourcesOf(root);
   for (const path of partial ? [] : files) {
     const text = readAppSource(path);
@@ -63,7 +63,7 @@ function dispatchedKinds(root: string, like: AuditContext, classify: Classify): 
  * What `action.payload` (or a destructured `payload`) holds at `at`, inside `case T:` of a classic
  * reducer `(state, action) => { switch (action.type) { ... } }`: what the app dispatches with T.
  */
-export function classicReducerPayload(ctx: AuditContext, fn: Node, index: number, at: Node, classify: Classify): TokenKind | undefined {
+export function classicReducerPayload<K>(ctx: AuditContext, fn: Node, index: number, at: Node, classify: Classify<K>): K | undefined {
   if (index !== 1 || !ctx.appRoot) return undefined;
   const tests: Node[] = [];
   for (let node: Node | undefined = at; node && node !== fn; node = ctx.flow.parents.get(node)) {
