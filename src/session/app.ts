@@ -4,16 +4,11 @@
 // file alone shows neither the cookie's SameSite nor the app's CSRF defence, so the CSRF check
 // asks the app. The app is the folder of the nearest package.json (else the folder the user
 // named); its sources are read once per run, tests, vendored and build output left out.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { ALWAYS_SKIPPED_DIRS } from '../files/walk.js';
-import { isVendoredPath } from '../files/vendored.js';
-import { isSourceFile } from '../js/files.js';
 import { parseSource } from '../js/parse.js';
+import { readAppSource, sourcesOf } from './app-files.js';
 import type { SameSite } from './cookie-attributes.js';
 import { AuditContext, type SessionLimits } from './context.js';
 import { authCookieWrites } from './cookies.js';
-import { isTestPath } from './test-files.js';
 
 export const CSRF_MODULES = /^(csrf-csrf|csrf-sync|lusca|@fastify\/csrf-protection|@fastify\/csrf|hono\/csrf|@hono\/csrf|tiny-csrf|koa-csrf|@koa\/csrf|@edge-csrf\/\w+|edge-csrf|next-csrf|csrf|csurf|express-csrf-double-submit-cookie|@dr.pogodin\/csurf)$/;
 export const ORIGIN_CHECK = /headers\s*(\.\s*origin|\[\s*['"`]origin['"`]\s*\]|\.get\(\s*['"`]origin['"`]\s*\))|\.get\(\s*['"`]origin['"`]\s*\)|\.header\(\s*['"`]origin['"`]\s*\)|sec-fetch-site|x-requested-with|x-csrf-token|x-xsrf-token|csrfToken|csrf_token|_csrf/i;
@@ -42,40 +37,10 @@ export interface AppFacts {
   partial: boolean;
 }
 
-const MAX_FILES = 3000;
-const MAX_BYTES = 256 * 1024;
 // Only files that may configure a cookie or a defence are parsed.
 const WORTH_PARSING = /cookie|session|csrf|origin/i;
-const SKIPPED_DIRS = new Set([...ALWAYS_SKIPPED_DIRS, 'build', 'out', '.output', '.svelte-kit', '.turbo', '.vercel', 'vendor', 'public', 'static']);
 
 const cache = new Map<string, AppFacts>();
-
-function sourcesOf(root: string): { files: string[]; partial: boolean } {
-  const files: string[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) stack.push(path);
-        continue;
-      }
-      if (!entry.isFile() || !isSourceFile(entry.name)) continue;
-      const rel = relative(root, path).split(sep).join('/');
-      if (isTestPath(rel) || isVendoredPath(rel)) continue;
-      if (files.length >= MAX_FILES) return { files, partial: true };
-      files.push(path);
-    }
-  }
-  return { files, partial: false };
-}
 
 /** What the app rooted at `root` shows, read once per run. */
 export function appFacts(root: string, limits: SessionLimits): AppFacts {
@@ -85,14 +50,8 @@ export function appFacts(root: string, limits: SessionLimits): AppFacts {
   const { files, partial } = sourcesOf(root);
   facts.partial = partial;
   for (const path of files) {
-    let text: string;
-    try {
-      if (statSync(path).size > MAX_BYTES) continue;
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!WORTH_PARSING.test(text)) continue;
+    const text = readAppSource(path);
+    if (text === undefined || !WORTH_PARSING.test(text)) continue;
     if (/passport\s*\.\s*session\s*\(/.test(text)) facts.passportSession = true;
     const parsed = parseSource(path, text);
     if (parsed.refused || parsed.parseError) continue;

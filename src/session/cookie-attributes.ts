@@ -13,6 +13,30 @@ export interface CookieAttributes {
   sameSite: SameSite;
 }
 
+/** What a framework does when the options leave an attribute out (SameSite: nothing, unless said). */
+export interface Defaults {
+  httpOnly: Flag;
+  secure: Flag;
+  sameSite?: SameSite;
+}
+
+/** One cookie a file writes (found by cookie-writes.ts and framework-cookies.ts). */
+export interface CookieWrite {
+  anchor: Node;
+  /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
+  fix: (name: string) => string;
+  api: string;
+  name?: string;
+  value?: Node;
+  attributes: CookieAttributes | undefined;
+  /** Written by browser code: HttpOnly is impossible there. */
+  browser?: boolean;
+  /** Session middleware: the cookie is an auth cookie by definition. */
+  session?: boolean;
+  /** The call or assignment that writes it. */
+  node?: Node;
+}
+
 export const SECURE_FIX = "{ httpOnly: true, secure: true, sameSite: 'lax' }";
 
 export function flag(value: PropertyValue, fallback: Flag): Flag {
@@ -25,8 +49,8 @@ export function flag(value: PropertyValue, fallback: Flag): Flag {
   return 'dynamic';
 }
 
-export function sameSite(value: PropertyValue): SameSite {
-  if (value === undefined) return 'off';
+export function sameSite(value: PropertyValue, fallback: SameSite = 'off'): SameSite {
+  if (value === undefined) return fallback;
   if (value === UNKNOWN) return 'dynamic';
   const bool = booleanLiteral(value);
   if (bool !== undefined) return bool ? 'strict' : 'off';
@@ -36,8 +60,8 @@ export function sameSite(value: PropertyValue): SameSite {
 }
 
 /** Attributes from an options object, given the framework's defaults; undefined when the options are unknown. */
-export function fromOptions(ctx: AuditContext, options: Node | undefined, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes | undefined {
-  if (!options) return { httpOnly: defaults.httpOnly, secure: defaults.secure, sameSite: 'off' };
+export function fromOptions(ctx: AuditContext, options: Node | undefined, defaults: Defaults): CookieAttributes | undefined {
+  if (!options) return { httpOnly: defaults.httpOnly, secure: defaults.secure, sameSite: defaults.sameSite ?? 'off' };
   const view = ctx.flow.objectView(options);
   if (!view) return undefined;
   const attributes = attributesOf(view, defaults);
@@ -54,8 +78,8 @@ export function rootOf(node: Node): Node {
 /** Attributes left unknown by a spread the file (and one import) cannot resolve: `{ ...cookieOptions }`. */
 export const UNRESOLVED = new WeakMap<CookieAttributes, Node>();
 
-export function attributesOf(view: ObjectView, defaults: { httpOnly: Flag; secure: Flag }): CookieAttributes {
-  return { httpOnly: flag(view.get('httpOnly'), defaults.httpOnly), secure: flag(view.get('secure'), defaults.secure), sameSite: sameSite(view.get('sameSite')) };
+export function attributesOf(view: ObjectView, defaults: Defaults): CookieAttributes {
+  return { httpOnly: flag(view.get('httpOnly'), defaults.httpOnly), secure: flag(view.get('secure'), defaults.secure), sameSite: sameSite(view.get('sameSite'), defaults.sameSite) };
 }
 
 /** `maxAge: 0`, `expires: new Date(0)`, an empty value: the cookie is being deleted. */

@@ -5,25 +5,10 @@
 import { appendAll } from '../findings/model.js';
 import { isNode, keyName, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, args, callAnchor, calleeName, calleeObject } from './context.js';
-import { type CookieAttributes, type Flag, SECURE_FIX, type SameSite, attributesOf, flag, fromOptions, isDeletion, sameSite } from './cookie-attributes.js';
+import { type CookieAttributes, type CookieWrite, type Flag, SECURE_FIX, type SameSite, attributesOf, flag, fromOptions, isDeletion, sameSite } from './cookie-attributes.js';
 import { UNKNOWN, stringLiteral } from './flow.js';
+import { frameworkCookieCall } from './framework-cookies.js';
 import { checkSecret } from './secrets.js';
-
-export interface CookieWrite {
-  anchor: Node;
-  /** How the framework's own API reads, for the fix: `res.cookie('sid', value, {...})`. */
-  fix: (name: string) => string;
-  api: string;
-  name?: string;
-  value?: Node;
-  attributes: CookieAttributes | undefined;
-  /** Written by browser code: HttpOnly is impossible there. */
-  browser?: boolean;
-  /** Session middleware: the cookie is an auth cookie by definition. */
-  session?: boolean;
-  /** The call or assignment that writes it. */
-  node?: Node;
-}
 
 function receiver(ctx: AuditContext, call: Node, fallback: string): string {
   const object = calleeObject(call);
@@ -386,7 +371,7 @@ export function cookieWrites(ctx: AuditContext): readonly CookieWrite[] {
   if (known) return known;
   const writes: CookieWrite[] = [];
   for (const { node } of ctx.calls) {
-    const write = cookieCall(ctx, node);
+    const write = frameworkCookieCall(ctx, node) ?? cookieCall(ctx, node);
     if (write) writes.push({ ...write, node });
   }
   writes.push(...headerCookies(ctx), ...nextAuthCookies(ctx), ...nuxtCookies(ctx));

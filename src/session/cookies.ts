@@ -4,8 +4,8 @@
 // at run time (`secure: isProd`) or options the file does not show are not findings.
 import { keyName, type Node, unwrap } from '../js/ast.js';
 import type { AuditContext } from './context.js';
-import { type CookieAttributes, SECURE_FIX, UNRESOLVED, rootOf } from './cookie-attributes.js';
-import { type CookieWrite, cookieWrites } from './cookie-writes.js';
+import { type CookieAttributes, type CookieWrite, SECURE_FIX, UNRESOLVED, rootOf } from './cookie-attributes.js';
+import { cookieWrites } from './cookie-writes.js';
 import { isAuthCookieName } from './libraries.js';
 import { classifyToken, holdsToken } from './tokens.js';
 

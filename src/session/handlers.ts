@@ -38,6 +38,14 @@ function staticText(node: Node | undefined): string | undefined {
   return target.type === 'TemplateLiteral' ? (target.quasis as Node[]).map((q) => (q.value as { cooked?: string }).cooked ?? '').join('*') : undefined;
 }
 
+/** A string, or the first string of a list (`method: ['GET', 'POST']`). */
+function firstText(value: unknown): string | undefined {
+  if (!isNode(value)) return undefined;
+  const target = unwrap(value) as Node;
+  if (target.type === 'ArrayExpression') return firstText(((target.elements as (Node | null)[]).filter(isNode))[0]);
+  return stringLiteral(target);
+}
+
 function handlerFunctions(ctx: AuditContext, list: Node[]): Node[] {
   return list.flatMap((arg) => {
     if (isFunction(arg)) return [arg];
@@ -62,6 +70,14 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
   for (const { node: call } of ctx.calls) {
     const name = calleeName(call);
     const object = calleeObject(call);
+    if ((name === 'defineEventHandler' || name === 'eventHandler') && call.type === 'CallExpression' && args(call)[0] && ctx.flow.parents.get(call)?.type === 'ExportDefaultDeclaration') {
+      // Nuxt/Nitro: server/api/auth/logout.post.ts names the route and its method.
+      const fn = handlerFunctions(ctx, [args(call)[0]!])[0];
+      const method = /\.(get|post|put|patch|delete)\.[cm]?[jt]s$/i.exec(ctx.file)?.[1];
+      const route = ctx.file.replace(/\\/g, '/').replace(/^.*\/server\//, '').toLowerCase();
+      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route, guards: [] });
+      continue;
+    }
     if (!name || !object || call.type !== 'CallExpression') continue;
     const list = args(call);
     if (ROUTE_METHODS.test(name)) {
@@ -77,13 +93,19 @@ export function requestHandlers(ctx: AuditContext): Handler[] {
       const guards = list.slice(chained ? 0 : 1, list.length - 1).map((arg) => (arg.end - arg.start <= 80 ? ctx.text(arg) : ''));
       if (fn) add({ fn, anchor: callAnchor(call), method: name.toLowerCase(), route: `${path} ${where} ${nameOf(fn) ?? ''}`.toLowerCase(), guards });
     } else if (name === 'route' && list[0]) {
-      // fastify.route({ method: 'POST', url: '/x', handler })
+      // fastify.route({ method: 'POST', url: '/x', handler }), Hapi server.route({ method, path,
+      // handler }) or { options: { handler } }, koa-joi-router router.route({ path, method,
+      // handler: [middleware, fn] }): the last function is the handler, the ones before it guards.
       const view = ctx.flow.objectView(list[0]);
-      const handler = view?.get('handler');
-      const fn = isNode(handler) ? handlerFunctions(ctx, [handler])[0] : undefined;
-      const method = isNode(view?.get('method')) ? stringLiteral(view!.get('method')) : undefined;
-      const url = isNode(view?.get('url')) ? stringLiteral(view!.get('url')) : undefined;
-      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route: `${url ?? ''}`.toLowerCase(), guards: [] });
+      const options = view?.get('options') ?? view?.get('config');
+      const handler = view?.get('handler') ?? (isNode(options) ? ctx.flow.objectView(options)?.get('handler') : undefined);
+      const steps = isNode(handler) && (unwrap(handler) as Node).type === 'ArrayExpression' ? ((unwrap(handler) as Node).elements as (Node | null)[]).filter(isNode) : isNode(handler) ? [handler] : [];
+      const fns = handlerFunctions(ctx, steps);
+      const fn = fns[fns.length - 1];
+      const method = firstText(view?.get('method'));
+      const url = firstText(view?.get('url')) ?? firstText(view?.get('path'));
+      const guards = steps.filter((step) => step !== fn && ctx.flow.resolve(step) !== fn).map((step) => (step.end - step.start <= 80 ? ctx.text(step) : ''));
+      if (fn) add({ fn, anchor: callAnchor(call), ...(method ? { method: method.toLowerCase() } : {}), route: `${url ?? ''} ${url === '/' ? baseName(ctx.file) : ''}`.toLowerCase(), guards });
     }
   }
   for (const { node: fn, ancestors } of functionsOf(ctx)) {
@@ -193,7 +215,7 @@ export function checkRotation(ctx: AuditContext): void {
       if (REFRESH_ISSUER.test(name)) issuesRefresh = true;
     }
     // The incoming refresh token read from the request counts as what the handler checks.
-    if (readsRefresh) verifies ||= /verify|find|lookup|compare/i.test(body);
+    if (readsRefresh) verifies ||= /verify|validat|find|lookup|compare/i.test(body);
     // A refresh cookie or body key written here is a new refresh token.
     if (cookieWrites(ctx).some((w) => w.node && w.node.start >= handler.fn.start && w.node.end <= handler.fn.end && w.attributes && w.name !== undefined && isRefreshName(w.name))) issuesRefresh = true;
     if (!verifies || !issuesAccess) continue;

@@ -2,6 +2,7 @@
 // @nestjs/jwt, @fastify/jwt, hono/jwt and jwt-decode, and the words that say what a name holds.
 import { isNode, keyName, nameOf, type Node, unwrap } from '../js/ast.js';
 import { type AuditContext, calleeName, calleeObject } from './context.js';
+import { declaresDependency } from './resolve.js';
 
 export type JwtLibrary = 'jsonwebtoken' | 'jose' | 'nestjs' | 'fastify' | 'hono' | 'jwt-decode';
 
@@ -42,6 +43,11 @@ export function jwtOperation(ctx: AuditContext, call: Node): JwtOperation | unde
     if (binding && HONO_JWT.test(binding.source) && isOp(name)) return { library: 'hono', op: name };
     if (binding?.source === 'jose' && name === 'jwtVerify') return { library: 'jose', op: 'verify' };
     if (binding?.source === 'jose' && name === 'decodeJwt') return { library: 'jose', op: 'decode' };
+  }
+  // `jwt.verify(...)` on a `jwt` the file neither imports nor declares (a route fragment, a global
+  // set up elsewhere): jsonwebtoken when the app's package.json depends on it, else nothing is assumed.
+  if (object.type === 'Identifier' && /^(jwt|jsonwebtoken|JWT)$/.test(object.name as string) && isOp(name) && !ctx.importOf(object) && !ctx.flow.bindingOf(object) && declaresDependency(ctx.location, 'jsonwebtoken')) {
+    return { library: 'jsonwebtoken', op: name };
   }
   const objectName = nameOfReference(object);
   if (objectName && /jwtservice$/i.test(objectName)) {

@@ -1,5 +1,5 @@
 // Where an import points on disk, for the few things session-audit follows one module deep:
-// relative paths, tsconfig/jsconfig `paths` and `baseUrl`, and the `@/` and `~/` aliases that
+// relative paths, tsconfig/jsconfig `paths` and `baseUrl` (through `extends`), and the `@/` and `~/` aliases that
 // Vue CLI, Vite and Nuxt templates map to `src/` without saying so in a tsconfig. Packages are
 // never read: what a dependency does is its own business, and node_modules is not the app.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -55,6 +55,38 @@ export function packageRoot(file: string): string | undefined {
   return nearest(file, 'package.json');
 }
 
+const dependencyCache = new Map<string, ReadonlySet<string>>();
+const MAX_MANIFEST_BYTES = 256 * 1024;
+
+/**
+ * Whether the nearest package.json declares `name` (dependencies of any kind). A route fragment
+ * that calls `jwt.verify` on a `jwt` it never requires gets it from somewhere; the manifest says
+ * which library that is.
+ */
+export function declaresDependency(file: string | undefined, name: string): boolean {
+  const dir = file ? packageRoot(file) : undefined;
+  if (!dir) return false;
+  let names = dependencyCache.get(dir);
+  if (!names) {
+    const found = new Set<string>();
+    try {
+      const path = join(dir, 'package.json');
+      if (statSync(path).size <= MAX_MANIFEST_BYTES) {
+        const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+        for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+          const list = manifest[field];
+          if (list && typeof list === 'object') for (const key of Object.keys(list)) found.add(key);
+        }
+      }
+    } catch {
+      // a manifest that does not parse declares nothing
+    }
+    if (dependencyCache.size > 500) dependencyCache.clear();
+    dependencyCache.set(dir, (names = found));
+  }
+  return names.has(name);
+}
+
 interface PathsConfig {
   base: string;
   paths: [string, string[]][];
@@ -63,7 +95,48 @@ interface PathsConfig {
 
 const configCache = new Map<string, PathsConfig | null>();
 
-/** compilerOptions.baseUrl and paths of the nearest tsconfig.json or jsconfig.json (no `extends`). */
+interface Options {
+  /** Absolute; relative `baseUrl` is taken from the config that says it. */
+  baseUrl?: string;
+  paths?: [string, string[]][];
+  /** Where `paths` without a baseUrl are relative to: the config that declares them. */
+  pathsDir?: string;
+}
+
+const MAX_EXTENDS = 4;
+
+/**
+ * compilerOptions of a tsconfig and the configs it `extends` (a relative path or a list of them;
+ * a package such as @tsconfig/node18 is not read, like any package). The extending config wins, key
+ * by key, as TypeScript does. A monorepo app's tsconfig usually only extends the root's, where the
+ * `paths` are.
+ */
+function optionsOf(path: string, depth: number): Options {
+  const json = JSON.parse(blankJsonComments(readFileSync(path, 'utf8'))) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
+  const dir = dirname(path);
+  let options: Options = {};
+  const parents = Array.isArray(json.extends) ? json.extends : [json.extends];
+  for (const parent of parents) {
+    if (typeof parent !== 'string' || !parent.startsWith('.') || depth >= MAX_EXTENDS) continue;
+    const target = resolve(dir, parent);
+    const file = isFile(target) ? target : isFile(`${target}.json`) ? `${target}.json` : undefined;
+    if (!file) continue;
+    try {
+      options = { ...options, ...optionsOf(file, depth + 1) };
+    } catch {
+      // a parent that does not parse adds nothing
+    }
+  }
+  const own = json.compilerOptions ?? {};
+  if (typeof own.baseUrl === 'string') options.baseUrl = resolve(dir, own.baseUrl);
+  if (own.paths && typeof own.paths === 'object') {
+    options.paths = Object.entries(own.paths as Record<string, unknown>).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]));
+    options.pathsDir = dir;
+  }
+  return options;
+}
+
+/** compilerOptions.baseUrl and paths of the nearest tsconfig.json or jsconfig.json, `extends` followed. */
 function pathsConfig(file: string): PathsConfig | undefined {
   const dir = nearest(file, 'tsconfig.json') ?? nearest(file, 'jsconfig.json');
   if (!dir) return undefined;
@@ -71,13 +144,12 @@ function pathsConfig(file: string): PathsConfig | undefined {
   let config: PathsConfig | null = null;
   try {
     const path = isFile(join(dir, 'tsconfig.json')) ? join(dir, 'tsconfig.json') : join(dir, 'jsconfig.json');
-    const options = (JSON.parse(blankJsonComments(readFileSync(path, 'utf8'))) as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }).compilerOptions ?? {};
-    const base = resolve(dir, options.baseUrl ?? '.');
-    const paths = Object.entries(options.paths ?? {}).filter(([, targets]) => Array.isArray(targets));
-    config = { base, paths, baseUrl: options.baseUrl !== undefined };
+    const options = optionsOf(path, 0);
+    config = { base: options.baseUrl ?? options.pathsDir ?? dir, paths: options.paths ?? [], baseUrl: options.baseUrl !== undefined };
   } catch {
     // a tsconfig that does not parse (or uses syntax JSON cannot hold) maps nothing
   }
+  if (configCache.size > 500) configCache.clear();
   configCache.set(dir, config);
   return config ?? undefined;
 }

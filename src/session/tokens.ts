@@ -7,6 +7,7 @@ import { type AuditContext, args, calleeName, calleeObject } from './context.js'
 import { isFunction, stringLiteral } from './flow.js';
 import { isRefreshName, isTokenName, jwtOperation } from './libraries.js';
 import { importedFunction, returnedRequest } from './modules.js';
+import { classicReducerPayload } from './redux.js';
 
 export type TokenKind = 'token' | 'refresh' | 'login-response' | 'login-body';
 
@@ -32,6 +33,10 @@ export function classifyToken(ctx: AuditContext, node: unknown, depth = 0): Toke
       const key = keyName(target.property);
       const param = key === 'payload' ? ctx.flow.paramOf(unwrap(target.object) as Node) : undefined;
       if (param && param.path.length === 0 && isReducerAction(ctx, param.fn, param.index)) return classifyParam(ctx, param.fn, param.index, depth);
+      if (param && param.path.length === 0) {
+        const kind = classicReducerPayload(ctx, param.fn, param.index, target, classifyToken);
+        if (kind) return kind;
+      }
       return key === undefined ? undefined : member(classifyToken(ctx, target.object, depth + 1), key);
     }
     case 'CallExpression':
@@ -81,6 +86,11 @@ function classifyIdentifier(ctx: AuditContext, identifier: Node, depth: number):
     if (!reducer || path[0] === 'payload') {
       kind = classifyParam(ctx, fn, index, depth);
       for (const key of reducer ? path.slice(1) : path) kind = member(kind, key);
+    }
+    // (state, { type, payload }) => { switch (type) { case LOGIN_SUCCESS: ... } }
+    if (!kind && !reducer && path[0] === 'payload') {
+      kind = classicReducerPayload(ctx, fn, index, identifier, classifyToken);
+      for (const key of path.slice(1)) kind = member(kind, key);
     }
   }
   if (!kind && binding && !binding.value && !binding.param) kind = classifyStateVariable(ctx, identifier, depth);
@@ -209,9 +219,32 @@ function callSiteArguments(ctx: AuditContext, fn: Node, index: number): Node[] {
 // receives the credentials. Its payload is the login answer even when the caller is in another file.
 const CREDENTIAL_SETTER = /^(set|save|store|persist|update)_?(credentials?|tokens?|jwt|auth(data|info)?|session)$|^(login|signin|auth)_?success$|credentials/i;
 
+// What shows that a setter's payload holds a token when its callers are elsewhere: the setter's
+// name (setToken, saveJwt), or a token field the setter itself reads or keeps
+// (`action.payload.accessToken`, `state.token = ...`). proshop-v2's setCredentials keeps `userInfo`
+// while the JWT rides an HttpOnly cookie: a name like setCredentials alone is no evidence.
+const TOKEN_SETTER = /tokens?|jwt/i;
+const TOKEN_FIELD = /^(access_?token|refresh_?token|id_?token|auth_?token|token|jwt|bearer)$/i;
+
+/** A name in the function (a variable, a property, a member) that is a token field; comments are not nodes. */
+function mentionsTokenField(fn: Node): boolean {
+  const visit = (node: Node): boolean => {
+    if (node.type === 'Identifier' && TOKEN_FIELD.test(node.name as string)) return true;
+    for (const key in node) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v) && visit(v)) return true;
+      } else if (isNode(value) && key !== 'parent' && visit(value)) return true;
+    }
+    return false;
+  };
+  return visit(fn.body as Node);
+}
+
 function namedPayload(ctx: AuditContext, fn: Node, index: number): TokenKind | undefined {
   const named = functionName(ctx, fn);
   if (!named || !CREDENTIAL_SETTER.test(named.name) || /clear|remove|logout|reset|delete/i.test(named.name)) return undefined;
+  if (!TOKEN_SETTER.test(named.name) && !mentionsTokenField(fn)) return undefined;
   // The payload's place: a helper's first parameter, a store mutation/action's second, a reducer's action.payload.
   const payloadIndex = named.reducer || named.holder === 'mutations' || (named.holder === 'actions' && takesContext(fn)) ? 1 : 0;
   return index === payloadIndex ? 'login-body' : undefined;

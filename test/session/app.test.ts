@@ -41,6 +41,72 @@ describe('resolveModule', () => {
   });
 });
 
+describe('tsconfig extends', () => {
+  it('takes paths and baseUrl from the configs a tsconfig extends, the extending one winning key by key', () => {
+    const root = app({
+      'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@shared/*": ["libs/shared/src/*"] } } }',
+      'libs/shared/src/cookies.ts': 'export const x = 1;',
+      'apps/api/package.json': '{}',
+      'apps/api/tsconfig.json': '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "outDir": "dist" } }',
+      'apps/web/package.json': '{}',
+      // A list of parents (TypeScript 5), one of them a package, which is never read.
+      'apps/web/tsconfig.json': '{ "extends": ["@tsconfig/strictest", "../../tsconfig.base"], "compilerOptions": { "baseUrl": "src" } }',
+      'apps/web/src/lib/session.ts': 'export const y = 1;',
+    });
+    // paths without a baseUrl are relative to the config that declares them.
+    expect(resolveModule(join(root, 'apps/api/src/main.ts'), '@shared/cookies')).toBe(join(root, 'libs/shared/src/cookies.ts'));
+    // The extending config's baseUrl rebases the inherited paths, as tsc does: nothing there.
+    expect(resolveModule(join(root, 'apps/web/src/app.ts'), '@shared/cookies')).toBeUndefined();
+    expect(resolveModule(join(root, 'apps/web/src/app.ts'), 'lib/session')).toBe(join(root, 'apps/web/src/lib/session.ts'));
+  });
+});
+
+describe('a jwt the file never imports', () => {
+  const route = "router.post('/check', (req, res) => {\n  const user = jwt.verify(req.cookies.token, process.env.SECRET);\n  res.json({ id: user.id });\n});\n";
+  it('is jsonwebtoken when the app depends on it (global.jwt = require(...) in server.js)', () => {
+    const root = app({ 'package.json': '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }', 'routes/check.js': route });
+    expect(findings(root, 'routes/check.js', route)).toEqual(['session/jwt-verify-algorithms-missing@2']);
+  });
+  it('is nothing known without that dependency, or when the file declares its own jwt', () => {
+    const bare = app({ 'package.json': '{ "dependencies": { "express": "^4" } }', 'routes/check.js': route });
+    expect(findings(bare, 'routes/check.js', route)).toEqual([]);
+    const local = `const jwt = makeVerifier();\n${route}`;
+    const root = app({ 'package.json': '{ "dependencies": { "jsonwebtoken": "^9.0.0" } }', 'routes/check.js': local });
+    expect(findings(root, 'routes/check.js', local)).toEqual([]);
+  });
+});
+
+describe('classic Redux reducers and the actions the app dispatches', () => {
+  const reducer = [
+    "import * as types from '../actions/types';",
+    'export default function auth(state = {}, action) {',
+    '  switch (action.type) {',
+    '    case types.LOGIN_REQUEST:',
+    '    case types.LOGIN_SUCCESS:',
+    "      localStorage.setItem('user', JSON.stringify(action.payload));",
+    '      return { ...state, user: action.payload };',
+    '    case types.CART_LOADED:',
+    "      localStorage.setItem('cart', JSON.stringify(action.payload));",
+    '      return state;',
+    '    default:',
+    '      return state;',
+    '  }',
+    '}',
+  ].join('\n');
+  const actions = (payload: string) =>
+    `import axios from 'axios';\nimport * as types from './types';\nexport const login = (creds) => async (dispatch) => {\n  const res = await axios.post('/api/users/login', creds);\n  dispatch({ type: types.LOGIN_SUCCESS, payload: ${payload} });\n  const cart = await axios.get('/api/cart');\n  dispatch({ type: types.CART_LOADED, payload: cart.data });\n};\n`;
+
+  it('a case whose type the app dispatches with the login answer holds it, through fall-through cases too', () => {
+    const root = app({ 'package.json': '{}', 'src/actions/auth.js': actions('res.data'), 'src/reducers/auth.js': reducer });
+    expect(findings(root, 'src/reducers/auth.js', reducer)).toEqual(['session/token-in-web-storage@6']);
+  });
+
+  it('not when what is dispatched with that type is something else', () => {
+    const root = app({ 'package.json': '{}', 'src/actions/auth.js': actions('{ name: creds.email }'), 'src/reducers/auth.js': reducer });
+    expect(findings(root, 'src/reducers/auth.js', reducer)).toEqual([]);
+  });
+});
+
 describe('session/csrf-unprotected across the files of an app', () => {
   const routes = "const router = require('express').Router();\nconst { guard } = require('../middleware/guard');\nrouter.post('/items', guard, (req, res) => res.sendStatus(201));\nmodule.exports = router;\n";
   const sessionGuard = 'exports.guard = (req, res, next) => (req.isAuthenticated() ? next() : res.sendStatus(401));\n';

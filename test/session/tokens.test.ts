@@ -23,9 +23,19 @@ describe('session/token-in-web-storage follows the value, not the key', () => {
       "  mutations: { SET_USER(state, user) { localStorage.setItem('user', JSON.stringify(user)); } },",
       "  actions: { async login({ commit }, creds) { const res = await axios.post('/api/login', creds); commit('SET_USER', res.data); persist(res.data); keep((await axios.get('/api/cart')).data); } },",
       '};',
-      "const slice = { reducers: { setCredentials: (state, action) => { localStorage.setItem('userInfo', JSON.stringify(action.payload)); }, setTheme: (state, action) => { localStorage.setItem('theme', JSON.stringify(action.payload)); } } };",
+      "const slice = { reducers: { setCredentials: (state, action) => { state.token = action.payload.accessToken; localStorage.setItem('userInfo', JSON.stringify(action.payload)); }, setTheme: (state, action) => { localStorage.setItem('theme', JSON.stringify(action.payload)); } } };",
     ].join('\n');
     expect(findingsOf(code)).toEqual(['session/token-in-web-storage@2', 'session/token-in-web-storage@5', 'session/token-in-web-storage@8']);
+  });
+
+  it('a credentials setter whose callers are elsewhere counts only when its name or body shows a token', () => {
+    const reducer = (body: string) => `const slice = { reducers: { setCredentials: (state, action) => { ${body} } } };`;
+    // proshop-v2: the payload is the profile, the JWT an HttpOnly cookie.
+    expect(findingsOf(reducer("state.userInfo = action.payload; localStorage.setItem('userInfo', JSON.stringify(action.payload));"))).toEqual([]);
+    expect(findingsOf(reducer("state.token = action.payload.token; localStorage.setItem('userInfo', JSON.stringify(action.payload));"))).toEqual(['session/token-in-web-storage@1']);
+    expect(findingsOf("const slice = { reducers: { saveTokens: (state, action) => { localStorage.setItem('auth', JSON.stringify(action.payload)); } } };")).toEqual(['session/token-in-web-storage@1']);
+    // A comment that talks about tokens is not a field.
+    expect(findingsOf(reducer("// the token is an HttpOnly cookie\n localStorage.setItem('userInfo', JSON.stringify(action.payload));"))).toEqual([]);
   });
 
   it('a POST inside registerServiceWorker is no login; inside registerUser it is', () => {

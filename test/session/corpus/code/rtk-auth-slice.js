@@ -1,6 +1,7 @@
-// Models bradtraversy/proshop-v2 frontend/src/slices/authSlice.js and its many copies: the
-// setCredentials reducer persists whatever the login screen dispatches (the login answer, token
-// included) to localStorage; the login screen is another file, the reducer's name says it all.
+// Models bradtraversy/proshop-v2 frontend/src/slices/authSlice.js: the setCredentials reducer
+// persists what the login screen dispatches, but proshop-v2's server keeps the JWT in an HttpOnly
+// cookie and answers the login with the profile only. Nothing in this file shows a token, and the
+// reducer's name is no evidence of one: not a finding.
 import { createSlice } from '@reduxjs/toolkit';
 
 const initialState = {
@@ -13,7 +14,7 @@ const authSlice = createSlice({
   reducers: {
     setCredentials: (state, action) => {
       state.userInfo = action.payload;
-      localStorage.setItem('userInfo', JSON.stringify(action.payload)); // expect: session/token-in-web-storage
+      localStorage.setItem('userInfo', JSON.stringify(action.payload));
       const expirationTime = new Date().getTime() + 30 * 24 * 60 * 60 * 1000;
       localStorage.setItem('expirationTime', expirationTime);
     },

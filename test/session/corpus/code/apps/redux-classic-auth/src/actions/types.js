@@ -1,0 +1,2 @@
+export const USER_SIGNIN = 'USER_SIGNIN';
+export const PROFILE_LOADED = 'PROFILE_LOADED';
