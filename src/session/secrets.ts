@@ -15,6 +15,8 @@ interface SecretLiteral {
   fallbackOf?: string;
   /** The first name followed to reach the literal (`JWT_SECRET`, `config.jwtSecret`). */
   via?: string;
+  /** The array of secrets it is one of (`keys: ['k1', 'k2']`, key rotation). */
+  inArray?: Node;
 }
 
 /** The literal a secret expression is, or falls back to, following const names and key wrappers. */
@@ -41,7 +43,7 @@ function secretLiterals(ctx: AuditContext, node: unknown, depth = 0, via?: strin
       // `isProd ? process.env.SECRET : 'dev-secret'`: the literal is the secret wherever the condition is false.
       return [...secretLiterals(ctx, target.consequent, depth + 1, via), ...secretLiterals(ctx, target.alternate, depth + 1, via)];
     case 'ArrayExpression':
-      return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1, via));
+      return (target.elements as (Node | null)[]).flatMap((element) => secretLiterals(ctx, element, depth + 1, via).map((found) => ({ inArray: target, ...found })));
     case 'CallExpression': {
       // new TextEncoder().encode('...'), Buffer.from('...'), createSecretKey(Buffer.from('...'))
       const name = calleeName(target);
@@ -65,11 +67,23 @@ function isSigningSecret(found: SecretLiteral, api = ''): boolean {
   return !NOT_SIGNING_NAME.test(last) && !NOT_SIGNING_NAME.test(api);
 }
 
-/** Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). */
+/**
+ * Reports each literal secret `node` stands for; `api` names where it is used (`jwt.sign`). The
+ * literals of one array (`keys: ['key1', 'key2']`) are one mistake on one line: one finding, at the
+ * first, an error when any of them is publicly known.
+ */
 export function checkSecret(ctx: AuditContext, node: unknown, api: string | undefined, name?: string): void {
-  for (const found of secretLiterals(ctx, node, 0).map((f) => (f.via || !name ? f : { ...f, via: name }))) {
-    if (!isSigningSecret(found, api)) continue;
-    const line = weakSecretLine(Buffer.from(found.value, 'utf8'));
+  const reported = new Set<Node>();
+  const all = secretLiterals(ctx, node, 0)
+    .map((f) => (f.via || !name ? f : { ...f, via: name }))
+    .filter((f) => isSigningSecret(f, api));
+  for (const found of all) {
+    if (found.inArray && reported.has(found.inArray)) continue;
+    if (found.inArray) reported.add(found.inArray);
+    const siblings = found.inArray ? all.filter((f) => f.inArray === found.inArray) : [found];
+    // The best-known one (the list is ordered by how often a secret is seen) names the finding.
+    const lines = siblings.map((f) => weakSecretLine(Buffer.from(f.value, 'utf8'))).filter((l) => l !== null);
+    const line = lines.length > 0 ? lines.reduce((a, b) => Math.min(a, b)) : null;
     const named = found.via ? `\`${found.via}\`` : undefined;
     const where = found.fallbackOf
       ? `${named ? `${named} falls` : 'The secret falls'} back to a literal when process.env.${found.fallbackOf} is unset${api ? `, and ${api} signs with it` : ''}`
@@ -78,11 +92,12 @@ export function checkSecret(ctx: AuditContext, node: unknown, api: string | unde
         : named
           ? `${named} holds a literal secret written in the code`
           : `${api ?? 'This call'} is given a literal secret written in the code`;
+    const several = siblings.length > 1 ? ` (${siblings.length} literals in one array)` : '';
     const known = line === null ? '' : ` It is line ${line} of ${WEAK_SECRET_FILE}, a publicly known secret that attackers try first.`;
     ctx.report(
       'session/hardcoded-secret',
       found.node,
-      `${where}: anyone who reads the repository can sign their own tokens or session cookies.${known} Read it from the environment and refuse to start without it`,
+      `${where}${several}: anyone who reads the repository can sign their own tokens or session cookies.${known} Read it from the environment and refuse to start without it`,
       line === null ? {} : { severity: 'error', data: { knownSecretLine: line } },
     );
   }

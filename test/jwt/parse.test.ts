@@ -196,4 +196,24 @@ describe('known-secret search', () => {
     expect(weakSecretLine(Buffer.from('secret'))).toBe(40);
     expect(weakSecretLine(Buffer.from('k7Qv2pLx9Zr4Tn8Wc1Hy6Bd3Fg5Jm0Ps'))).toBeNull();
   });
+
+  it('names the same line by value once a run has looked up enough secrets to index the list', () => {
+    const { raw, starts, ends, count } = loadSecretList();
+    const lineText = (line: number) => raw.subarray(starts[line - 1]!, ends[line - 1]!);
+    // The first lookups scan the list; later ones use the index built from it: both must agree,
+    // duplicates named by their first line, bytes that are not ASCII included.
+    const probes = [1, 2, 40, Math.floor(count / 2), count - 1, count].map((line) => Buffer.from(lineText(line)));
+    const scanned = probes.map((p) => weakSecretLine(p));
+    for (let i = 0; i < 10; i++) weakSecretLine(Buffer.from(`not-a-known-secret-${i}-k7Qv2pLx9Z`));
+    expect(probes.map((p) => weakSecretLine(p))).toEqual(scanned);
+    for (const [i, line] of scanned.entries()) expect(lineText(line!).equals(probes[i]!)).toBe(true);
+    expect(weakSecretLine(Buffer.from([0xff, 0xfe, 0x00, 0x41]))).toBeNull();
+    let nonAscii = 1;
+    while (nonAscii <= count && !lineText(nonAscii).some((b) => b > 0x7f)) nonAscii++;
+    expect(nonAscii).toBeLessThanOrEqual(count);
+    const named = weakSecretLine(Buffer.from(lineText(nonAscii)));
+    expect(named).not.toBeNull();
+    expect(named!).toBeLessThanOrEqual(nonAscii);
+    expect(lineText(named!).equals(lineText(nonAscii))).toBe(true);
+  });
 });

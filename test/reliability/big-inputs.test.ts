@@ -182,6 +182,19 @@ it('decode of 120,000 tokens on standard input: every token decoded, the first 1
   expect(json.findings.at(-1)).toMatchObject({ line: 120_000, data: { token: 120_000 } });
 });
 
+it('100,000 literal session keys in one array are looked up in the known-secrets list once each, and reported once', async () => {
+  // Each lookup scanned the whole list (~0.2 ms): 200,000 keys took 60 s. Past a few lookups the
+  // list is indexed. One array of keys is one mistake on one line: one finding.
+  const keys = Array.from({ length: 100_000 }, (_, i) => `'rotation-key-${i}'`);
+  writeFileSync(f('keys.js'), `const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 's', keys: [${keys.join(',')}, 'secret'] }));\n`);
+  const result = await run(['session-audit', 'keys.js', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  const secrets = parseJson(result).findings.filter((x: { ruleId: string }) => x.ruleId === 'session/hardcoded-secret');
+  expect(secrets).toHaveLength(1);
+  expect(secrets[0]).toMatchObject({ line: 2, severity: 'error', data: { knownSecretLine: 40 } });
+  expect(secrets[0].message).toContain('(100001 literals in one array)');
+});
+
 it('sign refuses a template nested 5,000 deep with one line instead of a stack overflow', async () => {
   writeFileSync(f('deep-template.json'), `{"header":{"alg":"HS256"},"payload":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`);
   writeFileSync(f('secret.txt'), 'a-long-enough-secret-for-the-fixture-0001\n');

@@ -7,6 +7,6 @@ const app = express();
 
 app.use(cookieSession({ // expect: session/cookie-samesite-missing
   name: 'session',
-  keys: ['key1', 'key2'], // expect: session/hardcoded-secret, session/hardcoded-secret
+  keys: ['key1', 'key2'], // expect: session/hardcoded-secret
   maxAge: 24 * 60 * 60 * 1000,
 }));
