@@ -184,7 +184,8 @@ export function validateConfig(doc: unknown, known: ConfigKnowledge): { config: 
         const section: Record<string, unknown> = {};
         for (const [option, setting] of Object.entries(value)) {
           const at = jsonPath(here, option);
-          const spec = specs[option];
+          // Own keys only: `toString` in a config is a typo, not Object.prototype's.
+          const spec = Object.hasOwn(specs, option) ? specs[option] : undefined;
           if (!spec) {
             fail(at, `unknown option${didYouMean(option, names)} (known: ${names.join(', ')})`);
             continue;

@@ -38,6 +38,12 @@ describe('config validation', () => {
     expect(problemOf({ rules: { 'alg-none': 'off' } })).toContain('did you mean "jwt/alg-none"');
   });
 
+  it('takes only a section\'s own options: names of Object.prototype are unknown options (found by npm run fuzz)', () => {
+    expect(problemOf({ jwt: { toString: true } })).toBe('jwt.toString: unknown option (known: maxLifetime, secretsList)');
+    expect(problemOf({ cron: { constructor: 'x' } })).toContain('cron.constructor: unknown option');
+    expect(problemOf({ toString: {} })).toContain('toString: unknown key');
+  });
+
   it('accepts a complete config and normalises durations', () => {
     const r = validateConfig(
       {
