@@ -70,9 +70,10 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 describe('authkit decode --open', () => {
   it('serves the page and opens it with the token in the fragment only: never printed, never sent to the server', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'authkit-open-'));
-    // A stand-in for the desktop's opener: records the URL it was handed.
+    // A stand-in for the desktop's opener: records the URL it was handed, renamed into place so
+    // that the test never reads the file between its creation and the write (seen under load).
     const opened = join(dir, 'opened.txt');
-    writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}.part' && mv '${opened}.part' '${opened}'\n`, { mode: 0o755 });
     const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"42"}').toString('base64url')}.c2lnbmF0dXJl`;
     const child = spawn(process.execPath, [BIN, 'decode', '--open', token], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
