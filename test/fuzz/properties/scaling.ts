@@ -35,10 +35,16 @@ function bestOf3(fn: () => unknown): number {
   return best;
 }
 
+/** CPU time a run must cost before its ratio means anything: a curl dump of 40 ms gave x3.8 on a busy machine. */
+const MEASURABLE_MS = 150;
+
 function expectLinear(build: (count: number) => string, run: (text: string) => unknown, count: number): void {
-  const small = build(count);
-  const large = build(count * 2);
-  run(small); // warm-up: JIT and lazily loaded modules are not the input's cost
+  let n = count;
+  run(build(n)); // warm-up: JIT and lazily loaded modules are not the input's cost
+  // Grow the input until one run is long enough to measure (at most 64 times the given count).
+  let small = build(n);
+  while (n < count * 64 && bestOf3(() => run(small)) < MEASURABLE_MS) small = build((n *= 2));
+  const large = build(n * 2);
   const ratio = bestOf3(() => run(large)) / Math.max(bestOf3(() => run(small)), 1);
   expect(ratio, `x2 input took x${ratio.toFixed(2)} CPU time`).toBeLessThan(MAX_RATIO);
 }
@@ -126,7 +132,7 @@ export function defineScalingFuzz(numRuns: number, timeout: number): void {
       fc.assert(
         fc.property(fc.array(jsPiece, { minLength: 1, maxLength: 20 }), (mix) => {
           const head = 'const r = await fetch("/login");\nconst { access_token } = await r.json();\nconst data = await r.json();\n';
-          expectLinear((n) => `${head}${scaled(mix, n, '\n')}\n`, (text) => auditSessionSource('app.jsx', text), 8_000);
+          expectLinear((n) => `${head}${scaled(mix, n, '\n')}\n`, (text) => auditSessionSource('app.jsx', text), 16_000);
         }),
         fuzzParameters(numRuns),
       );
@@ -150,7 +156,7 @@ export function defineScalingFuzz(numRuns: number, timeout: number): void {
             for (let i = 0; i * 40 < line.length; i++) findings.push({ ruleId: `r/${i % rules}`, severity: 'error', message: 'm', file: 'app.js', line: 1, column: i * 40 + 1 });
             return fingerprintFindings(findings, (f) => f.file, () => line);
           };
-          expectLinear((n) => 'localStorage.setItem("a",access_token);'.repeat(n), run, 5_000);
+          expectLinear((n) => 'localStorage.setItem("a",access_token);'.repeat(n), run, 20_000);
         }),
         fuzzParameters(numRuns),
       );
