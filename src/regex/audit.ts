@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { readTextFile } from '../files/read.js';
 import { type WalkEntry, walkFiles } from '../files/walk.js';
 import { withFingerprints } from '../findings/fingerprint.js';
-import { type FileDirectives, type Finding, type InputError, type Suppression, compareFindings, findingKey } from '../findings/model.js';
+import { type FileDirectives, type Finding, type InputError, compareFindings, findingKey } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { parseFailure, parseSource, parsedOutOfProcess } from '../js/parse.js';
 import { stopParser, warmParser } from '../js/parse-guard.js';
@@ -45,6 +45,8 @@ export interface RegexAuditOptions {
   maxBytes?: number;
   /** Read vendored and minified files found in folders too (walks only; src/files/vendored.ts). */
   includeVendored?: boolean;
+  /** False when the caller reads each file's directives itself (scan reads them once for every domain). */
+  readDirectives?: boolean;
   onProgress?: (progress: AuditProgress) => void;
 }
 
@@ -97,11 +99,6 @@ export interface PatternReport {
   findings: Finding[];
 }
 
-interface FileRecord {
-  file: string;
-  suppressions: Suppression[];
-}
-
 function kindOfFile(display: string): 'source' | 'json' | 'yaml' | null {
   if (isSourceFile(display)) return 'source';
   return isDataFile(display);
@@ -124,7 +121,8 @@ function jobKey(pattern: string, flags: string): string {
 
 export class RegexCollector {
   private readonly occurrences: Occurrence[] = [];
-  private readonly files = new Map<string, FileRecord>();
+  /** Each file's inline directives, handed to the findings pipeline as they are. */
+  private readonly directives = new Map<string, FileDirectives>();
   readonly errors: InputError[] = [];
   readonly skipped: SkippedFile[] = [];
   private inputs = 0;
@@ -171,9 +169,9 @@ export class RegexCollector {
     for (const regex of extraction.regexes) this.occurrences.push({ ...regex, file: display });
     const failure = parseFailure(display, extraction.parseError, extraction.refused);
     if (failure) this.errors.push(failure);
-    if (text.includes('authkit-ignore')) {
+    if (this.options.readDirectives !== false && text.includes('authkit-ignore')) {
       const suppressions = suppressionsIn(display, text, isSourceFile(display) ? parseSource(display, text).comments : undefined);
-      if (suppressions.length > 0) this.files.set(display, { file: display, suppressions });
+      if (suppressions.length > 0) this.directives.set(display, { file: display, suppressions, domains: ['regex'] });
     }
     this.extractMs += performance.now() - started;
     this.options.onProgress?.({ phase: 'extract', files: this.inputs, analysed: 0, toAnalyse: 0 });
@@ -290,7 +288,7 @@ export class RegexCollector {
       const data = regexData(f);
       return data ? `${data.pattern}/${data.flags}` : f.message;
     });
-    const directives: FileDirectives[] = [...this.files.values()].map(({ file, suppressions }) => ({ file, suppressions, domains: ['regex'], ...(this.options.authOnly ? { reportUnused: false } : {}) }));
+    const directives = [...this.directives.values()].map((d) => (this.options.authOnly ? { ...d, reportUnused: false } : d));
 
     const reportList = [...reports.values()]
       .filter((r) => !this.options.authOnly || r.auth)

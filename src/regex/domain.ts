@@ -40,6 +40,7 @@ export const REGEX_DOMAIN = {
       cwd,
       budgetMs: options.budgetMs,
       maxInput: options.maxInput,
+      readDirectives: false,
       onProgress: (p) => {
         if (p.phase === 'analyse') onProgress?.('pattern', p.analysed);
       },
