@@ -74,16 +74,18 @@ describe('authkit completion', () => {
     mkdirSync(fpath, { recursive: true });
     writeFileSync(join(fpath, '_authkit'), (await runCli(['completion', 'zsh'])).stdout);
     // An interactive zsh on a pseudo-terminal (zpty): each line is typed, TAB pressed, and every
-    // candidate compadd receives is printed; a numbered echo marks the end of each case.
+    // candidate compadd receives is printed; a numbered echo marks the end of each case. Each case
+    // is typed only once the prompt after that echo is drawn: typed ahead of a line editor that is
+    // still starting, the first case lost its TAB under load (no candidates).
     writeFileSync(
       join(dir, 'capture.zsh'),
       `local out
 zmodload zsh/zpty || exit 3
 zpty z zsh -f -i
-zpty -w z "PROMPT='> '; fpath=($1 \\$fpath); autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
+zpty -w z "PROMPT='READY> '; fpath=($1 \\$fpath); autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
 zpty -w z "compadd () { builtin compadd -O __hits \\"\\$@\\"; print -l -- 'HIT '\\\${^__hits}; builtin compadd \\"\\$@\\" }"
 zpty -w z 'echo $((500+500))Y'
-zpty -r z out '*1000Y*' || exit 4
+zpty -r z out '*1000Y*READY> *' || exit 4
 shift
 integer n=0
 for l in "$@"; do
@@ -91,7 +93,7 @@ for l in "$@"; do
   print -r -- "CASE $l"
   zpty -n -w z "$l"$'\\t'
   zpty -w z $'\\x15'"echo \\$((1000+$n))X"
-  zpty -r z out "*$((1000 + n))X*" || exit 4
+  zpty -r z out "*$((1000 + n))X*READY> *" || exit 4
   print -r -- "$out" | tr -d '\\r' | grep -ao "HIT [^ ]*" | grep -v "'"
 done
 zpty -d z
