@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    setupFiles: ['./test/helpers/fixed-seed.ts'],
     exclude: ['test/**/*.fuzz.test.ts', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
