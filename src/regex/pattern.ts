@@ -56,6 +56,10 @@ export class TooDeeplyNested extends Error {
 
 /** Throws a SyntaxError for a source that is not a valid pattern under these flags. */
 export function scanPattern(source: string, flags = ''): PatternStructure {
+  // V8 rejects what it cannot compile in linear time; regexpp, given a name declared twice in one
+  // alternative under nested groups, backtracks exponentially (20 open groups: minutes). The
+  // running engine is the authority on what compiles anyway.
+  new RegExp(source, flags.replace(/[^uv]/g, ''));
   const unicodeSets = flags.includes('v');
   let pattern: ReturnType<typeof parser.parsePattern>;
   try {
