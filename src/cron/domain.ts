@@ -1,9 +1,9 @@
-// The cron domain as the registry, config validation and `authkit scan` see it (src/findings/domain.ts).
+// The cron domain as the registry, config validation, `authkit scan` and the CLI see it (src/findings/domain.ts).
 import type { DomainDescriptor } from '../findings/domain.js';
 import { CRON_RULES } from './rules.js';
 import { TARGET_NAMES } from './targets.js';
 
-const CRON_OPTIONS = {
+export const CRON_OPTIONS = {
   target: {
     kind: 'choice',
     values: TARGET_NAMES,
@@ -24,6 +24,7 @@ export const CRON_DOMAIN = {
   description: 'Crontabs: schedules, environment and shell portability',
   rules: CRON_RULES,
   options: CRON_OPTIONS,
+  commands: { 'cron-lint': async () => (await import('./cron-lint-command.js')).CRON_LINT_COMMAND },
   scanner: async ({ options }) => {
     const [{ isCronInput }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
       import('./detect.js'),

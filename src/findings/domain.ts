@@ -1,8 +1,10 @@
 // What a domain declares about itself, in one object (`src/<domain>/domain.ts`): its rules, the
 // options it reads from authkit.config.json (validated centrally by src/config/validate.ts), the
-// flags that change its rules, and its scanner for `authkit scan`, loaded only when a scan runs.
+// flags that change its rules, its scanner for `authkit scan`, loaded only when a scan runs, and its
+// own commands (src/findings/command.ts), loaded only when one of them runs or help lists them.
 // The registry (src/rules/index.ts) lists the descriptors; the CLI hands what each layer needs
 // down from there, so no domain, no config code and no pipeline imports the registry.
+import type { CommandSpec } from './command.js';
 import type { Finding, InputError, RuleMeta } from './model.js';
 
 interface OptionBase {
@@ -86,6 +88,8 @@ export interface DomainDescriptor<S extends OptionSpecs = OptionSpecs> {
   flags?: readonly RuleFlag[];
   /** Its part of `authkit scan`; a domain without one is not run by scan. */
   scanner?: (context: ScannerContext<OptionValues<S>>) => Promise<DomainScanner>;
+  /** Its subcommands by name (`authkit cron-lint`), each loaded when it runs or help lists it. */
+  commands?: Readonly<Record<string, () => Promise<CommandSpec<OptionValues<S>, never>>>>;
 }
 
 /** A domain's section of a validated config, typed by its option specs. */

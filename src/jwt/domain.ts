@@ -1,4 +1,4 @@
-// The jwt domain as the registry, config validation and `authkit scan` see it (src/findings/domain.ts).
+// The jwt domain as the registry, config validation, `authkit scan` and the CLI see it (src/findings/domain.ts).
 import type { DomainDescriptor, OptionValues } from '../findings/domain.js';
 import { JWT_RULES } from './rules.js';
 
@@ -27,6 +27,11 @@ export const JWT_DOMAIN = {
   description: 'JSON Web Tokens: decode, verify, sign, tokens left in files',
   rules: JWT_RULES,
   options: JWT_OPTIONS,
+  commands: {
+    decode: async () => (await import('./decode-command.js')).DECODE_COMMAND,
+    verify: async () => (await import('./verify-command.js')).VERIFY_COMMAND,
+    sign: async () => (await import('./sign-command.js')).SIGN_COMMAND,
+  },
   flags: [
     { flag: '--now <time>', description: 'evaluate time claims at this moment instead of now', rules: TIME_RULES },
     { flag: '--leeway <duration>', description: 'clock skew allowed for exp, nbf and iat (default 0)', rules: TIME_RULES },

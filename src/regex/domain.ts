@@ -1,4 +1,4 @@
-// The regex domain as the registry, config validation and `authkit scan` see it (src/findings/domain.ts).
+// The regex domain as the registry, config validation, `authkit scan` and the CLI see it (src/findings/domain.ts).
 import type { DomainDescriptor } from '../findings/domain.js';
 import { REGEX_RULES } from './rules.js';
 
@@ -8,7 +8,7 @@ const REDOS = ['regex/redos-exponential', 'regex/redos-polynomial'];
 export const DEFAULT_BUDGET_MS = 100;
 export const DEFAULT_MAX_INPUT = 50_000;
 
-const REGEX_OPTIONS = {
+export const REGEX_OPTIONS = {
   maxInput: {
     kind: 'integer',
     max: 10_000_000,
@@ -34,6 +34,7 @@ export const REGEX_DOMAIN = {
   options: REGEX_OPTIONS,
   // Regexes in JS/TS sources and JSON/YAML: the collector extracts per file and analyzes every unique
   // pattern once at the end, on the worker pool, so it answers from finish().
+  commands: { 'regex-audit': async () => (await import('./regex-audit-command.js')).REGEX_AUDIT_COMMAND },
   scanner: async ({ cwd, options, onProgress }) => {
     const { RegexCollector, wantsFile } = await import('./audit.js');
     const collector = new RegexCollector({

@@ -1,4 +1,4 @@
-// The session domain as the registry, config validation and `authkit scan` see it (src/findings/domain.ts).
+// The session domain as the registry, config validation, `authkit scan` and the CLI see it (src/findings/domain.ts).
 import type { DomainDescriptor, OptionValues } from '../findings/domain.js';
 import { SESSION_RULES } from './all-rules.js';
 
@@ -26,6 +26,7 @@ export const SESSION_DOMAIN = {
   description: 'Sessions and tokens in web-app code and captured HTTP traffic',
   rules: SESSION_RULES,
   options: SESSION_OPTIONS,
+  commands: { 'session-audit': async () => (await import('./session-audit-command.js')).SESSION_AUDIT_COMMAND },
   // JS/TS sources, config JSON and HTTP captures. JS/TS files share the parse the regex domain made
   // of the same text (src/js/parse.ts keeps the last one).
   scanner: async ({ now, options }) => {

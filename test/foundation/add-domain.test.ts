@@ -1,8 +1,9 @@
 // docs/architecture.md's "add a domain" checklist, done for real: a temporary copy of the
-// repository gets a toy domain (test/fixtures/add-domain: its rules and its descriptor) and the
-// registry line, nothing else; the copy is built and its CLI must then list the rules, validate the
-// domain's config section, run it in scan, name it in SARIF and apply directives to its findings,
-// and the generators must give it a README table and a config-schema section.
+// repository gets a toy domain (test/fixtures/add-domain: its rules, its check, its command and its
+// descriptor) and the registry line, nothing else; the copy is built and its CLI must then list the
+// rules, validate the domain's config section, run it in scan, name it in SARIF, apply directives
+// to its findings and offer its own command (help, completion, config, exit status), and the
+// generators must give it a README table and a config-schema section.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ beforeAll(() => {
   for (const entry of ['src', 'scripts', 'bin', 'schema', 'package.json', 'README.md']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   mkdirSync(join(copy, 'src/dotenv'));
-  for (const file of ['rules.ts', 'domain.ts']) cpSync(join(ROOT, 'test/fixtures/add-domain', file), join(copy, 'src/dotenv', file));
+  for (const file of ['rules.ts', 'check.ts', 'command.ts', 'domain.ts']) cpSync(join(ROOT, 'test/fixtures/add-domain', file), join(copy, 'src/dotenv', file));
   // The one place outside the domain's folder: the registry's import and list entry.
   const registryPath = join(copy, 'src/rules/index.ts');
   const registry = readFileSync(registryPath, 'utf8');
@@ -79,6 +80,27 @@ describe('a domain added as docs/architecture.md says', () => {
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'dotenv/secret-in-env');
     expect(rule.properties.tags).toEqual(['dotenv']);
     expect(sarif.runs[0].results.find((r: { suppressions?: unknown }) => r.suppressions).ruleId).toBe('dotenv/secret-in-env');
+  });
+
+  it('has its own command: in help and completion, reading the config unless a flag overrides it, with the exit status findings give', () => {
+    const project = mkdtempSync(join(tmpdir(), 'authkit-dotenv-'));
+    writeFileSync(join(project, 'authkit.config.json'), JSON.stringify({ dotenv: { minLength: 4 } }));
+    writeFileSync(join(project, '.env'), 'API_SECRET=hunter2\nDB_PASSWORD=abc\n');
+    expect(cli(['--help'], project).stdout).toMatch(/dotenv-check \[options\] <files\.\.\.>\s+find secrets committed in \.env files/);
+    expect(cli(['dotenv-check', '--help'], project).stdout).toContain('$ authkit dotenv-check .env .env.production');
+    expect(cli(['completion', 'bash'], project).stdout).toMatch(/dotenv-check\) opts=.*--min-length/);
+
+    const fromConfig = cli(['dotenv-check', '.env', '--fail-on', 'warning', '--json'], project);
+    expect(fromConfig.code).toBe(1);
+    expect(JSON.parse(fromConfig.stdout).findings.map((f: { line: number }) => f.line)).toEqual([1]);
+    const fromFlag = JSON.parse(cli(['dotenv-check', '.env', '--min-length', '2', '--json'], project).stdout);
+    expect(fromFlag.findings.map((f: { line: number }) => f.line)).toEqual([1, 2]);
+    const bad = cli(['dotenv-check', '.env', '--min-length', 'many'], project);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--min-length must be a whole number from 1 to 1000');
+    const missing = cli(['dotenv-check', 'nope.env'], project);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^authkit: nope\.env: /);
   });
 
   it('gets a README rule table and a config-schema section from the generators', () => {

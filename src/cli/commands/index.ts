@@ -1,14 +1,9 @@
-// The command table: one line per command. Each entry loads its module only when that command
-// (or the whole tree, for help and completion) is needed.
+// The command table: the CLI's own commands, one line each, and the domains' commands, which their
+// descriptors declare (src/findings/command.ts). Each module loads only when its command (or the
+// whole tree, for help and completion) is needed.
 import type { Command } from 'commander';
 
-const COMMANDS = {
-  decode: async () => (await import('./decode.js')).registerDecode,
-  verify: async () => (await import('./verify.js')).registerVerify,
-  sign: async () => (await import('./sign.js')).registerSign,
-  'regex-audit': async () => (await import('./regex-audit.js')).registerRegexAudit,
-  'cron-lint': async () => (await import('./cron-lint.js')).registerCronLint,
-  'session-audit': async () => (await import('./session-audit.js')).registerSessionAudit,
+const CLI_COMMANDS = {
   scan: async () => (await import('./scan.js')).registerScan,
   baseline: async () => (await import('./baseline.js')).registerBaseline,
   hook: async () => (await import('./hook.js')).registerHook,
@@ -17,12 +12,18 @@ const COMMANDS = {
   completion: async () => (await import('./completion.js')).registerCompletion,
 } satisfies Record<string, () => Promise<(program: Command) => void>>;
 
-export type CommandName = keyof typeof COMMANDS;
+type CliCommand = keyof typeof CLI_COMMANDS;
 
 /** Registers `name` alone when it is a command that needs no others; every command otherwise. */
-export async function registerCommands(program: Command, name: CommandName | undefined): Promise<void> {
-  const alone = name !== undefined && name !== 'completion' && Object.hasOwn(COMMANDS, name);
-  const names = alone ? [name] : (Object.keys(COMMANDS) as CommandName[]);
-  const registers = await Promise.all(names.map((n) => COMMANDS[n]()));
-  for (const register of registers) register(program);
+export async function registerCommands(program: Command, name: string | undefined): Promise<void> {
+  if (name !== undefined && name !== 'completion' && Object.hasOwn(CLI_COMMANDS, name)) {
+    (await CLI_COMMANDS[name as CliCommand]())(program);
+    return;
+  }
+  const [{ DOMAINS }, { domainCommands, registerDomainCommand }] = await Promise.all([import('../../rules/index.js'), import('./domain.js')]);
+  const owned = name === undefined || name === 'completion' ? [] : await domainCommands(DOMAINS, name);
+  // Help, completion or an unknown name get the whole tree, the domains' commands first, as help lists them.
+  for (const command of owned.length > 0 ? owned : await domainCommands(DOMAINS)) registerDomainCommand(program, command.name, command.spec, command.domain);
+  if (owned.length > 0) return;
+  for (const register of await Promise.all(Object.values(CLI_COMMANDS).map((load) => load()))) register(program);
 }

@@ -2,60 +2,15 @@ import type { Command } from 'commander';
 import type { CommandResult } from '../../findings/model.js';
 import { UsageError, runAction } from '../run.js';
 import { writeErr, writeOut } from '../output.js';
+import { decoderPage, serveUntilStopped } from '../../ui/serve.js';
 
 interface UiFlags {
   out?: string;
   open: boolean;
 }
 
-/** The page's HTML and its Content-Security-Policy (sent as a header too when served). */
-type DecoderPage = { html: string; csp: string };
-
 function uiResult(message: string, json: Record<string, unknown>): CommandResult {
   return { command: 'ui', findings: [], errors: [], rules: [], json: { ui: json }, text: () => message };
-}
-
-/** The platform's "open this URL" command; the URL is an argument, never shell text. */
-function opener(): [string, string[]] {
-  if (process.platform === 'darwin') return ['open', []];
-  if (process.platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler']];
-  return ['xdg-open', []];
-}
-
-/** The decoder page, or a usage error when this build has none. */
-export async function decoderPage(): Promise<DecoderPage> {
-  const { loadPage, PageMissing } = await import('../../ui/page-file.js');
-  try {
-    return loadPage();
-  } catch (error) {
-    if (error instanceof PageMissing) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-/**
- * Serves the page on 127.0.0.1 until Ctrl-C, opening the browser when asked. `fragment` (a
- * token) travels only in the URL handed to the browser: browsers never send a fragment, and the
- * page clears it from its history at once; what is printed is the URL without it.
- */
-export async function serveUntilStopped(page: DecoderPage, options: { open: boolean; fragment?: string }): Promise<string> {
-  const { servePage } = await import('../../ui/server.js');
-  const served = await servePage(page);
-  writeOut(`authkit ui: ${served.url}${options.fragment ? ' (opened with the token in its fragment)' : ''}\n(Ctrl-C to stop)\n`);
-  if (options.open) {
-    const { spawn } = await import('node:child_process');
-    const [command, args] = opener();
-    const target = options.fragment ? `${served.url}#${encodeURIComponent(options.fragment)}` : served.url;
-    const child = spawn(command, [...args, target], { stdio: 'ignore', detached: true });
-    child.on('error', () => writeErr(`authkit ui: could not start ${command}; open the URL yourself\n`));
-    child.unref();
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await served.close();
-  return served.url;
 }
 
 export function registerUi(program: Command): void {
@@ -89,7 +44,7 @@ Examples:
           }
           return uiResult(`authkit: wrote the decoder page to ${flags.out} (${page.html.length} bytes)\n`, { out: flags.out, bytes: page.html.length });
         }
-        const url = await serveUntilStopped(page, { open: flags.open });
+        const url = await serveUntilStopped(page, { open: flags.open, print: (text, to) => (to === 'stderr' ? writeErr(text) : writeOut(text)) });
         return uiResult('authkit ui: stopped\n', { url, stopped: true });
       });
     });
