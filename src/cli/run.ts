@@ -21,9 +21,6 @@ export interface GlobalOptions {
   machine: boolean;
 }
 
-// Kept importable from here while other branches still do; new code imports findings/errors.js.
-export { UsageError };
-
 export function globalsOf(cmd: Command): GlobalOptions {
   const opts = cmd.optsWithGlobals() as Record<string, unknown>;
   const format = (opts.json ? 'json' : (opts.format ?? 'stylish')) as Format;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandResult } from '../../findings/model.js';
-import { UsageError, runAction } from '../run.js';
+import { UsageError } from '../../findings/errors.js';
+import { runAction } from '../run.js';
 import { writeErr, writeOut } from '../output.js';
 import { decoderPage, serveUntilStopped } from '../../ui/serve.js';
 
