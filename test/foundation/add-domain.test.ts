@@ -17,7 +17,7 @@ let copy = '';
 /** The copied CLI, with its exit status, from `cwd`. */
 function cli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   try {
-    return { code: 0, stdout: execFileSync(process.execPath, [join(copy, 'bin/authkit.js'), ...args], { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } }), stderr: '' };
+    return { code: 0, stdout: execFileSync(process.execPath, [join(copy, 'bin/authkit.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000, stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } }), stderr: '' };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
     return { code: e.status, stdout: e.stdout, stderr: e.stderr };

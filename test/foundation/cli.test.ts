@@ -34,7 +34,7 @@ describe('CLI output plumbing', () => {
   it('ends quietly when the reader closes the pipe early (| head)', async () => {
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('../helpers/cli.js');
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rules --format sarif | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rules --format sarif | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stdout.trim()).toBe('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });

@@ -22,7 +22,7 @@ const token = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ sub: '42', exp: 4_
 
 function decode() {
   const env = { ...process.env, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, [join(work, 'bin', 'authkit.js'), 'decode', token, '--json'], { encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [join(work, 'bin', 'authkit.js'), 'decode', token, '--json'], { encoding: 'utf8', timeout: 120_000, env });
   expect(r.stderr).toBe('');
   // The report says when it was made; everything else must not change with the cache.
   return r.stdout.replace(/"now": "[^"]+"/g, '"now": "…"');

@@ -89,7 +89,7 @@ describe('authkit hook install / uninstall', () => {
     const fakeBin = join(dir, 'fakebin');
     mkdirSync(fakeBin);
     writeFileSync(join(fakeBin, 'authkit'), '#!/bin/sh\necho "PATH authkit $*"\n', { mode: 0o755 });
-    const run = () => spawnSync('sh', [hookFile], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${fakeBin}:/usr/bin:/bin` } });
+    const run = () => spawnSync('sh', [hookFile], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: `${fakeBin}:/usr/bin:/bin` } });
 
     writeFileSync(hookFile, hookScript({ nodePath: '/nonexistent/node', cliPath: '/nonexistent/authkit.js' }));
     expect(run().stdout.trim()).toBe('PATH authkit scan --staged');
@@ -105,7 +105,7 @@ describe('authkit hook install / uninstall', () => {
 
     rmSync(join(dir, 'node_modules'), { recursive: true });
     writeFileSync(hookFile, hookScript({ nodePath: '/nonexistent/node', cliPath: '/nonexistent/authkit.js' }));
-    const none = spawnSync('sh', [hookFile], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+    const none = spawnSync('sh', [hookFile], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: '/usr/bin:/bin' } });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('authkit not found');
     // A route that works today (the npm name authkit-cli answers 404 until it is published).

@@ -32,14 +32,14 @@ describe('the known-secrets list', () => {
 
     it('says the check is unavailable and how to provide the list, never that the token is clean', () => {
       expect(existsSync(join(dir, 'dist', 'data'))).toBe(false);
-      const r = spawnSync(process.execPath, [join(dir, 'bin', 'authkit.js'), 'decode', WEAK], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'authkit.js'), 'decode', WEAK], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
       expect(r.stdout).toContain('known-secret check skipped: the known-secrets list (data/jwt-secrets.list) is not installed');
       expect(r.stdout).toContain('../shared/data');
       expect(r.stdout).not.toMatch(/none of the [\d,]+ publicly known secrets/);
       expect(r.status).toBe(0);
     });
 
-    const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(dir, 'bin', 'authkit.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(dir, 'bin', 'authkit.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
     const NOTE = 'known-secret checks skipped: the known-secrets list (data/jwt-secrets.list) is not installed';
 
     it('scan, session-audit, verify and sign say once that the known-secret checks were skipped (stderr, --json, SARIF)', () => {

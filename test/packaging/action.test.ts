@@ -36,7 +36,7 @@ function runAction(repo: string, inputs: Record<string, string>, extraEnv: Recor
     // The runner sets GITHUB_ACTION_PATH to the action's checkout: here, this one.
     const env = { ...process.env, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: work, GITHUB_ACTION_PATH: ROOT, ...extraEnv, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])) };
     // GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail.
-    last = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run)], { cwd: repo, env, encoding: 'utf8' });
+    last = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run)], { cwd: repo, env, encoding: 'utf8', timeout: 120_000 });
     if (step.id) stdout[step.id] = last.stdout;
     if (step.id) outputs[step.id] = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
     if (last.status !== 0) break;

@@ -71,8 +71,8 @@ describe('the npm package', () => {
       "export const word = (s) => /^(\\w+\\s?)*$/.test(s);\nexport const trim = (s) => s.replace(/^\\s+|\\s+$/g, '');\nexport const id = /^[a-z0-9-]{1,64}$/;\n",
     );
     const env = { AUTHKIT_CACHE_DIR: join(work, 'cache-installed') };
-    const fromInstall = spawnSync(authkit, ['regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
-    const fromBuild = spawnSync(process.execPath, [BIN, 'regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, AUTHKIT_CACHE_DIR: join(work, 'cache-build') } });
+    const fromInstall = spawnSync(authkit, ['regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+    const fromBuild = spawnSync(process.execPath, [BIN, 'regex-audit', '.', '--json'], { cwd: project, encoding: 'utf8', timeout: 120_000, env: { ...process.env, AUTHKIT_CACHE_DIR: join(work, 'cache-build') } });
     expect(fromInstall.status, fromInstall.stderr).toBe(1);
     const findings = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; line: number; column: number }[] }).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
     expect(findings(fromInstall.stdout)).toEqual(['1:28 regex/redos-exponential', '2:38 regex/redos-polynomial']);

@@ -122,9 +122,9 @@ describe('authkit scan', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
     delete env.PRE_COMMIT;
-    const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
     expect(tty.stdout).toMatch(/authkit: \d+ files? walked/);
-    const ci = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...env, CI: 'true' } });
+    const ci = spawnSync('script', ['-qec', `${process.execPath} ${BIN} scan examples/scan-demo`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...env, CI: 'true' } });
     expect(ci.stdout).toContain('4 problems');
     expect(ci.stdout).not.toContain('files walked');
   });
