@@ -9,7 +9,7 @@ import { type CommandResult, type FileDirectives, type Finding, type InputError,
 import { readInputs } from '../files/inputs.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { fixCrontab, unifiedDiff } from './fix.js';
-import { type CrontabKind, type JobSummary, MAX_PARSED_CHARACTERS, analyzeCrontab } from './lint.js';
+import { type CrontabKind, type JobSummary, analyzeCrontab, shellNotes } from './lint.js';
 import { type NextRuns, nextRuns } from './next.js';
 import { CRON_RULES } from './rules.js';
 import { resolveTarget } from './targets.js';
@@ -52,6 +52,8 @@ interface FileReport {
   jobCount: number;
   fix?: { applied: string[]; diff: string; written: boolean; advice: string[] };
   shellSkipped: number;
+  /** Commands whose shell syntax went unchecked, as notes (src/cron/lint.ts shellNotes). */
+  shellNotes: InputNote[];
 }
 
 export class CronUsageError extends UsageError {}
@@ -88,13 +90,13 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
     if (!analysis.flavour) return errors.push({ file: display, message: 'is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest' });
     appendAll(findings, analysis.findings);
     readDirectives(display, text);
-    reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), jobCount: analysis.jobs.length, shellSkipped: 0 });
+    reports.push({ file: display, kind: analysis.flavour, jobs: withNext(analysis.jobs), jobCount: analysis.jobs.length, shellSkipped: 0, shellNotes: [] });
   };
 
   const lintOne = async (display: string, text: string, location?: string) => {
     if (isYamlPath(display)) return await lintYaml(display, text);
     const analysis = analyzeCrontab(display, text, { kind: forced, target: target.name, location, trustedCommands: options.trustedCommands, maxJobs: MAX_JOBS_LISTED });
-    const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobCount, shellSkipped: analysis.shellSkipped };
+    const report: FileReport = { file: display, kind: analysis.kind, jobs: withNext(analysis.jobs), jobCount: analysis.jobCount, shellSkipped: analysis.shellSkipped, shellNotes: shellNotes(display, analysis) };
     let fileFindings = analysis.findings;
     let linted = text;
     if (options.fix) {
@@ -129,9 +131,7 @@ export async function runCronLint(paths: string[], options: CronLintCliOptions):
   }
 
   // Said in every format (it was a stylish-only line): these commands got no shell-level checks.
-  const notes: InputNote[] = reports
-    .filter((r) => r.shellSkipped > 0)
-    .map((r) => ({ file: r.file, message: `the shell syntax of ${r.shellSkipped} job command${r.shellSkipped === 1 ? ' was' : 's were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` }));
+  const notes: InputNote[] = reports.flatMap((r) => r.shellNotes);
   for (const r of reports) {
     if (r.jobCount > r.jobs.length) {
       const what = r.kind === 'system' || r.kind === 'user' ? 'jobs' : 'schedules';

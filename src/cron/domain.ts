@@ -26,7 +26,7 @@ export const CRON_DOMAIN = {
   options: CRON_OPTIONS,
   commands: { 'cron-lint': async () => (await import('./cron-lint-command.js')).CRON_LINT_COMMAND },
   scanner: async ({ options }) => {
-    const [{ isCronInput }, { lintCrontab }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
+    const [{ isCronInput }, { analyzeCrontab, shellNotes }, { mayHoldSchedules }, { analyzeYamlSchedules }] = await Promise.all([
       import('./detect.js'),
       import('./lint.js'),
       import('./yaml-paths.js'),
@@ -35,8 +35,11 @@ export const CRON_DOMAIN = {
     return {
       wants: (file, text) => isCronInput(file, text),
       // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
-      add: (file, text) =>
-        mayHoldSchedules(file, text) ? analyzeYamlSchedules(file, text).findings : lintCrontab(file, text, { target: options.target, trustedCommands: options.trustedCommands }),
+      add: (file, text) => {
+        if (mayHoldSchedules(file, text)) return analyzeYamlSchedules(file, text).findings;
+        const analysis = analyzeCrontab(file, text, { target: options.target, trustedCommands: options.trustedCommands });
+        return { findings: analysis.findings, errors: [], notes: shellNotes(file, analysis) };
+      },
     };
   },
 } as const satisfies DomainDescriptor<typeof CRON_OPTIONS>;

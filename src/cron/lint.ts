@@ -4,7 +4,7 @@
  * has a job command to read or a date to confirm, so a file of comments and assignments costs
  * neither.
  */
-import { type Finding, type Severity, dataOf } from '../findings/model.js';
+import { type Finding, type InputNote, type Severity, dataOf, plural } from '../findings/model.js';
 import { COMMAND_NOT_USER, SYSTEM_ACCOUNTS, UNIVERSAL_ACCOUNTS, isPlausibleUserName } from './commands.js';
 import { type CrontabKind, type JobEntry, type ParsedCrontab, parseCrontab, ramp } from './parse.js';
 import { type CronRuleData, type CronRuleName, cronRule } from './rules.js';
@@ -61,6 +61,8 @@ export interface CronAnalysis {
   percentFixLines: number[];
   /** Jobs whose shell syntax was not read because the file exceeded MAX_PARSED_CHARACTERS. */
   shellSkipped: number;
+  /** Jobs whose command the shell parser could not be given (too deep, too long a chain), and why. */
+  notChecked: { line: number; why: string }[];
   /** Jobs need bash and no SHELL precedes them: --fix adds SHELL=/bin/bash. */
   needsShell: boolean;
   /** Jobs call commands outside the default PATH and no PATH is set: --fix adds PATH=. */
@@ -134,6 +136,7 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
   const scheduleCache: ScheduleCache = new Map();
   const factsCache = new Map<string, ShellFacts>();
   let shellSkipped = 0;
+  const notChecked: { line: number; why: string }[] = [];
   let parsedCharacters = 0;
   const needBash: number[] = [];
   const outsidePath: { name: string; line: number }[] = [];
@@ -268,6 +271,10 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
       }
       factsCache.set(job.executed, facts);
     }
+    if (facts.notChecked) {
+      notChecked.push({ line: job.line, why: facts.notChecked });
+      continue;
+    }
     const col = (offset: number) => (job.executedCols[offset] ?? job.command.col) + 1;
     if (facts.parseError) {
       if (job.percentCol === undefined) report('invalid-line', job.line, col(facts.parseError.offset), `The command is not valid shell: ${facts.parseError.message}${dropNote}`);
@@ -309,10 +316,26 @@ export function analyzeCrontab(file: string, text: string, options: CronLintOpti
     target,
     percentFixLines,
     shellSkipped,
+    notChecked,
     needsShell: needBash.length > 0,
     needsPath: pathFixes,
     needsAbsolutePath,
   };
+}
+
+/** What the shell checks left unread in one crontab, said in every format (never a clean bill). */
+export function shellNotes(file: string, analysis: Pick<CronAnalysis, 'shellSkipped' | 'notChecked'>): InputNote[] {
+  const notes: InputNote[] = [];
+  const { shellSkipped, notChecked } = analysis;
+  if (shellSkipped > 0) {
+    notes.push({ file, message: `the shell syntax of ${plural(shellSkipped, 'job command')} ${shellSkipped === 1 ? 'was' : 'were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` });
+  }
+  if (notChecked.length > 0) {
+    const lines = notChecked.slice(0, 10).map((n) => n.line).join(', ') + (notChecked.length > 10 ? ', ...' : '');
+    const which = notChecked.length === 1 ? `the job command on line ${lines} was` : `${notChecked.length} job commands (lines ${lines}) were`;
+    notes.push({ file, message: `the shell syntax of ${which} not checked: ${notChecked[0]!.why}` });
+  }
+  return notes;
 }
 
 /**

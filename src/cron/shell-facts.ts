@@ -29,6 +29,8 @@ export interface PathUse {
 
 export interface ShellFacts {
   parseError?: { message: string; offset: number };
+  /** Why the command was not checked (too deep or too long for the shell parser): not a syntax error. */
+  notChecked?: string;
   commands: CommandUse[];
   bashisms: Bashism[];
   /** `~` or `$HOME` uses. */

@@ -5,7 +5,7 @@
 // The registry (src/rules/index.ts) lists the descriptors; the CLI hands what each layer needs
 // down from there, so no domain, no config code and no pipeline imports the registry.
 import type { CommandSpec } from './command.js';
-import type { Finding, InputError, RuleMeta } from './model.js';
+import type { Finding, InputError, InputNote, RuleMeta } from './model.js';
 
 interface OptionBase {
   /** One line for `authkit rules` and the config schema. */
@@ -66,6 +66,8 @@ export interface DomainScanner {
 export interface FileResult {
   findings: Finding[];
   errors: InputError[];
+  /** What the domain read but left unexamined (a cap, a parser limit): said in every format. */
+  notes?: InputNote[];
 }
 
 export interface ScannerContext<Options> {

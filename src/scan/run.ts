@@ -65,7 +65,7 @@ export async function runScan(request: ScanRequest): Promise<CommandResult> {
   } finally {
     request.progress?.done();
   }
-  const notes: InputNote[] = [];
+  const notes: InputNote[] = [...outcome.notes];
   const { bulkSearchNote, missingListNote } = await import('../jwt/weak-secret.js');
   for (const note of [missingListNote(), bulkSearchNote()]) if (note) notes.push(note);
   // `cat app.js | authkit scan -` looked only for tokens and said "no problems found" where

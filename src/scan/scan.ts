@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FILE_BYTES, InputFailure, decodeText, failureFromError, rea
 import { toPosix, walkFiles } from '../files/walk.js';
 import { fingerprintFindings } from '../findings/baseline.js';
 import { formatBytes } from '../files/read.js';
-import { type FileDirectives, type Finding, type InputError, type SkippedInput, type Suppression, appendAll } from '../findings/model.js';
+import { type FileDirectives, type Finding, type InputError, type InputNote, type SkippedInput, type Suppression, appendAll } from '../findings/model.js';
 import { suppressionsIn } from '../findings/directives.js';
 import { isMinifiedText, isVendoredPath } from '../files/vendored.js';
 import type { DomainScanner } from '../findings/domain.js';
@@ -46,6 +46,8 @@ export interface ScanOutcome {
   /** Each file's inline directives and the domains that read it. */
   directives: FileDirectives[];
   errors: InputError[];
+  /** What the domains read but left unexamined. */
+  notes: InputNote[];
   /** Text files read. */
   inputs: number;
   /** Files passed over: binary, not UTF-8, over the size limit. */
@@ -79,6 +81,7 @@ function directivesOf(file: string, text: string): Suppression[] {
 export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const errors: InputError[] = [];
+  const notes: InputNote[] = [];
   const findings: Finding[] = [];
   const deferred = new Map<string, PendingFile>();
   const batchDomains = new Set(options.scanners.filter((s) => s.finish).map((s) => s.domain));
@@ -151,6 +154,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
         else {
           appendAll(pending.findings, added.findings);
           for (const error of added.errors) addError(error);
+          if (added.notes) appendAll(notes, added.notes);
         }
       } catch (error) {
         // One domain failing on one file must not hide what the others found: exit 2, and go on.
@@ -228,6 +232,7 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
     if (!scanner.finish) continue;
     const finished = await scanner.finish();
     for (const error of finished.errors) addError(error);
+    if (finished.notes) appendAll(notes, finished.notes);
     for (const f of finished.findings) {
       const pending = deferred.get(f.file);
       if (pending) pending.findings.push(f);
@@ -236,5 +241,5 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   }
   for (const [file, pending] of deferred) complete(file, pending);
 
-  return { findings, directives, errors, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
+  return { findings, directives, errors, notes, inputs, skipped, skippedFiles, pathBase: root, vendored, ...(stdinDomains ? { stdinDomains } : {}) };
 }

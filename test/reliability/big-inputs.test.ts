@@ -148,7 +148,7 @@ it('jobs sharing a schedule each get that schedule\'s findings at their own line
   expect(at('cron/dom-dow-or')).toEqual(Array.from({ length: 1_500 }, (_, i) => [2 * i + 1, 6]));
 });
 
-it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too', async () => {
+it('cron shell commands left unread by the parse budget are reported in SARIF, github and JSON too, by scan as by cron-lint', async () => {
   const lines = Array.from({ length: 300 }, (_, i) => `* * * * * if [ -f /tmp/x${i} ]; then echo $(date) | tee -a /var/log/x${i}.log; fi\n`);
   writeFileSync(f('complex.cron'), lines.join(''));
   const NOTE = /^the shell syntax of \d+ job commands were not read \(the file's complex commands exceed 8 KiB\)$/;
@@ -159,6 +159,9 @@ it('cron shell commands left unread by the parse budget are reported in SARIF, g
   const github = await run(['cron-lint', 'complex.cron', '--format', 'github'], { cwd: dir, ...HANG });
   expect(github.stdout).toMatch(/^::warning title=authkit,file=complex\.cron::the shell syntax/m);
   expect(github.stderr).toMatch(/^authkit: note: complex\.cron: the shell syntax/m);
+  // scan ran the same checks and said nothing of it.
+  const scanned = parseJson(await run(['scan', 'complex.cron', '--json'], { cwd: dir, ...HANG }));
+  expect(scanned.notes).toContainEqual({ file: 'complex.cron', message: expect.stringMatching(NOTE) });
 });
 
 it('decode of 120,000 tokens on standard input: every token decoded, the first 10,000 shown in full, no stack overflow', async () => {
