@@ -4,6 +4,7 @@
  * Keeps YAML positions so findings point at the schedule string itself.
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { MAX_YAML_NESTING, yamlNesting } from '../files/yaml-nesting.js';
 import { isWorkflowPath } from './yaml-paths.js';
 
 export type YamlFlavour = 'github-actions' | 'kubernetes';
@@ -32,6 +33,8 @@ export interface YamlScan {
   schedules: YamlSchedule[];
   /** The first YAML syntax error, as "line L, column C: message". */
   syntaxError?: string;
+  /** Why the text was not handed to the YAML parser at all. */
+  notParsed?: string;
   /** Schedule entries that are not strings: [line, column, what]. */
   malformed: { line: number; col: number; message: string }[];
 }
@@ -43,6 +46,7 @@ function get(node: unknown, key: string): Node | undefined {
 }
 
 export function scanYamlSchedules(display: string, text: string): YamlScan {
+  if (yamlNesting(text) > MAX_YAML_NESTING) return { flavour: null, schedules: [], malformed: [], notParsed: `not parsed: YAML nested deeper than ${MAX_YAML_NESTING} levels` };
   const counter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false }) as Document[] | { empty: true };
   const scan: YamlScan = { flavour: null, schedules: [], malformed: [] };
