@@ -45,6 +45,7 @@ function splitFields(cron: Located, text: string): FieldSpan[] {
 
 export function analyzeYamlSchedules(file: string, text: string): YamlAnalysis {
   const scan = scanYamlSchedules(file, text);
+  if (scan.notParsed) return { flavour: null, findings: [], jobs: [], error: scan.notParsed };
   if (scan.syntaxError) return { flavour: scan.flavour, findings: [], jobs: [], error: `not valid YAML (${scan.syntaxError})` };
   const raw: Finding[] = [];
   const jobs: JobSummary[] = [];

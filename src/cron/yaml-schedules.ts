@@ -4,6 +4,7 @@
  * Keeps YAML positions so findings point at the schedule string itself.
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { MAX_YAML_NESTING, yamlNesting } from '../files/yaml-nesting.js';
 import { isWorkflowPath } from './yaml-paths.js';
 
 export type YamlFlavour = 'github-actions' | 'kubernetes';
@@ -32,6 +33,8 @@ export interface YamlScan {
   schedules: YamlSchedule[];
   /** The first YAML syntax error, as "line L, column C: message". */
   syntaxError?: string;
+  /** Why the text was not handed to the YAML parser at all. */
+  notParsed?: string;
   /** Schedule entries that are not strings: [line, column, what]. */
   malformed: { line: number; col: number; message: string }[];
 }
@@ -43,8 +46,11 @@ function get(node: unknown, key: string): Node | undefined {
 }
 
 export function scanYamlSchedules(display: string, text: string): YamlScan {
+  if (yamlNesting(text) > MAX_YAML_NESTING) return { flavour: null, schedules: [], malformed: [], notParsed: `not parsed: YAML nested deeper than ${MAX_YAML_NESTING} levels` };
   const counter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false }) as Document[] | { empty: true };
+  // Pretty errors quote the error's whole line, once per error: a long line of errors made that
+  // quadratic (128 KB, 4.3 s). The first error's position comes from the line counter instead.
+  const docs = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false }) as Document[] | { empty: true };
   const scan: YamlScan = { flavour: null, schedules: [], malformed: [] };
   if (!Array.isArray(docs)) return scan;
   const locate = (node: Node): Located => {
@@ -64,8 +70,8 @@ export function scanYamlSchedules(display: string, text: string): YamlScan {
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
-      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
-      scan.syntaxError = `line ${line}, column ${col}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+      const { line, col } = error.pos[0] >= 0 ? counter.linePos(error.pos[0]) : { line: 1, col: 1 };
+      scan.syntaxError = `line ${line}, column ${col}: ${error.message.split('\n')[0]}`;
       return scan;
     }
     const root = doc.contents;

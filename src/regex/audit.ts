@@ -207,12 +207,13 @@ export class RegexCollector {
 
   async finish(): Promise<RegexAuditOutcome> {
     // One job per unique (pattern, flags), with every usage seen anywhere.
-    const jobs = new Map<string, PatternJob & { invalid?: string }>();
+    const jobs = new Map<string, PatternJob & { invalid?: string; notExpanded?: string }>();
     for (const occurrence of this.occurrences) {
       const key = jobKey(occurrence.pattern, occurrence.flags);
       let job = jobs.get(key);
       if (!job) {
-        job = { pattern: occurrence.pattern, flags: occurrence.flags, usages: [], ...(occurrence.invalid ? { invalid: occurrence.invalid } : {}) };
+        const { invalid, notExpanded } = occurrence;
+        job = { pattern: occurrence.pattern, flags: occurrence.flags, usages: [], ...(invalid ? { invalid } : {}), ...(notExpanded ? { notExpanded } : {}) };
         jobs.set(key, job);
       }
       for (const usage of occurrence.usages) if (!job.usages.includes(usage)) job.usages.push(usage);
@@ -225,7 +226,7 @@ export class RegexCollector {
     const toAnalyse: PatternJob[] = [];
     let cachedVerdicts = 0;
     let verdictCache: VerdictCache | null = null;
-    const needEngine = [...jobs.values()].some((job) => !job.invalid);
+    const needEngine = [...jobs.values()].some((job) => !job.invalid && !job.notExpanded);
     let engine: typeof import('./analyze.js') | null = null;
     if (needEngine) {
       engine = await import('./analyze.js');
@@ -234,7 +235,7 @@ export class RegexCollector {
         : null;
     }
     for (const [key, job] of jobs) {
-      if (job.invalid) continue;
+      if (job.invalid || job.notExpanded) continue;
       const usages = [...job.usages].sort();
       const cached = verdictCache?.get(job.pattern, job.flags, usages);
       if (cached) {
@@ -268,7 +269,7 @@ export class RegexCollector {
       const job = jobs.get(key)!;
       const verdict: Verdict = job.invalid
         ? { pattern: job.pattern, flags: job.flags, status: 'invalid', confirmed: false, reason: job.invalid, analyzerVersions: {} }
-        : (verdicts.get(key) ?? { pattern: job.pattern, flags: job.flags, status: 'incomplete', confirmed: false, reason: 'no verdict', analyzerVersions: {} });
+        : (verdicts.get(key) ?? { pattern: job.pattern, flags: job.flags, status: 'incomplete', confirmed: false, reason: job.notExpanded ?? 'no verdict', analyzerVersions: {} });
       const finding = findingFor(occurrence, verdict, this.maxInput);
       if (!finding) continue;
       findings.push(finding);

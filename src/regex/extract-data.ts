@@ -2,6 +2,7 @@
 // names, tokens) with `pattern` strings, and configs name them `regex`. Only string values under
 // those two keys count.
 import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { MAX_YAML_NESTING, yamlNesting } from '../files/yaml-nesting.js';
 import { LineIndex } from '../js/lines.js';
 import { type Extraction, type ExtractedRegex, compileError } from './extract.js';
 
@@ -201,25 +202,6 @@ export function extractFromJson(text: string): Extraction {
 
 // ---------------------------------------------------------------------------------------------
 // YAML
-
-// The yaml package parses flow collections by recursion and in super-linear time: 100,000 nested
-// `{a: ` take 12 s and a few thousand more overflow the stack. Real documents nest a few levels.
-const MAX_YAML_NESTING = 500;
-
-/** Flow brackets and `- ` items on one line, quotes not skipped: over-counting only refuses odd files. */
-function yamlNesting(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let dashes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if ((c === 93 || c === 125) && depth > 0) depth--;
-    else if (c === 10) dashes = 0;
-    else if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) max = Math.max(max, ++dashes);
-  }
-  return max;
-}
 
 export function extractFromYaml(text: string): Extraction {
   if (!mentionsYamlKey(text)) return { regexes: [] };

@@ -9,7 +9,14 @@ import { type ParseProblem, parseSource } from '../js/parse.js';
 import type { RegexUsage } from './types.js';
 
 /** Bump when extraction output changes: it keys the per-file extraction cache. */
-export const EXTRACTOR_VERSION = '5';
+export const EXTRACTOR_VERSION = '6';
+
+/**
+ * Characters that the patterns built from constants (`RegExp(a + b)`) may add up to in one file,
+ * beyond the file's own length: real code reuses a constant a few times, while a hostile file
+ * multiplies it (see ExpansionBudget) into more memory and analysis than any literal could hold.
+ */
+const EXPANSION_ALLOWANCE = 1024 * 1024;
 
 export type RegexKind = 'literal' | 'constructor' | 'data';
 
@@ -31,6 +38,8 @@ export interface ExtractedRegex {
   invalid?: string;
   /** The flags argument of `RegExp(...)` was not a constant: the flags are a guess (''). */
   flagsUnknown?: boolean;
+  /** Why the constant pattern of `RegExp(...)` was not built; `pattern` is then its source text, shortened. */
+  notExpanded?: string;
 }
 
 export interface Extraction {
@@ -219,19 +228,32 @@ export function extractFromSource(file: string, text: string): Extraction {
   const { pending, usageByName, constants } = walk(parsed.program());
 
   const regexes: ExtractedRegex[] = [];
+  const budget = { left: text.length + EXPANSION_ALLOWANCE, exceeded: false };
   for (const item of pending) {
     let pattern = item.pattern;
     let flags = item.flags ?? '';
     let flagsUnknown = false;
+    let notExpanded: string | undefined;
     if (item.kind === 'constructor') {
       const args = item.args ?? [];
       if (args.length === 0 || args.length > 2) continue;
-      pattern = constantString(args[0], constants);
-      if (pattern === undefined) continue;
-      if (args.length === 2) {
-        const f = constantString(args[1], constants);
-        if (f === undefined) flagsUnknown = true;
-        else flags = f;
+      budget.exceeded = false;
+      pattern = constantString(args[0], constants, 0, budget);
+      const f = args.length === 2 && pattern !== undefined ? constantString(args[1], constants, 0, budget) : undefined;
+      if (budget.exceeded) {
+        // Not built, but not dropped either: a constant pattern left unexamined must be reported as such.
+        const arg = args[0] as Node;
+        const source = text.slice(arg.start, Math.min(arg.end, arg.start + 60));
+        pattern = arg.end - arg.start > 60 ? `${source}…` : source;
+        flags = '';
+        notExpanded = `its pattern is built from constants that expand past ${text.length + EXPANSION_ALLOWANCE} characters in this file, so it was not built or analysed`;
+      } else {
+        if (pattern === undefined) continue;
+        budget.left -= pattern.length + (f?.length ?? 0);
+        if (args.length === 2) {
+          if (f === undefined) flagsUnknown = true;
+          else flags = f;
+        }
       }
     }
     if (pattern === undefined) continue;
@@ -240,7 +262,7 @@ export function extractFromSource(file: string, text: string): Extraction {
     if (item.binding) for (const usage of usageByName.get(item.binding) ?? []) usages.add(usage);
     const start = lines.position(item.node.start);
     const end = lines.position(item.node.end);
-    const invalid = compileError(pattern, flags);
+    const invalid = notExpanded ? undefined : compileError(pattern, flags);
     regexes.push({
       pattern,
       flags,
@@ -253,6 +275,7 @@ export function extractFromSource(file: string, text: string): Extraction {
       names: item.binding && !item.names.includes(item.binding) ? [item.binding, ...item.names] : item.names,
       ...(invalid ? { invalid } : {}),
       ...(flagsUnknown ? { flagsUnknown } : {}),
+      ...(notExpanded ? { notExpanded } : {}),
     });
   }
   regexes.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,15 @@ describe('cron-lint on schedules in YAML (built CLI)', () => {
       expect.stringMatching(/^authkit: broken\.yml: not valid YAML \(line \d+, column \d+: .+\)$/),
       'authkit: settings.yaml: is neither a GitHub Actions workflow nor a Kubernetes CronJob manifest',
     ]);
+    expect(parseJson(result).findings).toHaveLength(5);
+  });
+
+  it('a workflow nested deeper than the YAML parser can go is refused before parsing (exit 2)', async () => {
+    // The issue 25 hunt: three such files aborted cron-lint on Node 20 (see src/files/yaml-nesting.ts).
+    writeFileSync(join(dir, 'nested.yml'), `on:\n  schedule:\n    - cron: "0 0 * * *"\n${'a: "x"'.repeat(600)}\n`);
+    const result = await runCli(['cron-lint', '--json', 'nested.yml', 'k8s/jobs.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('authkit: nested.yml: not parsed: YAML nested deeper than 500 levels');
     expect(parseJson(result).findings).toHaveLength(5);
   });
 

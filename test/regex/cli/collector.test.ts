@@ -56,6 +56,17 @@ describe('the regex domain', () => {
     expect(parseJson(session).errors).toEqual(unparsed);
   });
 
+  it('reports a constant pattern too long to build as not proven safe, never as clean', async () => {
+    // 2,048 uses of a 600-character constant expand past the file's budget (see extract.test.ts).
+    const sum = (n: number): string => (n === 1 ? 'a' : `(${sum(n >> 1)}+${sum(n - (n >> 1))})`);
+    const root = tree('expansion', { 'src/big.js': `const a = '${'x'.repeat(600)}';\nexport const r = new RegExp(${sum(2048)});\n` });
+    // Named, not found in a folder: one line this long looks minified, and walks pass those over.
+    const result = await runCli(['regex-audit', 'src/big.js', '--format', 'json'], { cwd: root, env });
+    const findings = parseJson(result).findings;
+    expect(findings.map((f: { ruleId: string; file: string; line: number }) => [f.ruleId, f.file, f.line])).toEqual([['regex/analysis-incomplete', 'src/big.js', 2]]);
+    expect(findings[0].message).toMatch(/could not be proven safe: its pattern is built from constants that expand past \d+ characters/);
+  });
+
   it('reports unused suppressions unless only auth findings are wanted', async () => {
     const root = tree('unused', { 'a.js': '// authkit-ignore-next-line regex/redos-exponential -- stale\nconst ok = 1;\n' });
     const all = parseJson(await runCli(['regex-audit', 'a.js', '--json'], { cwd: root, env }));

@@ -81,6 +81,20 @@ describe('YAML', () => {
     expect(extractFromYaml('pattern: [a\nb: {').parseError?.message).toMatch(/invalid YAML/);
   });
 
+  it('refuses block mappings nested deeper than the parser can go, on one line or by indentation', () => {
+    // Found by the issue 25 hunt: yaml recurses per level and catches its stack overflow, but on
+    // Node 20 a regex compiled at that depth aborts the process; three files of `a: "x"` repeated
+    // 4,000 times aborted scan. 600 levels parse in milliseconds even without the guard.
+    const refused = /^not parsed: YAML nested deeper than 500 levels$/;
+    expect(extractFromYaml(`regex: a\n${'a: "x"'.repeat(600)}\n`).parseError?.message).toMatch(refused);
+    const indented = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    expect(extractFromYaml(`regex: a\n${indented}\n`).parseError?.message).toMatch(refused);
+    expect(extractFromYaml(`regex: a\n${'? '.repeat(600)}\n`).parseError?.message).toMatch(refused);
+    // Real nesting passes: 40 levels by indentation count 81 here.
+    const nested = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}a:`).join('\n');
+    expect(extractFromYaml(`${nested}\n${'  '.repeat(40)}pattern: "^a+$"\n`)).toMatchObject({ regexes: [{ pattern: '^a+$' }] });
+  });
+
   it('tells data files by extension', () => {
     expect([isDataFile('a.json'), isDataFile('b.YML'), isDataFile('c.yaml'), isDataFile('d.js')]).toEqual(['json', 'yaml', 'yaml', null]);
   });

@@ -54,6 +54,19 @@ describe('RegExp constructor', () => {
     expect(found[0]).toMatchObject({ pattern: 'q', flags: '', flagsUnknown: true });
   });
 
+  it('builds constant patterns up to a budget per file, and marks the rest as not built', () => {
+    // Found by the issue 25 hunt: a name stands for its whole value at each use, so a balanced sum
+    // of 2,048 uses of a 1,000-character constant (10 KB of source) built a 2 MB pattern, and 130 KB
+    // of source more than V8's longest string. Unguarded, this case still takes milliseconds.
+    const sum = (n: number): string => (n === 1 ? 'a' : `(${sum(n >> 1)}+${sum(n - (n >> 1))})`);
+    const text = `const a = '${'x'.repeat(1000)}';\nconst big = new RegExp(${sum(2048)});\nconst ok = new RegExp(a + a, 'i');\n`;
+    const [big, ok] = only('a.js', text);
+    expect(big!.notExpanded).toMatch(/^its pattern is built from constants that expand past \d+ characters in this file/);
+    expect(big!.pattern).toBe(`${sum(2048).slice(0, 60)}…`);
+    expect(ok).toMatchObject({ pattern: 'x'.repeat(2000), flags: 'i', line: 3 });
+    expect(ok!.notExpanded).toBeUndefined();
+  });
+
   it('reports a pattern that does not compile', () => {
     const [re] = only('a.js', "const r = new RegExp('abc(');");
     expect(re!.invalid).toMatch(/Unterminated group/);
