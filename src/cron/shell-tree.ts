@@ -133,10 +133,11 @@ function nestingOperators(text: string): number {
 /**
  * mvdan-sh parses and walks by recursion: a hostile line nested a few hundred levels deep, or a
  * long chain of `&&`, overflows the stack (after seconds of work, or a minute). No real cron command
- * comes near that, so such lines are reported as unanalysable instead of crashing the run.
+ * comes near that, so such lines are reported as not checked instead of crashing the run (never
+ * as invalid shell: the command may well be valid).
  */
 export function analyzeWithParser(command: string): ShellFacts {
-  const unanalysable = (why: string): ShellFacts => ({ ...new FactsBuilder().facts, parseError: { message: why, offset: 0 } });
+  const unanalysable = (why: string): ShellFacts => ({ ...new FactsBuilder().facts, notChecked: why });
   if (nestingDepth(command) > MAX_SHELL_NESTING) return unanalysable(`nested more than ${MAX_SHELL_NESTING} levels deep, too deep to check`);
   if (nestingOperators(command) > MAX_SHELL_OPERATORS) return unanalysable(`more than ${MAX_SHELL_OPERATORS} pipes, && and ||, compound commands or arithmetic operators, too many to check`);
   try {
