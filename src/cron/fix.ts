@@ -3,7 +3,7 @@
  * where every % in the command is a date/printf format, end the file with a newline, and add a
  * SHELL=/bin/bash or PATH= header when jobs need one. Everything else is left to the author.
  */
-import type { CronAnalysis } from './lint.js';
+import { type CronAnalysis, listLines } from './lint.js';
 import { absolutePathAdvice } from './version-managers.js';
 
 export const FIX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -52,7 +52,8 @@ export function fixCrontab(text: string, analysis: CronAnalysis): FixResult {
       const line = job.line;
       if (toEscape.has(line)) lines[line - 1] = escapePercents(lines[line - 1]!, job.command.col);
     }
-    applied.push(`escaped % on line${analysis.percentFixLines.length === 1 ? '' : 's'} ${analysis.percentFixLines.join(', ')}`);
+    const count = analysis.percentFixLines.length;
+    applied.push(`escaped % on ${count > 5 ? `${count} lines, ` : ''}${listLines(analysis.percentFixLines)}`);
   }
 
   const header: string[] = [];

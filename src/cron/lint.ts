@@ -81,7 +81,8 @@ const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
  */
 export const MAX_PARSED_CHARACTERS = 8 * 1024;
 
-function listLines(lines: number[]): string {
+/** 'line 3' or 'lines 3, 5, 9, 12, 20, ...': a message never grows with the file. */
+export function listLines(lines: readonly number[]): string {
   const unique = [...new Set(lines)];
   const shown = unique.slice(0, 5).join(', ');
   return `line${unique.length === 1 ? '' : 's'} ${shown}${unique.length > 5 ? ', ...' : ''}`;
@@ -331,8 +332,8 @@ export function shellNotes(file: string, analysis: Pick<CronAnalysis, 'shellSkip
     notes.push({ file, message: `the shell syntax of ${plural(shellSkipped, 'job command')} ${shellSkipped === 1 ? 'was' : 'were'} not read (the file's complex commands exceed ${MAX_PARSED_CHARACTERS / 1024} KiB)` });
   }
   if (notChecked.length > 0) {
-    const lines = notChecked.slice(0, 10).map((n) => n.line).join(', ') + (notChecked.length > 10 ? ', ...' : '');
-    const which = notChecked.length === 1 ? `the job command on line ${lines} was` : `${notChecked.length} job commands (lines ${lines}) were`;
+    const lines = listLines(notChecked.map((n) => n.line));
+    const which = notChecked.length === 1 ? `the job command on ${lines} was` : `${notChecked.length} job commands (${lines}) were`;
     notes.push({ file, message: `the shell syntax of ${which} not checked: ${notChecked[0]!.why}` });
   }
   return notes;

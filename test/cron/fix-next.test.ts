@@ -57,6 +57,8 @@ describe('--fix', () => {
     const result = fixCrontab(text, { ...analysis, parsed: { ...analysis.parsed, jobs: counted as unknown as typeof analysis.parsed.jobs } });
     expect(result.text).toBe('0 0 * * * date +\\%F\n'.repeat(2000));
     expect(reads).toBeLessThanOrEqual(2000);
+    // Its message names the first lines only: every one of 64,000 made a 400 KB line.
+    expect(result.applied).toContain('escaped % on 2000 lines, lines 1, 2, 3, 4, 5, ...');
   });
 
   it('prints a unified diff with context and the no-newline marker', () => {
