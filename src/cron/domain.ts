@@ -34,9 +34,14 @@ export const CRON_DOMAIN = {
     ]);
     return {
       wants: (file, text) => isCronInput(file, text),
-      // Workflows and manifests that do not parse (Helm templates) are not the cron domain's to report.
       add: (file, text) => {
-        if (mayHoldSchedules(file, text)) return analyzeYamlSchedules(file, text).findings;
+        if (mayHoldSchedules(file, text)) {
+          const yaml = analyzeYamlSchedules(file, text);
+          // A Helm template is not YAML until rendered: quiet. Any other workflow or manifest that
+          // did not parse is said to be unchecked, never a clean bill.
+          const notes = yaml.error && !text.includes('{{') ? [{ file, message: `${yaml.error}: its schedules were not checked` }] : [];
+          return { findings: yaml.findings, errors: [], notes };
+        }
         const analysis = analyzeCrontab(file, text, { target: options.target, trustedCommands: options.trustedCommands });
         return { findings: analysis.findings, errors: [], notes: shellNotes(file, analysis) };
       },

@@ -88,3 +88,18 @@ it('session-audit of a folder reads a curl dump pasted with its shell prompt', a
   const result = await run(['session-audit', 'dumps', '--json'], { cwd: dir, ...HANG });
   expect(ruleIds(result)).toContain('jwt/alg-none');
 });
+
+it('a workflow or CronJob manifest scan cannot parse is said to be unchecked; a Helm template stays quiet', async () => {
+  mkdirSync(f('yaml/.github/workflows'), { recursive: true });
+  mkdirSync(f('yaml/chart/templates'), { recursive: true });
+  writeFileSync(f('yaml/.github/workflows/nightly.yml'), "on:\n  schedule:\n    - cron: '0 3 * * *'\njobs: [\n");
+  writeFileSync(f('yaml/.github/workflows/deep.yml'), `on:\n  schedule:\n    - cron: '0 3 * * *'\n${'['.repeat(600)}\n`);
+  writeFileSync(f('yaml/chart/templates/cronjob.yaml'), 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: {{ .Values.schedule | quote }}\n');
+  const result = await run(['scan', 'yaml', '--json'], { cwd: dir, ...HANG });
+  expectNoStackTrace(result);
+  const notes = parseJson(result).notes.map((n: { file: string; message: string }) => [n.file, n.message]);
+  expect(notes).toEqual([
+    ['yaml/.github/workflows/deep.yml', 'not parsed: YAML nested deeper than 500 levels: its schedules were not checked'],
+    ['yaml/.github/workflows/nightly.yml', expect.stringMatching(/^not valid YAML \(.+\): its schedules were not checked$/)],
+  ]);
+});
