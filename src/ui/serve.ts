@@ -1,12 +1,12 @@
 // The decoder page as `authkit ui` and `authkit decode --open` hand it out: loaded from the build,
 // served on 127.0.0.1 until Ctrl-C, opened in the browser when asked.
+import type { CommandContext } from '../findings/command.js';
 import { UsageError } from '../findings/errors.js';
 
 /** The page's HTML and its Content-Security-Policy (sent as a header too when served). */
 export type DecoderPage = { html: string; csp: string };
 
-/** Writes a line to stdout or stderr at once, in order with the rest of the run's output. */
-type Print = (text: string, to?: 'stdout' | 'stderr') => void;
+type Print = CommandContext<unknown>['print'];
 
 /** The platform's "open this URL" command; the URL is an argument, never shell text. */
 function opener(): [string, string[]] {

@@ -29,17 +29,25 @@ function optionOf(spec: CommandOption): Option {
 }
 
 function contextOf<Options>(command: Command, globals: GlobalOptions, domain: { name: string; options?: OptionSpecs }): CommandContext<Options> {
+  // Asked only by the commands that need them: a terminal check can load node:tty, which a
+  // decode of a token given as an argument never needed.
+  let progress: CommandContext<Options>['progress'] | undefined;
   return {
     cwd: globals.cwd,
     format: globals.format,
     machine: globals.machine,
-    stdinIsTerminal: isTerminal(0),
+    get stdinIsTerminal() {
+      return isTerminal(0);
+    },
     config: async () => {
       const { domainConfig } = await import('../config.js');
       return (await domainConfig(globals, domain)) as { options: Options; dir: string };
     },
     given: (option) => command.getOptionValueSource(option) === 'cli',
-    progress: progressLine(globals),
+    get progress() {
+      progress ??= progressLine(globals);
+      return progress;
+    },
     print: (text, to = 'stdout') => (to === 'stdout' ? writeOut(text) : writeErr(text)),
   };
 }
